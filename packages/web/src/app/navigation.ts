@@ -1,0 +1,25 @@
+// What each role sees in the main menu. The start page (`/`) is each role's own home.
+import type { Role } from '../api/types.ts';
+import type { NavItem } from '../components/layout.tsx';
+import type { MessageKey } from '../i18n/sv.ts';
+
+type NavEntry = { to: string; label: MessageKey };
+
+export const navigation: Record<Role, NavEntry[]> = {
+  caseworker: [
+    { to: '/', label: 'nav.myPersons' },
+    { to: '/persons/new', label: 'nav.registerPerson' },
+  ],
+  coach: [{ to: '/', label: 'nav.participants' }],
+  unitManager: [
+    { to: '/', label: 'nav.unitPersons' },
+    { to: '/access-log', label: 'nav.accessLog' },
+  ],
+  committee: [{ to: '/', label: 'nav.overview' }],
+  auditor: [{ to: '/', label: 'nav.overview' }],
+  sysadmin: [{ to: '/', label: 'nav.admin' }],
+};
+
+export function navItems(role: Role, t: (key: MessageKey) => string): NavItem[] {
+  return navigation[role].map((entry) => ({ to: entry.to, label: t(entry.label), end: entry.to === '/' }));
+}

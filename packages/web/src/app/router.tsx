@@ -1,0 +1,52 @@
+// Routes. Everything except the login page sits behind the session guard; pages that only
+// some roles may use say so with `allow`, and the server enforces the same rules again.
+import { createBrowserRouter } from 'react-router';
+import { AccessLogRoute } from './routes/access-log.tsx';
+import { LoginRoute } from './routes/login.tsx';
+import { NotFoundRoute } from './routes/not-found.tsx';
+import { PersonRoute } from './routes/person.tsx';
+import { RegisterPersonRoute } from './routes/register-person.tsx';
+import { Allow, AppShell, RequireSession } from './routes/shell.tsx';
+import { StartRoute } from './routes/start.tsx';
+
+export function createRouter() {
+  return createBrowserRouter([
+    {
+      element: <AppShell />,
+      children: [
+        { path: '/login', element: <LoginRoute /> },
+        {
+          element: <RequireSession />,
+          children: [
+            { index: true, element: <StartRoute /> },
+            {
+              path: '/persons/new',
+              element: (
+                <Allow roles={['caseworker']}>
+                  <RegisterPersonRoute />
+                </Allow>
+              ),
+            },
+            {
+              path: '/persons/:id',
+              element: (
+                <Allow roles={['caseworker', 'coach', 'unitManager']}>
+                  <PersonRoute />
+                </Allow>
+              ),
+            },
+            {
+              path: '/access-log',
+              element: (
+                <Allow roles={['unitManager']}>
+                  <AccessLogRoute />
+                </Allow>
+              ),
+            },
+            { path: '*', element: <NotFoundRoute /> },
+          ],
+        },
+      ],
+    },
+  ]);
+}

@@ -1,0 +1,62 @@
+// Each role's home page, composed from the features that role works with.
+import { Link } from 'react-router';
+import type { User } from '../../api/types.ts';
+import { Page } from '../../components/page.tsx';
+import { AdminPage } from '../../features/admin/admin-page.tsx';
+import { useCurrentUser } from '../../features/auth/api.ts';
+import { OverviewPage } from '../../features/overview/overview-table.tsx';
+import { ParticipantList } from '../../features/persons/participant-list.tsx';
+import { PersonList } from '../../features/persons/person-list.tsx';
+import { useI18n } from '../../i18n/i18n.tsx';
+
+export function StartRoute() {
+  const user = useCurrentUser();
+  switch (user.role) {
+    case 'caseworker':
+      return <CaseworkerStart />;
+    case 'coach':
+      return <CoachStart />;
+    case 'unitManager':
+      return <UnitManagerStart user={user} />;
+    case 'committee':
+    case 'auditor':
+      return <OverviewPage />;
+    case 'sysadmin':
+      return <AdminPage municipality={user.municipality.name} />;
+  }
+}
+
+function CaseworkerStart() {
+  const { t } = useI18n();
+  return (
+    <Page title={t('persons.mineTitle')} lead={t('persons.mineIntro')}>
+      <p>
+        <Link className="button button--secondary" to="/persons/new">
+          {t('persons.registerLink')}
+        </Link>
+      </p>
+      <PersonList />
+    </Page>
+  );
+}
+
+function CoachStart() {
+  const { t } = useI18n();
+  return (
+    <Page title={t('persons.participantsTitle')} lead={t('persons.participantsIntro')}>
+      <ParticipantList />
+    </Page>
+  );
+}
+
+function UnitManagerStart({ user }: { user: User }) {
+  const { t } = useI18n();
+  return (
+    <Page title={t('persons.unitTitle')} lead={t('persons.unitIntro', { unit: user.unit?.name ?? '' })}>
+      <p>
+        <Link to="/access-log">{t('nav.accessLog')}</Link>
+      </p>
+      <PersonList />
+    </Page>
+  );
+}
