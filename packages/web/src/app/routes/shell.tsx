@@ -1,7 +1,7 @@
 // The app frame and the guards: who is signed in decides the header and menu; no session
 // sends the user to the login page and back to where they were going afterwards.
 import type { ReactNode } from 'react';
-import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
+import { Link, Navigate, Outlet, useLocation } from 'react-router';
 import type { Role } from '../../api/types.ts';
 import { Layout } from '../../components/layout.tsx';
 import { Page } from '../../components/page.tsx';
@@ -15,7 +15,6 @@ export function AppShell() {
   const { t } = useI18n();
   const session = useSession();
   const logout = useLogout();
-  const navigate = useNavigate();
   const user = session.data?.user ?? null;
 
   return (

@@ -1,6 +1,12 @@
 // Session handling: who is signed in, signing in and out, and whether e-legitimation is on.
 // The CSRF token from the session response is handed to the API client for later writes.
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  type QueryClient,
+  useMutation,
+  useMutationState,
+  useQuery,
+  useQueryClient,
+} from '@tanstack/react-query';
 import { ApiError } from '../../api/client.ts';
 import { useApi } from '../../api/context.tsx';
 import type { Session, User } from '../../api/types.ts';
@@ -46,23 +52,34 @@ export function useLogin() {
     onSuccess: (session) => {
       api.setCsrfToken(session.csrfToken);
       // Nothing cached for a previous user may survive into this session.
-      queryClient.clear();
+      forgetEverythingButSession(queryClient);
+      const mutations = queryClient.getMutationCache();
+      for (const logout of mutations.findAll({ mutationKey: logoutKey })) mutations.remove(logout);
       queryClient.setQueryData(sessionKey, session);
     },
   });
 }
 
+const logoutKey = ['auth', 'logout'] as const;
+
+/** Clearing the session makes the session guard send the user to the login page. */
 export function useLogout() {
   const api = useApi();
   const queryClient = useQueryClient();
   return useMutation({
+    mutationKey: logoutKey,
     mutationFn: () => api.post<void>('/api/v1/auth/logout'),
     onSettled: () => {
       api.setCsrfToken(null);
-      queryClient.clear();
+      forgetEverythingButSession(queryClient);
       queryClient.setQueryData(sessionKey, null);
     },
   });
+}
+
+/** True right after the user signed out in this tab, to confirm it on the login page. */
+export function useSignedOut(): boolean {
+  return useMutationState({ filters: { mutationKey: logoutKey, status: 'success' } }).length > 0;
 }
 
 export const oidcLoginUrl = '/api/v1/auth/oidc/login';
@@ -75,4 +92,10 @@ export function useOidcStatus() {
     staleTime: 5 * 60_000,
     retry: false,
   });
+}
+
+/** Drops cached data from the previous session; the session query itself stays so that
+ * mounted observers (header, guards) see the new value instead of a removed query. */
+function forgetEverythingButSession(queryClient: QueryClient) {
+  queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== sessionKey[0] });
 }
