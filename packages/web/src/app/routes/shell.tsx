@@ -30,9 +30,7 @@ export function AppShell() {
           : null
       }
       nav={user ? navItems(user.role, t) : []}
-      onLogout={() =>
-        logout.mutate(undefined, { onSettled: () => navigate('/login', { state: { signedOut: true } }) })
-      }
+      onLogout={() => logout.mutate()}
     >
       {session.isPending ? (
         <Loading />
