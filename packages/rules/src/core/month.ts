@@ -6,28 +6,24 @@ export type MonthNumber = number;
 
 const ZERO = 48;
 
-function digit(text: string, at: number): number {
-  const d = text.charCodeAt(at) - ZERO;
-  return d >= 0 && d <= 9 ? d : -1;
-}
-
-function digits(text: string, from: number, count: number): number {
-  let value = 0;
-  for (let i = from; i < from + count; i++) {
-    const d = digit(text, i);
-    if (d < 0) return -1;
-    value = value * 10 + d;
-  }
-  return value;
+/** The decimal digit at `at`, or a number above 9 for any other character (unsigned trick). */
+function digitAt(text: string, at: number): number {
+  return (text.charCodeAt(at) - ZERO) >>> 0;
 }
 
 /** "2026-03" → month number, or -1 when the text is not a valid YYYY-MM. */
 export function parseMonth(text: string): MonthNumber {
   if (text.length !== 7 || text.charCodeAt(4) !== 45) return -1;
-  const year = digits(text, 0, 4);
-  const month = digits(text, 5, 2);
-  if (year < 0 || month < 1 || month > 12) return -1;
-  return year * 12 + month - 1;
+  const y0 = digitAt(text, 0);
+  const y1 = digitAt(text, 1);
+  const y2 = digitAt(text, 2);
+  const y3 = digitAt(text, 3);
+  const m0 = digitAt(text, 5);
+  const m1 = digitAt(text, 6);
+  if (y0 > 9 || y1 > 9 || y2 > 9 || y3 > 9 || m0 > 9 || m1 > 9) return -1;
+  const month = m0 * 10 + m1;
+  if (month < 1 || month > 12) return -1;
+  return (y0 * 1000 + y1 * 100 + y2 * 10 + y3) * 12 + month - 1;
 }
 
 export function daysInMonth(year: number, month1to12: number): number {
@@ -42,10 +38,19 @@ export function daysInMonth(year: number, month1to12: number): number {
  */
 export function parseIsoDateMonth(text: string): MonthNumber {
   if (text.length !== 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return -1;
-  const year = digits(text, 0, 4);
-  const month = digits(text, 5, 2);
-  const day = digits(text, 8, 2);
-  if (year < 0 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return -1;
+  const y0 = digitAt(text, 0);
+  const y1 = digitAt(text, 1);
+  const y2 = digitAt(text, 2);
+  const y3 = digitAt(text, 3);
+  const m0 = digitAt(text, 5);
+  const m1 = digitAt(text, 6);
+  const d0 = digitAt(text, 8);
+  const d1 = digitAt(text, 9);
+  if (y0 > 9 || y1 > 9 || y2 > 9 || y3 > 9 || m0 > 9 || m1 > 9 || d0 > 9 || d1 > 9) return -1;
+  const year = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
+  const month = m0 * 10 + m1;
+  const day = d0 * 10 + d1;
+  if (month < 1 || month > 12 || day < 1 || (day > 28 && day > daysInMonth(year, month))) return -1;
   return year * 12 + month - 1;
 }
 
@@ -64,5 +69,7 @@ export function formatMonth(month: MonthNumber): string {
  * a child who turns 7 in March counts as 7 for all of March).
  */
 export function ageReachedInMonth(birthMonth: MonthNumber, month: MonthNumber): number {
-  return yearOf(month) - yearOf(birthMonth) - (birthMonth % 12 > month % 12 ? 1 : 0);
+  // 12 × (years between) + (month − birth month), floored to whole years: one less when the
+  // birthday month comes later in the year.
+  return Math.floor((month - birthMonth) / 12);
 }

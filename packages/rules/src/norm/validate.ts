@@ -78,49 +78,69 @@ function grow(
   if (incomes > prepared.incomeMembers.length) prepared.incomeMembers = new Int32Array(incomes * 2);
 }
 
-const COST_TYPES = new Set<unknown>([
-  'housing',
-  'householdElectricity',
-  'homeInsurance',
-  'workTravel',
-  'unionAndUnemploymentFund',
-  'otherLivingCost',
-]);
-const OTHER_LIVING_COST_SUBTYPES = new Set<unknown>([
-  'childcareFee',
-  'medicalCare',
-  'medicine',
-  'dentalCare',
-  'glasses',
-  'accessVisits',
-  'other',
-]);
-const INCOME_TYPES = new Set<unknown>([
-  'employment',
-  'childAllowance',
-  'studentAid',
-  'housingAllowance',
-  'housingSupplement',
-  'maintenanceSupport',
-  'maintenancePayment',
-  'sicknessBenefit',
-  'sicknessCompensation',
-  'parentalBenefit',
-  'unemploymentBenefit',
-  'activitySupport',
-  'establishmentBenefit',
-  'pension',
-  'childPension',
-  'studentLoan',
-  'taxRefund',
-  'previousSurplus',
-  'other',
-]);
+/** Kind of cost type: 1 reasonable cost, 2 otherLivingCost, 0 unknown (a switch beats a Set lookup here). */
+function costKind(type: unknown): number {
+  switch (type) {
+    case 'housing':
+    case 'householdElectricity':
+    case 'homeInsurance':
+    case 'workTravel':
+    case 'unionAndUnemploymentFund':
+      return 1;
+    case 'otherLivingCost':
+      return 2;
+    default:
+      return 0;
+  }
+}
+
+function isOtherLivingCostSubtype(subtype: unknown): boolean {
+  switch (subtype) {
+    case 'childcareFee':
+    case 'medicalCare':
+    case 'medicine':
+    case 'dentalCare':
+    case 'glasses':
+    case 'accessVisits':
+    case 'other':
+      return true;
+    default:
+      return false;
+  }
+}
+
+function isIncomeType(type: unknown): boolean {
+  switch (type) {
+    case 'employment':
+    case 'childAllowance':
+    case 'studentAid':
+    case 'housingAllowance':
+    case 'housingSupplement':
+    case 'maintenanceSupport':
+    case 'maintenancePayment':
+    case 'sicknessBenefit':
+    case 'sicknessCompensation':
+    case 'parentalBenefit':
+    case 'unemploymentBenefit':
+    case 'activitySupport':
+    case 'establishmentBenefit':
+    case 'pension':
+    case 'childPension':
+    case 'studentLoan':
+    case 'taxRefund':
+    case 'previousSurplus':
+    case 'other':
+      return true;
+    default:
+      return false;
+  }
+}
 
 const MESSAGE_AMOUNT = 'must be a whole number of öre ≥ 0';
 const MESSAGE_SIGNED_AMOUNT = 'must be a whole number of öre';
 const MESSAGE_UNKNOWN_FIELD = 'unknown field';
 const MESSAGE_REQUIRED = 'is required';
+const MEMBERS = 'household.members';
 
 type Record_ = Record<string, unknown>;
 
@@ -145,17 +165,21 @@ class Issues {
     if (this.list === null) this.list = [];
     this.list.push({ path, message });
   }
+  /** An issue at prefix.index[.field]; the path text is only built when there is an issue. */
+  at(prefix: string, index: number, field: string, message: string): void {
+    this.add(field === '' ? `${prefix}.${index}` : `${prefix}.${index}.${field}`, message);
+  }
 }
 
 /** Reused between calls (calculation is synchronous); only its list escapes, into the error. */
 const sharedIssues = new Issues();
 
-function memberIndexOf(members: unknown[], count: number, id: unknown): number {
-  if (typeof id !== 'string') return -1;
-  for (let i = 0; i < count; i++) {
-    const member = members[i];
-    if (isObject(member) && member.id === id) return i;
-  }
+/** Member ids of the input being validated, by member index (reused; "" when missing or invalid). */
+const memberIds: string[] = [];
+
+function memberIndexOf(count: number, id: unknown): number {
+  if (typeof id !== 'string' || id === '') return -1;
+  for (let i = 0; i < count; i++) if (memberIds[i] === id) return i;
   return -1;
 }
 
@@ -265,7 +289,7 @@ export function validateInput(input: unknown, prepared: Prepared): InputIssue[] 
     const role = validateMember(members, i, month, prepared, issues);
     if (role === ROLE_APPLICANT) applicants++;
     else if (role === ROLE_PARTNER && ++partners > 1) {
-      issues.add(`household.members.${i}.role`, 'a household has at most one partner');
+      issues.at(MEMBERS, i, 'role', 'a household has at most one partner');
     }
   }
   if (membersGiven && applicants !== 1) {
@@ -317,9 +341,8 @@ function validateMember(
   issues: Issues,
 ): number {
   const member = members[i];
-  const path = `household.members.${i}`;
   if (!isObject(member)) {
-    issues.add(path, 'must be an object');
+    issues.at(MEMBERS, i, '', 'must be an object');
     return ROLE_INVALID;
   }
   const role = roleOf(member.role);
@@ -343,7 +366,7 @@ function validateMember(
       case 'jobStimulus':
         // Jobbstimulans is for the applicant and partner only (12 kap. 8 §; children have 12 kap. 9 §).
         if (role === ROLE_CHILD)
-          issues.add(`${path}.jobStimulus`, 'applies only to the applicant or partner');
+          issues.at(MEMBERS, i, 'jobStimulus', 'applies only to the applicant or partner');
         else jobStimulus = member.jobStimulus;
         break;
       case 'weekdayLunchesProvided':
@@ -351,58 +374,62 @@ function validateMember(
       case 'earningsEarlierThisYear':
       case 'daysInHousehold':
         if (role === ROLE_APPLICANT || role === ROLE_PARTNER) {
-          issues.add(`${path}.${key}`, 'applies only to a child');
+          issues.at(MEMBERS, i, key, 'applies only to a child');
         } else if (key === 'weekdayLunchesProvided') lunches = member.weekdayLunchesProvided;
         else if (key === 'inSchool') inSchool = member.inSchool;
         else if (key === 'earningsEarlierThisYear') earlier = member.earningsEarlierThisYear;
         else days = member.daysInHousehold;
         break;
       default:
-        issues.add(`${path}.${key}`, MESSAGE_UNKNOWN_FIELD);
+        issues.at(MEMBERS, i, key, MESSAGE_UNKNOWN_FIELD);
     }
   }
   if (role === ROLE_INVALID) {
-    issues.add(
-      `${path}.role`,
+    issues.at(
+      MEMBERS,
+      i,
+      'role',
       member.role === undefined ? MESSAGE_REQUIRED : 'must be applicant, partner or child',
     );
   }
-  if (id === undefined) issues.add(`${path}.id`, MESSAGE_REQUIRED);
-  else if (typeof id !== 'string' || id.length === 0) issues.add(`${path}.id`, 'must be a non-empty text');
-  else if (memberIndexOf(members, i, id) >= 0) issues.add(`${path}.id`, 'duplicate member id');
+  if (id === undefined) issues.at(MEMBERS, i, 'id', MESSAGE_REQUIRED);
+  else if (typeof id !== 'string' || id.length === 0) issues.at(MEMBERS, i, 'id', 'must be a non-empty text');
+  else if (memberIndexOf(i, id) >= 0) issues.at(MEMBERS, i, 'id', 'duplicate member id');
+  else memberIds[i] = id;
 
   let age = -1;
-  if (birthDate === undefined) issues.add(`${path}.birthDate`, MESSAGE_REQUIRED);
+  if (birthDate === undefined) issues.at(MEMBERS, i, 'birthDate', MESSAGE_REQUIRED);
   else {
     const birthMonth = typeof birthDate === 'string' ? parseIsoDateMonth(birthDate) : -1;
-    if (birthMonth < 0) issues.add(`${path}.birthDate`, 'must be a date YYYY-MM-DD');
+    if (birthMonth < 0) issues.at(MEMBERS, i, 'birthDate', 'must be a date YYYY-MM-DD');
     else if (month >= 0) {
-      if (birthMonth > month) issues.add(`${path}.birthDate`, 'born after the month');
+      if (birthMonth > month) issues.at(MEMBERS, i, 'birthDate', 'born after the month');
       else age = ageReachedInMonth(birthMonth, month);
     }
   }
 
   if (jobStimulus !== undefined && typeof jobStimulus !== 'boolean') {
-    issues.add(`${path}.jobStimulus`, 'must be true or false');
+    issues.at(MEMBERS, i, 'jobStimulus', 'must be true or false');
   }
   if (lunches !== undefined) {
-    if (typeof lunches !== 'boolean') issues.add(`${path}.weekdayLunchesProvided`, 'must be true or false');
+    if (typeof lunches !== 'boolean')
+      issues.at(MEMBERS, i, 'weekdayLunchesProvided', 'must be true or false');
     else if (lunches && age > 6)
-      issues.add(`${path}.weekdayLunchesProvided`, 'applies only to children aged 0–6');
+      issues.at(MEMBERS, i, 'weekdayLunchesProvided', 'applies only to children aged 0–6');
   }
   if (inSchool !== undefined && typeof inSchool !== 'boolean') {
-    issues.add(`${path}.inSchool`, 'must be true or false');
+    issues.at(MEMBERS, i, 'inSchool', 'must be true or false');
   }
   if (earlier !== undefined && !isAmount(earlier))
-    issues.add(`${path}.earningsEarlierThisYear`, MESSAGE_AMOUNT);
+    issues.at(MEMBERS, i, 'earningsEarlierThisYear', MESSAGE_AMOUNT);
   if (days !== undefined && (typeof days !== 'number' || !Number.isInteger(days) || days < 1 || days > 30)) {
-    issues.add(`${path}.daysInHousehold`, 'must be a whole number of days from 1 to 30');
+    issues.at(MEMBERS, i, 'daysInHousehold', 'must be a whole number of days from 1 to 30');
   }
   // Hemmavarande barn och skolungdom under 21 (SoF 2025:468 12 kap. 2 §; SoL 2025:400 12 kap. 9 §).
   if (role === ROLE_CHILD && age >= 0) {
-    if (age >= 21) issues.add(`${path}.birthDate`, 'a child must be under 21 during the month');
+    if (age >= 21) issues.at(MEMBERS, i, 'birthDate', 'a child must be under 21 during the month');
     else if (age >= 18 && inSchool !== true) {
-      issues.add(`${path}.inSchool`, 'a child aged 18–20 must attend school (inSchool: true)');
+      issues.at(MEMBERS, i, 'inSchool', 'a child aged 18–20 must attend school (inSchool: true)');
     }
   }
   if (role !== ROLE_INVALID) {
@@ -414,7 +441,8 @@ function validateMember(
 
 function checkMemberId(
   item: Record_,
-  path: string,
+  prefix: string,
+  i: number,
   members: unknown[],
   memberCount: number,
   required: boolean,
@@ -422,11 +450,11 @@ function checkMemberId(
 ): number {
   const id = item.memberId;
   if (id === undefined) {
-    if (required) issues.add(`${path}.memberId`, MESSAGE_REQUIRED);
+    if (required) issues.at(prefix, i, 'memberId', MESSAGE_REQUIRED);
     return -1;
   }
-  const index = memberIndexOf(members, memberCount, id);
-  if (index < 0) issues.add(`${path}.memberId`, 'is not a member of the household');
+  const index = memberIndexOf(memberCount, id);
+  if (index < 0) issues.at(prefix, i, 'memberId', 'is not a member of the household');
   return index;
 }
 
@@ -437,23 +465,22 @@ function validateAdjustment(
   memberCount: number,
   issues: Issues,
 ): number {
-  const path = `normAdjustments.${i}`;
   if (!isObject(item)) {
-    issues.add(path, 'must be an object');
+    issues.at('normAdjustments', i, '', 'must be an object');
     return -1;
   }
   for (const key in item) {
     if (key !== 'memberId' && key !== 'amount' && key !== 'reason')
-      issues.add(`${path}.${key}`, MESSAGE_UNKNOWN_FIELD);
+      issues.at('normAdjustments', i, key, MESSAGE_UNKNOWN_FIELD);
   }
-  if (item.amount === undefined) issues.add(`${path}.amount`, MESSAGE_REQUIRED);
-  else if (!isSignedAmount(item.amount)) issues.add(`${path}.amount`, MESSAGE_SIGNED_AMOUNT);
+  if (item.amount === undefined) issues.at('normAdjustments', i, 'amount', MESSAGE_REQUIRED);
+  else if (!isSignedAmount(item.amount)) issues.at('normAdjustments', i, 'amount', MESSAGE_SIGNED_AMOUNT);
   // The nämnd must document why the norm differs from riksnorm (12 kap. 7 § tredje stycket).
-  if (item.reason === undefined) issues.add(`${path}.reason`, MESSAGE_REQUIRED);
+  if (item.reason === undefined) issues.at('normAdjustments', i, 'reason', MESSAGE_REQUIRED);
   else if (typeof item.reason !== 'string' || item.reason.trim().length === 0) {
-    issues.add(`${path}.reason`, 'must be a non-empty text');
+    issues.at('normAdjustments', i, 'reason', 'must be a non-empty text');
   }
-  return checkMemberId(item, path, members, memberCount, false, issues);
+  return checkMemberId(item, 'normAdjustments', i, members, memberCount, false, issues);
 }
 
 function validateCost(
@@ -463,29 +490,33 @@ function validateCost(
   memberCount: number,
   issues: Issues,
 ): number {
-  const path = `costs.${i}`;
   if (!isObject(item)) {
-    issues.add(path, 'must be an object');
+    issues.at('costs', i, '', 'must be an object');
     return -1;
   }
-  const isOther = item.type === 'otherLivingCost';
+  const kind = costKind(item.type);
   for (const key in item) {
-    if (key === 'subtype') {
-      if (!isOther && COST_TYPES.has(item.type))
-        issues.add(`${path}.subtype`, 'applies only to otherLivingCost');
-    } else if (key !== 'type' && key !== 'memberId' && key !== 'amount') {
-      issues.add(`${path}.${key}`, MESSAGE_UNKNOWN_FIELD);
+    switch (key) {
+      case 'type':
+      case 'memberId':
+      case 'amount':
+        break;
+      case 'subtype':
+        if (kind === 1) issues.at('costs', i, 'subtype', 'applies only to otherLivingCost');
+        break;
+      default:
+        issues.at('costs', i, key, MESSAGE_UNKNOWN_FIELD);
     }
   }
-  if (item.type === undefined) issues.add(`${path}.type`, MESSAGE_REQUIRED);
-  else if (!COST_TYPES.has(item.type)) issues.add(`${path}.type`, 'unknown cost type');
-  if (isOther) {
-    if (item.subtype === undefined) issues.add(`${path}.subtype`, MESSAGE_REQUIRED);
-    else if (!OTHER_LIVING_COST_SUBTYPES.has(item.subtype)) issues.add(`${path}.subtype`, 'unknown subtype');
+  if (item.type === undefined) issues.at('costs', i, 'type', MESSAGE_REQUIRED);
+  else if (kind === 0) issues.at('costs', i, 'type', 'unknown cost type');
+  else if (kind === 2) {
+    if (item.subtype === undefined) issues.at('costs', i, 'subtype', MESSAGE_REQUIRED);
+    else if (!isOtherLivingCostSubtype(item.subtype)) issues.at('costs', i, 'subtype', 'unknown subtype');
   }
-  if (item.amount === undefined) issues.add(`${path}.amount`, MESSAGE_REQUIRED);
-  else if (!isAmount(item.amount)) issues.add(`${path}.amount`, MESSAGE_AMOUNT);
-  return checkMemberId(item, path, members, memberCount, false, issues);
+  if (item.amount === undefined) issues.at('costs', i, 'amount', MESSAGE_REQUIRED);
+  else if (!isAmount(item.amount)) issues.at('costs', i, 'amount', MESSAGE_AMOUNT);
+  return checkMemberId(item, 'costs', i, members, memberCount, false, issues);
 }
 
 function validateIncome(
@@ -495,19 +526,24 @@ function validateIncome(
   memberCount: number,
   issues: Issues,
 ): number {
-  const path = `incomes.${i}`;
   if (!isObject(item)) {
-    issues.add(path, 'must be an object');
+    issues.at('incomes', i, '', 'must be an object');
     return -1;
   }
   for (const key in item) {
-    if (key !== 'type' && key !== 'memberId' && key !== 'amount')
-      issues.add(`${path}.${key}`, MESSAGE_UNKNOWN_FIELD);
+    switch (key) {
+      case 'type':
+      case 'memberId':
+      case 'amount':
+        break;
+      default:
+        issues.at('incomes', i, key, MESSAGE_UNKNOWN_FIELD);
+    }
   }
-  if (item.type === undefined) issues.add(`${path}.type`, MESSAGE_REQUIRED);
-  else if (!INCOME_TYPES.has(item.type)) issues.add(`${path}.type`, 'unknown income type');
-  if (item.amount === undefined) issues.add(`${path}.amount`, MESSAGE_REQUIRED);
-  else if (!isAmount(item.amount)) issues.add(`${path}.amount`, MESSAGE_AMOUNT);
+  if (item.type === undefined) issues.at('incomes', i, 'type', MESSAGE_REQUIRED);
+  else if (!isIncomeType(item.type)) issues.at('incomes', i, 'type', 'unknown income type');
+  if (item.amount === undefined) issues.at('incomes', i, 'amount', MESSAGE_REQUIRED);
+  else if (!isAmount(item.amount)) issues.at('incomes', i, 'amount', MESSAGE_AMOUNT);
   // Employment income always names its earner: jobbstimulans and children's earnings depend on who.
-  return checkMemberId(item, path, members, memberCount, item.type === 'employment', issues);
+  return checkMemberId(item, 'incomes', i, members, memberCount, item.type === 'employment', issues);
 }
