@@ -245,3 +245,15 @@ loadLabelsAndBases();
 export function monthIndexOf(month: MonthNumber): number {
   return month < RANGE.first || month > RANGE.last ? -1 : month - RANGE.first;
 }
+
+/**
+ * A parameter's value in a month as the rules see it: the amount (öre, or percent) when usable,
+ * null when unknown or only inferred. For tests and tools; calculations index the arrays directly.
+ */
+export function usableValue(parameter: string, month: MonthNumber): number | null {
+  const slot = PARAMETER_NAMES.indexOf(parameter);
+  const index = monthIndexOf(month);
+  if (slot < 0 || index < 0) return null;
+  const at = index * SLOT_COUNT + slot;
+  return STATUS[at] === STATUS_UNAVAILABLE ? null : (VALUES[at] as number);
+}
