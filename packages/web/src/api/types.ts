@@ -69,11 +69,27 @@ export type Overview = {
   suppressionThreshold: number;
 };
 
+/** Stable error codes in problem+json `code`, as the server defines them (http/problem.ts). */
+export type ProblemCode =
+  | 'invalid_input'
+  | 'malformed_json'
+  | 'payload_too_large'
+  | 'unsupported_media_type'
+  | 'unauthenticated'
+  | 'invalid_credentials'
+  | 'forbidden'
+  | 'csrf_failed'
+  | 'not_found'
+  | 'conflict'
+  | 'rate_limited'
+  | 'internal';
+
 /** application/problem+json (RFC 9457), with field errors pointing into the request body. */
 export type Problem = {
   type: string;
   title: string;
   status: number;
+  code?: ProblemCode;
   detail?: string;
   errors?: { pointer: string; detail: string }[];
 };

@@ -40,6 +40,9 @@ export const en: Record<MessageKey, string> = {
   'error.rateLimited': 'Too many attempts. Wait a moment and try again.',
   'error.validation': 'Check the details and try again.',
   'error.server': 'Something went wrong on our side. Try again in a moment.',
+  'error.conflict': 'This already exists in Stegvis.',
+  'error.csrf': 'The page has been open for a long time. Reload the page and try again.',
+  'error.tooLarge': 'What you sent is too large.',
   'error.retry': 'Try again',
 
   'login.title': 'Sign in',

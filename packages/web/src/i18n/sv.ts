@@ -38,6 +38,9 @@ export const sv = {
   'error.rateLimited': 'För många försök. Vänta en stund och försök igen.',
   'error.validation': 'Kontrollera uppgifterna och försök igen.',
   'error.server': 'Något gick fel hos oss. Försök igen om en stund.',
+  'error.conflict': 'Uppgiften finns redan i Stegvis.',
+  'error.csrf': 'Sidan har varit öppen länge. Ladda om sidan och försök igen.',
+  'error.tooLarge': 'Det du skickade är för stort.',
   'error.retry': 'Försök igen',
 
   'login.title': 'Logga in',

@@ -1,7 +1,6 @@
 // Sign-in with username and password, and e-legitimation when the municipality has it.
 // Wrong credentials never reveal which of the two was wrong, and nothing typed is cleared.
 import { type FormEvent, useState } from 'react';
-import { ApiError } from '../../api/client.ts';
 import { ErrorSummary, errorFor, type FieldError } from '../../components/error-summary.tsx';
 import { TextField } from '../../components/fields.tsx';
 import { Page } from '../../components/page.tsx';
@@ -32,11 +31,15 @@ export function LoginForm({ onSignedIn, signedOut }: { onSignedIn: () => void; s
       {
         onSuccess: onSignedIn,
         onError: (error) => {
-          if (error instanceof ApiError && (error.status === 401 || error.status === 422)) {
-            setErrors([{ field: 'password', message: t('login.wrongCredentials') }]);
-          } else {
-            setErrors([{ field: null, message: t(errorMessages[errorCodeOf(error)]) }]);
-          }
+          const code = errorCodeOf(error);
+          // 401 and 422 both mean "these credentials do not work"; never say which part was wrong.
+          const field =
+            code === 'invalid_credentials' || code === 'unauthenticated' || code === 'invalid_input';
+          setErrors([
+            field
+              ? { field: 'password', message: t('login.wrongCredentials') }
+              : { field: null, message: t(errorMessages[code]) },
+          ]);
         },
       },
     );

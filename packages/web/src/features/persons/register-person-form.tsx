@@ -138,15 +138,14 @@ export function RegisterPersonForm({ onRegistered }: { onRegistered: (person: Pe
   );
 }
 
+/** Server field errors in page order; a problem without fields becomes one summary line.
+ * The server's own detail is kept for a conflict ("already registered"), which it words best. */
 function toFieldErrors(error: unknown, fallback: string): FieldError[] {
   const problems = error instanceof ApiError ? error.fieldErrors : [];
-  if (problems.length === 0)
-    return [
-      {
-        field: null,
-        message: error instanceof ApiError && error.problem?.detail ? error.problem.detail : fallback,
-      },
-    ];
+  if (problems.length === 0) {
+    const detail = error instanceof ApiError && error.status === 409 ? error.problem?.detail : undefined;
+    return [{ field: null, message: detail ?? fallback }];
+  }
   const mapped = problems.map((problem) => ({
     field: pointerFields[problem.pointer] ?? null,
     message: problem.detail,
