@@ -1,5 +1,6 @@
 // The filter form and result table for Loggutdrag. Filters live in the URL; the form keeps
-// its own draft so nothing the user typed is lost when a date is wrong.
+// its own draft so nothing the user typed is lost when a date is wrong. Dates are plain text
+// fields with a format hint (GOV.UK advice): native date pickers show the browser's locale format.
 import { type FormEvent, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import type { AccessLogEntry } from '../../api/types.ts';
@@ -87,8 +88,8 @@ export function AccessLogSearch() {
           />
           <TextField
             id="from"
-            type="date"
             label={t('accessLog.from')}
+            autoComplete="off"
             hint={t('accessLog.dateHint')}
             value={draft.from}
             onChange={set('from')}
@@ -97,8 +98,8 @@ export function AccessLogSearch() {
           />
           <TextField
             id="to"
-            type="date"
             label={t('accessLog.to')}
+            autoComplete="off"
             hint={t('accessLog.dateHint')}
             value={draft.to}
             onChange={set('to')}
