@@ -55,15 +55,15 @@ if (SLOT_COUNT > 31) throw new Error('parameter slots no longer fit the secondar
 
 const prepared = createPrepared();
 
-/** Parameters used by the current calculation: a bit per secondary slot, and the first unavailable slot. */
+/** Parameters the current calculation needed, a bit per slot: secondary ones, and unavailable ones. */
 let secondaryUsed = 0;
-let firstUnavailable = -1;
+let unavailableUsed = 0;
 
 /** The value of a parameter in the month, or -1 when unavailable (remembered for the error). */
 function take(row: number, slot: number): number {
   const status = STATUS[row + slot];
   if (status === STATUS_UNAVAILABLE) {
-    if (firstUnavailable < 0) firstUnavailable = slot;
+    unavailableUsed |= 1 << slot;
     return -1;
   }
   if (status === STATUS_SECONDARY) secondaryUsed |= 1 << slot;
@@ -188,7 +188,7 @@ function calculateChecked(input: unknown, options: CalculateOptions | undefined)
   const basis = LEGAL_BASES[prepared.monthIndex] as LegalBases;
   const allIds: readonly string[] = withLines ? members.map((member) => member.id) : [];
   secondaryUsed = 0;
-  firstUnavailable = -1;
+  unavailableUsed = 0;
 
   // 1. Personal costs, riksnorm (SoF 2025:468 12 kap. 2 §; before 2025-07 SoF 2001:937 2 kap. 1 §).
   let applicant = 0;
@@ -375,14 +375,12 @@ function calculateChecked(input: unknown, options: CalculateOptions | undefined)
     }
   }
 
-  // A value the rules needed is unknown or only inferred: no guessed result (contract).
-  if (firstUnavailable >= 0) {
+  // A value the rules needed is unknown or only inferred: no guessed result (contract). The
+  // lowest slot is named, so the error does not depend on the order of the members.
+  if (unavailableUsed !== 0) {
+    const slot = 31 - Math.clz32(unavailableUsed & -unavailableUsed);
     return {
-      error: {
-        code: 'parameter_unavailable',
-        parameter: PARAMETER_NAMES[firstUnavailable] as string,
-        month: data.month,
-      },
+      error: { code: 'parameter_unavailable', parameter: PARAMETER_NAMES[slot] as string, month: data.month },
     };
   }
 
