@@ -127,7 +127,7 @@ export async function startFakeServer(): Promise<{ url: string; close(): Promise
       const visible = () => persons.filter((p) => me.role !== 'coach' && p.unit.id === me.unit?.id);
       const record = (action: AccessLogEntry['action'], p: PersonDetail | null) =>
         log.unshift({
-          id: randomUUID(),
+          id: log.length + 1,
           at: new Date().toISOString(),
           user: { id: me.id, name: me.name },
           person: p ? { id: p.id, name: p.name } : null,
@@ -161,7 +161,7 @@ export async function startFakeServer(): Promise<{ url: string; close(): Promise
           personalIdentityNumber: string;
           firstName: string;
           lastName: string;
-          address: { street: string; postalCode: string; city: string };
+          address: { street: string; postalCode: string; city: string } | null;
           protectedIdentity: boolean;
         };
         const errors: { pointer: string; detail: string }[] = [];
@@ -172,10 +172,11 @@ export async function startFakeServer(): Promise<{ url: string; close(): Promise
           });
         if (!body.firstName) errors.push({ pointer: '/firstName', detail: 'Ange förnamn' });
         if (!body.lastName) errors.push({ pointer: '/lastName', detail: 'Ange efternamn' });
-        if (!body.address?.street) errors.push({ pointer: '/address/street', detail: 'Ange gatuadress' });
-        if (!/^\d{3} ?\d{2}$/.test(body.address?.postalCode ?? ''))
+        if (body.address && !body.address.street)
+          errors.push({ pointer: '/address/street', detail: 'Ange gatuadress' });
+        if (body.address && !/^\d{3} ?\d{2}$/.test(body.address.postalCode))
           errors.push({ pointer: '/address/postalCode', detail: 'Ange postnummer med 5 siffror' });
-        if (!body.address?.city) errors.push({ pointer: '/address/city', detail: 'Ange ort' });
+        if (body.address && !body.address.city) errors.push({ pointer: '/address/city', detail: 'Ange ort' });
         if (errors.length > 0)
           return json(
             res,

@@ -42,7 +42,7 @@ export type NewPerson = {
   personalIdentityNumber: string;
   firstName: string;
   lastName: string;
-  address: Address;
+  address: Address | null;
   protectedIdentity: boolean;
 };
 
@@ -50,7 +50,7 @@ export type Page<T> = { items: T[]; total: number };
 
 /** Åtkomstlogg — one logged access to personal data. */
 export type AccessLogEntry = {
-  id: string;
+  id: number;
   at: string;
   user: Ref;
   person: Ref | null;

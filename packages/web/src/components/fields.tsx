@@ -143,16 +143,22 @@ export function Fieldset({
   legend,
   hint,
   id,
+  optional,
   children,
 }: {
   legend: string;
   hint?: string;
   id: string;
+  optional?: boolean;
   children: ReactNode;
 }) {
+  const { t } = useI18n();
   return (
     <fieldset className="fieldset" aria-describedby={hint ? `${id}-hint` : undefined}>
-      <legend className="fieldset__legend">{legend}</legend>
+      <legend className="fieldset__legend">
+        {legend}
+        {optional ? <span className="field__optional"> {t('form.optional')}</span> : null}
+      </legend>
       {hint ? (
         <p id={`${id}-hint`} className="field__hint">
           {hint}

@@ -110,7 +110,7 @@ export const en: Record<MessageKey, string> = {
   'register.firstName': 'First name',
   'register.lastName': 'Last name',
   'register.addressLegend': 'Address',
-  'register.addressHint': 'Where the person is registered.',
+  'register.addressHint': 'Where the person is registered. Leave empty if the person has no fixed address.',
   'register.street': 'Street address',
   'register.postalCode': 'Postcode',
   'register.city': 'Town',

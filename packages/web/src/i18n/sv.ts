@@ -107,7 +107,7 @@ export const sv = {
   'register.firstName': 'Förnamn',
   'register.lastName': 'Efternamn',
   'register.addressLegend': 'Adress',
-  'register.addressHint': 'Där personen är folkbokförd.',
+  'register.addressHint': 'Där personen är folkbokförd. Lämna tomt om personen saknar fast adress.',
   'register.street': 'Gatuadress',
   'register.postalCode': 'Postnummer',
   'register.city': 'Ort',

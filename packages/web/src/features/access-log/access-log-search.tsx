@@ -155,7 +155,7 @@ function Results({ filters }: { filters: AccessLogFilters }) {
       caption={t('accessLog.caption', { from: filters.from, to: filters.to })}
       columns={columns}
       rows={log.data.items}
-      rowKey={(entry) => entry.id}
+      rowKey={(entry) => String(entry.id)}
     />
   );
 }

@@ -110,7 +110,12 @@ export function RegisterPersonForm({ onRegistered }: { onRegistered: (person: Pe
             autoComplete="off"
             spellCheck={false}
           />
-          <Fieldset id="address" legend={t('register.addressLegend')} hint={t('register.addressHint')}>
+          <Fieldset
+            id="address"
+            legend={t('register.addressLegend')}
+            hint={t('register.addressHint')}
+            optional
+          >
             <TextField {...field('street')} label={t('register.street')} autoComplete="off" />
             <TextField
               {...field('postalCode')}
