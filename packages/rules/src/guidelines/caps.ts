@@ -5,6 +5,7 @@ import { entryIndexByMonth } from '../core/dated-lookup.ts';
 import { formatKronor, type Ore } from '../core/money.ts';
 import { parseIsoDateMonth } from '../core/month.ts';
 import type { CalculationInput, InputIssue, OtherLivingCostSubtype, Warning } from '../norm/types.ts';
+import { isAmount, isObject } from '../norm/validate.ts';
 import { RANGE } from '../parameters/tables.ts';
 import type { GuidelineCap, GuidelineCostType, GuidelineSet, GuidelineVersion } from './types.ts';
 
@@ -34,14 +35,6 @@ interface CompiledGuidelineSet {
 }
 
 const compiled = new WeakMap<object, CompiledGuidelineSet | InputIssue[]>();
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function isAmount(value: unknown): boolean {
-  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
-}
 
 /** Every problem in a guideline set, by path (e.g. "versions.0.caps.1.amount"); empty when valid. */
 export function validateGuidelineSet(value: unknown): InputIssue[] {

@@ -144,11 +144,11 @@ const MEMBERS = 'household.members';
 
 type Record_ = Record<string, unknown>;
 
-function isObject(value: unknown): value is Record_ {
+export function isObject(value: unknown): value is Record_ {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function isAmount(value: unknown): boolean {
+export function isAmount(value: unknown): boolean {
   return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 && value <= MAX_AMOUNT;
 }
 
@@ -300,13 +300,7 @@ export function validateInput(input: unknown, prepared: Prepared): InputIssue[] 
     if (adjustmentList === null) issues.add('normAdjustments', 'must be a list');
     else {
       for (let i = 0; i < adjustmentList.length; i++) {
-        prepared.adjustmentMembers[i] = validateAdjustment(
-          adjustmentList[i],
-          i,
-          members,
-          memberCount,
-          issues,
-        );
+        prepared.adjustmentMembers[i] = validateAdjustment(adjustmentList[i], i, memberCount, issues);
       }
     }
   }
@@ -314,14 +308,14 @@ export function validateInput(input: unknown, prepared: Prepared): InputIssue[] 
   else if (costList === null) issues.add('costs', 'must be a list');
   else {
     for (let i = 0; i < costList.length; i++) {
-      prepared.costMembers[i] = validateCost(costList[i], i, members, memberCount, issues);
+      prepared.costMembers[i] = validateCost(costList[i], i, memberCount, issues);
     }
   }
   if (incomes === undefined) issues.add('incomes', MESSAGE_REQUIRED);
   else if (incomeList === null) issues.add('incomes', 'must be a list');
   else {
     for (let i = 0; i < incomeList.length; i++) {
-      prepared.incomeMembers[i] = validateIncome(incomeList[i], i, members, memberCount, issues);
+      prepared.incomeMembers[i] = validateIncome(incomeList[i], i, memberCount, issues);
     }
   }
 
@@ -443,7 +437,6 @@ function checkMemberId(
   item: Record_,
   prefix: string,
   i: number,
-  members: unknown[],
   memberCount: number,
   required: boolean,
   issues: Issues,
@@ -458,13 +451,7 @@ function checkMemberId(
   return index;
 }
 
-function validateAdjustment(
-  item: unknown,
-  i: number,
-  members: unknown[],
-  memberCount: number,
-  issues: Issues,
-): number {
+function validateAdjustment(item: unknown, i: number, memberCount: number, issues: Issues): number {
   if (!isObject(item)) {
     issues.at('normAdjustments', i, '', 'must be an object');
     return -1;
@@ -480,16 +467,10 @@ function validateAdjustment(
   else if (typeof item.reason !== 'string' || item.reason.trim().length === 0) {
     issues.at('normAdjustments', i, 'reason', 'must be a non-empty text');
   }
-  return checkMemberId(item, 'normAdjustments', i, members, memberCount, false, issues);
+  return checkMemberId(item, 'normAdjustments', i, memberCount, false, issues);
 }
 
-function validateCost(
-  item: unknown,
-  i: number,
-  members: unknown[],
-  memberCount: number,
-  issues: Issues,
-): number {
+function validateCost(item: unknown, i: number, memberCount: number, issues: Issues): number {
   if (!isObject(item)) {
     issues.at('costs', i, '', 'must be an object');
     return -1;
@@ -516,16 +497,10 @@ function validateCost(
   }
   if (item.amount === undefined) issues.at('costs', i, 'amount', MESSAGE_REQUIRED);
   else if (!isAmount(item.amount)) issues.at('costs', i, 'amount', MESSAGE_AMOUNT);
-  return checkMemberId(item, 'costs', i, members, memberCount, false, issues);
+  return checkMemberId(item, 'costs', i, memberCount, false, issues);
 }
 
-function validateIncome(
-  item: unknown,
-  i: number,
-  members: unknown[],
-  memberCount: number,
-  issues: Issues,
-): number {
+function validateIncome(item: unknown, i: number, memberCount: number, issues: Issues): number {
   if (!isObject(item)) {
     issues.at('incomes', i, '', 'must be an object');
     return -1;
@@ -545,5 +520,5 @@ function validateIncome(
   if (item.amount === undefined) issues.at('incomes', i, 'amount', MESSAGE_REQUIRED);
   else if (!isAmount(item.amount)) issues.at('incomes', i, 'amount', MESSAGE_AMOUNT);
   // Employment income always names its earner: jobbstimulans and children's earnings depend on who.
-  return checkMemberId(item, 'incomes', i, members, memberCount, item.type === 'employment', issues);
+  return checkMemberId(item, 'incomes', i, memberCount, item.type === 'employment', issues);
 }
