@@ -1,0 +1,138 @@
+// createApp({ db, clock, config }) builds the whole HTTP application — API, OpenAPI
+// document and the web app — without globals, so every test builds its own.
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Kysely } from 'kysely';
+import { sql } from 'kysely';
+import { z } from 'zod';
+import { accessLogRoutes } from './access-log/access-log.routes.ts';
+import type { AppContext } from './app-context.ts';
+import { authRoutes } from './auth/auth.routes.ts';
+import { oidcRoutes } from './auth/oidc.ts';
+import { calculationRoutes } from './calculations/calculations.routes.ts';
+import type { Config } from './config.ts';
+import type { Database } from './db/schema.ts';
+import { registerAccessControl } from './http/access.ts';
+import { problem, registerProblemHandlers } from './http/problem.ts';
+import { organisationRoutes } from './organisation/organisation.routes.ts';
+import { overviewRoutes } from './overview/overview.routes.ts';
+import { personRoutes } from './persons/persons.routes.ts';
+import { staffRoutes } from './staff/staff.routes.ts';
+
+z.config(z.locales.sv());
+
+export type { Role } from './staff/staff.table.ts';
+
+export type AppOptions = {
+  db: Kysely<Database>;
+  config: Config;
+  clock?: () => Date;
+  /** A pino logger configuration, or false for tests. */
+  logger?: boolean | Record<string, unknown>;
+};
+
+const DEFAULT_WEB_DIST = join(dirname(fileURLToPath(import.meta.url)), '../../web/dist');
+
+export async function createApp(options: AppOptions): Promise<FastifyInstance> {
+  const { db, config } = options;
+  const clock = options.clock ?? (() => new Date());
+  const app = Fastify({
+    logger: options.logger ?? {
+      level: config.logLevel,
+      redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'],
+    },
+    bodyLimit: 1024 * 1024,
+    genReqId: () => crypto.randomUUID(),
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  const ctx: AppContext = {
+    db,
+    clock,
+    config,
+    // Without a configured secret (demo, development) sessions do not survive a restart.
+    sessionSettings: {
+      secret: config.session.secret ?? crypto.randomUUID(),
+      idleMinutes: config.session.idleMinutes,
+    },
+  };
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+      },
+    },
+    strictTransportSecurity: config.session.secureCookie,
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: () => ({ ...problem('rate_limited'), statusCode: 429 }),
+  });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Stegvis API',
+        version: '1',
+        description:
+          'Ekonomiskt bistånd: personer, hushåll, beräkning och uppföljning. Fel som application/problem+json.',
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  registerProblemHandlers(app);
+  registerAccessControl(app, { db, clock, settings: ctx.sessionSettings });
+
+  app.get('/api/health', { config: { access: { public: true } }, schema: { hide: true } }, async () => {
+    await sql`select 1`.execute(db);
+    return { status: 'ok' };
+  });
+  app.get('/api/openapi.json', { config: { access: { public: true } }, schema: { hide: true } }, async () =>
+    app.swagger(),
+  );
+
+  await app.register(
+    async (api) => {
+      await api.register(authRoutes(ctx));
+      await api.register(oidcRoutes(ctx));
+      await api.register(personRoutes(ctx));
+      await api.register(accessLogRoutes(ctx));
+      await api.register(staffRoutes(ctx));
+      await api.register(organisationRoutes(ctx));
+      await api.register(overviewRoutes(ctx));
+      await api.register(calculationRoutes(ctx));
+    },
+    { prefix: '/api/v1' },
+  );
+
+  // The web app is served from the same origin; unknown non-API paths get index.html (SPA routing).
+  const webDist = config.webDist ?? DEFAULT_WEB_DIST;
+  const serveWeb = existsSync(join(webDist, 'index.html'));
+  if (serveWeb) await app.register(fastifyStatic, { root: webDist, wildcard: false });
+  app.setNotFoundHandler((request, reply) => {
+    if (serveWeb && request.method === 'GET' && !request.url.startsWith('/api/'))
+      return reply.sendFile('index.html');
+    return reply
+      .status(404)
+      .type('application/problem+json')
+      .send(problem('not_found', `${request.method} ${request.url}`));
+  });
+  return app;
+}

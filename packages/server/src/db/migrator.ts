@@ -1,0 +1,29 @@
+// Applies the migrations in order at start-up. Migrations are frozen in time: they take
+// Kysely<unknown> and never import application code.
+import type { Kysely } from 'kysely';
+import { type Migration, Migrator } from 'kysely/migration';
+import * as foundation from './migrations/2026-11-23-01-foundation.ts';
+import { runScript } from './sql-script.ts';
+
+const migrations: Record<string, Migration> = {
+  '2026-11-23-01-foundation': foundation,
+};
+
+// biome-ignore lint/suspicious/noExplicitAny: migrations are typed independently of the app schema
+export async function migrateToLatest(db: Kysely<any>): Promise<void> {
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  const { error, results } = await migrator.migrateToLatest();
+  const failed = results?.find((r) => r.status === 'Error');
+  if (error || failed) {
+    throw new Error(`Migration ${failed?.migrationName ?? ''} failed`, { cause: error });
+  }
+  // The app role may use every table; row-level security decides which rows.
+  await runScript(
+    db,
+    `
+    grant usage on schema public to stegvis_app;
+    grant select, insert, update, delete on all tables in schema public to stegvis_app;
+    grant usage on all sequences in schema public to stegvis_app;
+  `,
+  );
+}

@@ -1,0 +1,27 @@
+// The database as Kysely sees it, composed from each feature's table types.
+import type { AccessLogTable } from '../access-log/access-log.table.ts';
+import type { SessionTable } from '../auth/sessions.table.ts';
+import type { HouseholdMemberTable, HouseholdTable } from '../households/households.table.ts';
+import type {
+  CommitteeTable,
+  MunicipalityTable,
+  RegionTable,
+  UnitCommitteeTable,
+  UnitTable,
+} from '../organisation/organisation.table.ts';
+import type { PersonTable } from '../persons/persons.table.ts';
+import type { StaffUserTable } from '../staff/staff.table.ts';
+
+export type Database = {
+  regions: RegionTable;
+  municipalities: MunicipalityTable;
+  committees: CommitteeTable;
+  units: UnitTable;
+  unitCommittees: UnitCommitteeTable;
+  staffUsers: StaffUserTable;
+  sessions: SessionTable;
+  persons: PersonTable;
+  households: HouseholdTable;
+  householdMembers: HouseholdMemberTable;
+  accessLog: AccessLogTable;
+};

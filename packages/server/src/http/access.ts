@@ -1,0 +1,53 @@
+// Who may call which route. Every route declares its access in `config.access`, right next
+// to its schema; a route without a declaration is refused (deny by default). The same
+// declarations drive the authorization-matrix test.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Kysely } from 'kysely';
+import { findSession, SESSION_COOKIE, type SessionContext, type SessionSettings } from '../auth/sessions.ts';
+import type { Database } from '../db/schema.ts';
+import type { Role } from '../staff/staff.table.ts';
+import { AppError } from './problem.ts';
+
+export type RouteAccess = { public: true } | { roles: readonly Role[] };
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    access?: RouteAccess;
+  }
+  interface FastifyRequest {
+    session: SessionContext | null;
+  }
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** The signed-in user of a route that declared roles (the hook has already checked). */
+export function currentUser(request: FastifyRequest): SessionContext['user'] {
+  if (!request.session) throw new AppError('unauthenticated');
+  return request.session.user;
+}
+
+export function registerAccessControl(
+  app: FastifyInstance,
+  deps: { db: Kysely<Database>; clock: () => Date; settings: SessionSettings },
+): void {
+  app.decorateRequest('session', null);
+  app.addHook('onRequest', async (request) => {
+    const access = request.routeOptions.config?.access;
+    const token = request.cookies[SESSION_COOKIE];
+    request.session = token ? await findSession(deps.db, deps.settings, token, deps.clock()) : null;
+    // Static files and the SPA fallback are not API routes.
+    if (!request.url.startsWith('/api/')) return;
+    if (!access) {
+      // 404s land here too; let the not-found handler answer them.
+      if (request.is404) return;
+      throw new AppError('forbidden', 'Routen saknar behörighetsregel');
+    }
+    if ('public' in access) return;
+    if (!request.session) throw new AppError('unauthenticated');
+    if (!access.roles.includes(request.session.user.role)) throw new AppError('forbidden');
+    if (!SAFE_METHODS.has(request.method) && request.headers['x-csrf-token'] !== request.session.csrfToken) {
+      throw new AppError('csrf_failed');
+    }
+  });
+}

@@ -1,0 +1,50 @@
+// load config → open db → migrate → (seed the demo on an empty embedded db) → createApp → listen.
+import { mkdirSync } from 'node:fs';
+import { createApp } from './app.ts';
+import { ConfigError, loadConfig } from './config.ts';
+import { openDatabase } from './db/database.ts';
+import { migrateToLatest } from './db/migrator.ts';
+import { isSeeded, seedDemo } from './demo/seed.ts';
+
+let config: ReturnType<typeof loadConfig>;
+try {
+  config = loadConfig(process.env);
+} catch (error) {
+  if (error instanceof ConfigError) {
+    console.error(error.message);
+    process.exit(1);
+  }
+  throw error;
+}
+
+if (config.database.kind === 'pglite' && config.database.dataDir)
+  mkdirSync(config.database.dataDir, { recursive: true });
+const handle = await openDatabase(config.database);
+await migrateToLatest(handle.db);
+if (config.database.kind === 'pglite' && config.demoSeed && !(await isSeeded(handle.db))) {
+  console.log('Empty database: creating the demo (Älvstads kommun and Sjöby kommun)…');
+  await seedDemo(handle.db, {
+    households: 300,
+    months: 12,
+    seed: 1,
+    today: new Date().toISOString().slice(0, 10),
+  });
+}
+const app = await createApp({ db: handle.db, config });
+
+let stopping = false;
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  app.log.info({ signal }, 'shutting down');
+  // Stop accepting requests, let running ones finish, then close the database.
+  await app.close();
+  await handle.close();
+  process.exit(0);
+}
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+process.on('SIGINT', () => void shutdown('SIGINT'));
+
+await app.listen({ port: config.port, host: config.host });
+const shownHost = config.host === '0.0.0.0' ? 'localhost' : config.host;
+app.log.info(`Stegvis is running on http://${shownHost}:${config.port} (${handle.kind})`);

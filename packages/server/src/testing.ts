@@ -1,0 +1,129 @@
+// Test support: every test file gets its own database, started from a migrated and seeded
+// snapshot (PGlite: a data-dir dump; PostgreSQL: CREATE DATABASE … TEMPLATE), and builds
+// the real app on it. TEST_DATABASE_URL switches the whole suite to PostgreSQL.
+import { randomBytes } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import type { FastifyInstance } from 'fastify';
+import pg from 'pg';
+import { createApp } from './app.ts';
+import { type Config, loadConfig } from './config.ts';
+import { type DatabaseHandle, openDatabase } from './db/database.ts';
+import { migrateToLatest } from './db/migrator.ts';
+import { seedDemo } from './demo/seed.ts';
+
+export { DEMO_PASSWORD } from './demo/seed.ts';
+
+/** The fixed day tests run on, so that months and ages never drift. */
+export const TEST_TODAY = '2026-11-23';
+export const TEST_SEED = { households: 40, months: 12, seed: 7, today: TEST_TODAY };
+const TEMPLATE_DATABASE = 'stegvis_test_template';
+
+export function testDatabaseUrl(): string | undefined {
+  return process.env.TEST_DATABASE_URL || undefined;
+}
+
+function withDatabase(url: string, name: string): string {
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return u.href;
+}
+
+/** Builds the migrated, seeded snapshot once per test run (Vitest globalSetup). */
+export async function prepareSnapshot(snapshotPath: string): Promise<void> {
+  const url = testDatabaseUrl();
+  if (url) {
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query(`drop database if exists ${TEMPLATE_DATABASE}`);
+    await admin.query(`create database ${TEMPLATE_DATABASE}`);
+    await admin.end();
+    const handle = await openDatabase({
+      kind: 'postgres',
+      url: withDatabase(url, TEMPLATE_DATABASE),
+      max: 1,
+    });
+    await migrateToLatest(handle.db);
+    await seedDemo(handle.db, TEST_SEED);
+    await handle.close();
+    return;
+  }
+  const handle = await openDatabase({ kind: 'pglite', dataDir: null });
+  await migrateToLatest(handle.db);
+  await seedDemo(handle.db, TEST_SEED);
+  const dump = await handle.dumpDataDir?.();
+  if (!dump) throw new Error('PGlite could not dump its data directory');
+  writeFileSync(snapshotPath, Buffer.from(await dump.arrayBuffer()));
+  await handle.close();
+}
+
+export type TestDatabase = DatabaseHandle & { name: string };
+
+/** A fresh database for one test file, copied from the snapshot. */
+export async function openTestDatabase(): Promise<TestDatabase> {
+  const url = testDatabaseUrl();
+  if (url) {
+    const name = `stegvis_test_${randomBytes(6).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query(`create database ${name} template ${TEMPLATE_DATABASE}`);
+    await admin.end();
+    const handle = await openDatabase({ kind: 'postgres', url: withDatabase(url, name), max: 4 });
+    return {
+      ...handle,
+      name,
+      async close() {
+        await handle.close();
+        const cleanup = new pg.Client({ connectionString: url });
+        await cleanup.connect();
+        await cleanup.query(`drop database if exists ${name} with (force)`);
+        await cleanup.end();
+      },
+    };
+  }
+  const snapshot = process.env.STEGVIS_PGLITE_SNAPSHOT;
+  if (!snapshot)
+    throw new Error('STEGVIS_PGLITE_SNAPSHOT is not set: run the tests through Vitest (globalSetup)');
+  const handle = await openDatabase({
+    kind: 'pglite',
+    dataDir: null,
+    loadDataDir: new Blob([readFileSync(snapshot)]),
+  });
+  return { ...handle, name: 'pglite' };
+}
+
+export function testConfig(overrides: Record<string, string> = {}): Config {
+  return loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    SESSION_SECRET: 'test-secret-test-secret-test-secret!!',
+    ...overrides,
+  });
+}
+
+export type TestApp = { app: FastifyInstance; db: TestDatabase; close(): Promise<void> };
+
+export async function buildTestApp(options: { config?: Config; clock?: () => Date } = {}): Promise<TestApp> {
+  const db = await openTestDatabase();
+  const app = await createApp({
+    db: db.db,
+    config: options.config ?? testConfig(),
+    logger: false,
+    clock: options.clock ?? (() => new Date(`${TEST_TODAY}T10:00:00Z`)),
+  });
+  await app.ready();
+  return {
+    app,
+    db,
+    async close() {
+      await app.close();
+      await db.close();
+    },
+  };
+}
+
+/** Starts the real server on a loopback port, for browser tests. */
+export async function startTestServer(): Promise<{ url: string; close(): Promise<void> }> {
+  const test = await buildTestApp();
+  const address = await test.app.listen({ port: 0, host: '127.0.0.1' });
+  return { url: address, close: test.close };
+}
