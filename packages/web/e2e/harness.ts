@@ -13,9 +13,20 @@ export async function startApp(): Promise<App> {
     const { startFakeServer } = await import('./fake-server.ts');
     return startFakeServer();
   }
-  const specifier = '@stegvis/server/testing';
-  const { startTestServer } = (await import(specifier)) as { startTestServer: () => Promise<App> };
+  const { startTestServer } = await importServerTesting();
   return startTestServer();
+}
+
+type ServerTesting = { startTestServer: () => Promise<App> };
+
+/** `@stegvis/server/testing`, falling back to the file while the package export is missing. */
+async function importServerTesting(): Promise<ServerTesting> {
+  const specifier = '@stegvis/server/testing';
+  try {
+    return (await import(specifier)) as ServerTesting;
+  } catch {
+    return (await import('../../server/src/testing.ts')) as ServerTesting;
+  }
 }
 
 export function launchBrowser(): Promise<Browser> {
