@@ -96,6 +96,7 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
     SESSION_SECRET: 'test-secret-test-secret-test-secret!!',
+    LOGIN_RATE_LIMIT_PER_MINUTE: '1000',
     ...overrides,
   });
 }
@@ -126,4 +127,26 @@ export async function startTestServer(): Promise<{ url: string; close(): Promise
   const test = await buildTestApp();
   const address = await test.app.listen({ port: 0, host: '127.0.0.1' });
   return { url: address, close: test.close };
+}
+
+export type Login = { cookie: string; csrfToken: string; userId: string };
+
+/** Logs in a demo user through the real login route. */
+export async function login(app: FastifyInstance, username: string): Promise<Login> {
+  const response = await app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/login',
+    payload: { username, password: 'demo-stegvis' },
+  });
+  if (response.statusCode !== 200)
+    throw new Error(`login ${username}: ${response.statusCode} ${response.body}`);
+  const cookie = response.cookies.find((c) => c.name === 'stegvis_session');
+  if (!cookie) throw new Error('no session cookie');
+  const body = response.json() as { csrfToken: string; user: { id: string } };
+  return { cookie: `stegvis_session=${cookie.value}`, csrfToken: body.csrfToken, userId: body.user.id };
+}
+
+/** Headers for an authenticated request (CSRF token included for writes). */
+export function as(login: Login): Record<string, string> {
+  return { cookie: login.cookie, 'x-csrf-token': login.csrfToken };
 }

@@ -201,7 +201,7 @@ async function seedHouseholds(
     .where('role', '=', 'caseworker')
     .execute();
   const used = new Set<string>();
-  let serial = 0;
+  let serial = 10;
   const nextIdentity = (birthDate: string, gender: 'female' | 'male') => {
     for (;;) {
       const candidate = identityNumber(birthDate, gender, serial++);

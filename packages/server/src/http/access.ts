@@ -10,9 +10,15 @@ import { AppError } from './problem.ts';
 
 export type RouteAccess = { public: true } | { roles: readonly Role[] };
 
+export type RouteEntry = { method: string; url: string; access: RouteAccess | undefined };
+
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: RouteAccess;
+  }
+  interface FastifyInstance {
+    /** Every route with its declared access: the source of the authorization matrix. */
+    routeTable: RouteEntry[];
   }
   interface FastifyRequest {
     session: SessionContext | null;
@@ -31,6 +37,15 @@ export function registerAccessControl(
   app: FastifyInstance,
   deps: { db: Kysely<Database>; clock: () => Date; settings: SessionSettings },
 ): void {
+  const routeTable: RouteEntry[] = [];
+  app.decorate('routeTable', routeTable);
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    for (const method of methods) {
+      if (method === 'HEAD') continue;
+      routeTable.push({ method, url: route.url, access: route.config?.access });
+    }
+  });
   app.decorateRequest('session', null);
   app.addHook('onRequest', async (request) => {
     const access = request.routeOptions.config?.access;
