@@ -7,11 +7,8 @@ export default defineConfig({
     include: ['e2e/**/*.test.ts', 'src/**/*.test.ts'],
     environment: 'node',
     // Build dist/ once; then the server's setup migrates and seeds one database snapshot that
-    // every startTestServer() copies. The fake server (STEGVIS_FAKE_SERVER=1) needs neither.
-    globalSetup:
-      process.env.STEGVIS_FAKE_SERVER === '1'
-        ? ['e2e/global-setup.ts']
-        : ['e2e/global-setup.ts', '../server/src/test-global-setup.ts'],
+    // every startTestServer() copies.
+    globalSetup: ['e2e/global-setup.ts', '../server/src/test-global-setup.ts'],
     testTimeout: 60000,
     hookTimeout: 120000,
     fileParallelism: false,

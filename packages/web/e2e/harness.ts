@@ -8,25 +8,10 @@ export type App = { url: string; close(): Promise<void> };
 
 export const demoPassword = 'demo-stegvis';
 
+/** The real server on a loopback port, on a fresh copy of the seeded test database. */
 export async function startApp(): Promise<App> {
-  if (process.env.STEGVIS_FAKE_SERVER === '1') {
-    const { startFakeServer } = await import('./fake-server.ts');
-    return startFakeServer();
-  }
-  const { startTestServer } = await importServerTesting();
+  const { startTestServer } = (await import('@stegvis/server/testing')) as { startTestServer: () => Promise<App> };
   return startTestServer();
-}
-
-type ServerTesting = { startTestServer: () => Promise<App> };
-
-/** `@stegvis/server/testing`, falling back to the file while the package export is missing. */
-async function importServerTesting(): Promise<ServerTesting> {
-  const specifier = '@stegvis/server/testing';
-  try {
-    return (await import(specifier)) as ServerTesting;
-  } catch {
-    return (await import('../../server/src/testing.ts')) as ServerTesting;
-  }
 }
 
 export function launchBrowser(): Promise<Browser> {
