@@ -90,12 +90,17 @@ export const oidcRoutes =
         reply.clearCookie(FLOW_COOKIE, cookieOptions);
         if (!state || !verifier)
           throw new AppError('unauthenticated', 'Inloggningen har gått ut, försök igen');
-        const current = new URL(request.url, settings?.redirectUri);
+        // openid-client sends this URL, without its query, as the token request's redirect_uri;
+        // it must be the registered one even when a proxy forwards the callback under another path.
+        const current = new URL(settings?.redirectUri ?? '');
+        current.search = new URL(request.url, current).search;
         let claims: client.IDToken | undefined;
         try {
           const tokens = await client.authorizationCodeGrant(config, current, {
             pkceCodeVerifier: verifier,
             expectedState: state,
+            // Without it a token response lacking an ID token passes, and the login ends as 403.
+            idTokenExpected: true,
           });
           claims = tokens.claims();
         } catch (error) {
@@ -111,7 +116,7 @@ export const oidcRoutes =
                 .where('oidcSubject', '=', subject)
                 .executeTakeFirst()
             : undefined;
-        if (!user || !user.active) throw new AppError('forbidden', 'Kontot saknar behörighet i Stegvis');
+        if (!user?.active) throw new AppError('forbidden', 'Kontot saknar behörighet i Stegvis');
         if (request.session) await deleteSession(ctx.db, request.session.sessionId);
         const { token } = await createSession(ctx.db, ctx.sessionSettings, user, ctx.clock());
         reply.setCookie(SESSION_COOKIE, token, {
