@@ -3,10 +3,12 @@
 import type { Kysely } from 'kysely';
 import { type Migration, Migrator } from 'kysely/migration';
 import * as foundation from './migrations/2026-11-23-01-foundation.ts';
+import * as caseFlow from './migrations/2026-11-23-02-case-flow.ts';
 import { runScript } from './sql-script.ts';
 
 const migrations: Record<string, Migration> = {
   '2026-11-23-01-foundation': foundation,
+  '2026-11-23-02-case-flow': caseFlow,
 };
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations are typed independently of the app schema
