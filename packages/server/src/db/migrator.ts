@@ -4,11 +4,13 @@ import type { Kysely } from 'kysely';
 import { type Migration, Migrator } from 'kysely/migration';
 import * as foundation from './migrations/2026-11-23-01-foundation.ts';
 import * as caseFlow from './migrations/2026-11-23-02-case-flow.ts';
+import * as errandCore from './migrations/2026-11-23-11-errand-core.ts';
 import { runScript } from './sql-script.ts';
 
 const migrations: Record<string, Migration> = {
   '2026-11-23-01-foundation': foundation,
   '2026-11-23-02-case-flow': caseFlow,
+  '2026-11-23-11-errand-core': errandCore,
 };
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations are typed independently of the app schema

@@ -1,7 +1,10 @@
 // The database as Kysely sees it, composed from each feature's table types.
 import type { AccessLogTable } from '../access-log/access-log.table.ts';
 import type { SessionTable } from '../auth/sessions.table.ts';
+import type { CalculationTable } from '../calculations/calculation-snapshots.table.ts';
+import type { ErrandMemberFactsTable, ErrandTable, ErrandTransitionTable } from '../errands/errands.table.ts';
 import type { HouseholdMemberTable, HouseholdTable } from '../households/households.table.ts';
+import type { AttachmentTable, ErrandItemTable, VerificationTable } from '../investigation/investigation.table.ts';
 import type {
   CommitteeTable,
   MunicipalityTable,
@@ -24,4 +27,11 @@ export type Database = {
   households: HouseholdTable;
   householdMembers: HouseholdMemberTable;
   accessLog: AccessLogTable;
+  errands: ErrandTable;
+  errandTransitions: ErrandTransitionTable;
+  errandMemberFacts: ErrandMemberFactsTable;
+  errandItems: ErrandItemTable;
+  verifications: VerificationTable;
+  attachments: AttachmentTable;
+  calculations: CalculationTable;
 };

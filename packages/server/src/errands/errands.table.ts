@@ -1,0 +1,60 @@
+import type { Generated } from 'kysely';
+
+export const ERRAND_TYPES = ['newApplication', 'renewalApplication', 'supplementaryApplication'] as const;
+/** Nyansökan, återansökan (monthly), tilläggsansökan. */
+export type ErrandType = (typeof ERRAND_TYPES)[number];
+
+export const ERRAND_STATES = [
+  'received',
+  'underInvestigation',
+  'awaitingCompletion',
+  'readyForDecision',
+  'decided',
+  'paid',
+  'closed',
+] as const;
+/** Ärendets status: inkommet, under utredning, väntar på komplettering, klart för beslut, beslutat, utbetalt, avslutat. */
+export type ErrandState = (typeof ERRAND_STATES)[number];
+
+/** Ärende — one application from a household for one month. */
+export type ErrandTable = {
+  municipalityId: string;
+  id: string;
+  householdId: string;
+  unitId: string;
+  type: ErrandType;
+  /** YYYY-MM. */
+  month: string;
+  state: Generated<ErrandState>;
+  source: Generated<'staff' | 'eService'>;
+  requestedNote: string | null;
+  receivedAt: Generated<Date>;
+  createdBy: string | null;
+  updatedAt: Generated<Date>;
+};
+
+/** Every change of an errand's state, append-only. */
+export type ErrandTransitionTable = {
+  municipalityId: string;
+  id: Generated<number>;
+  errandId: string;
+  fromState: ErrandState | null;
+  toState: ErrandState;
+  userId: string | null;
+  note: string | null;
+  at: Generated<Date>;
+};
+
+/** A household member's facts for the errand's month, as the calculation needs them. */
+export type ErrandMemberFactsTable = {
+  municipalityId: string;
+  errandId: string;
+  personId: string;
+  jobStimulus: Generated<boolean>;
+  weekdayLunchesProvided: Generated<boolean>;
+  inSchool: Generated<boolean>;
+  daysInHousehold: number | null;
+  earningsEarlierThisYear: number | null;
+  updatedBy: string | null;
+  updatedAt: Generated<Date>;
+};
