@@ -6,8 +6,7 @@ import { createInterface } from 'node:readline';
 import {
   type CalculateOptions,
   type CalculationError,
-  type CalculationOutput,
-  calculate,
+  calculateJson,
   type GuidelineSet,
   isCalculationError,
   validateGuidelineSet,
@@ -97,13 +96,8 @@ function readGuidelines(file: string | undefined): GuidelineSet {
   return parsed.value as GuidelineSet;
 }
 
-function calculateText(text: string, options: CalculateOptions): CalculationOutput {
-  const parsed = parseJson(text);
-  return parsed.ok ? calculate(parsed.value, options) : inputError('not valid JSON');
-}
-
 function runSingle(file: string, options: CalculateOptions): void {
-  const output = calculateText(readText(file), options);
+  const output = calculateJson(readText(file), options);
   if (isCalculationError(output)) fail(output);
   process.stdout.write(`${JSON.stringify(output, null, 2)}\n`);
   process.exitCode = EXIT_OK;
@@ -116,7 +110,7 @@ async function runJsonl(file: string, options: CalculateOptions): Promise<void> 
   let allSucceeded = true;
   let buffer = '';
   for await (const line of reader) {
-    const output = calculateText(line, options);
+    const output = calculateJson(line, options);
     if (isCalculationError(output)) allSucceeded = false;
     buffer += `${JSON.stringify(output)}\n`;
     if (buffer.length > 1 << 16) {

@@ -15,6 +15,7 @@ export type {
   GuidelineVersion,
 } from './guidelines/types.ts';
 export { type CalculateOptions, calculate } from './norm/calculate.ts';
+export { calculateJson } from './norm/calculate-json.ts';
 export {
   type ApplicantMember,
   type CalculationError,

@@ -1,6 +1,6 @@
 // POST /api/v1/calculations — the calculation contract over HTTP (contracts/norm-calculation.md):
 // the same `calculate` as the library and the CLI, so all three give identical results.
-import { type CalculationInput, calculate, exampleGuidelineSet, isCalculationError } from '@stegvis/rules';
+import { calculateJson, exampleGuidelineSet, isCalculationError } from '@stegvis/rules';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../app-context.ts';
@@ -33,6 +33,11 @@ const calculationProblem = problemSchema.extend({ error: z.record(z.string(), z.
 export const calculationRoutes =
   (_ctx: AppContext): FastifyPluginAsyncZod =>
   async (app) => {
+    // The body is parsed by the rules package itself (calculateJson), exactly as the CLI does,
+    // so text that is not JSON gives the same invalid_input error object in both.
+    app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) =>
+      done(null, body),
+    );
     app.post(
       '/calculations',
       {
@@ -47,7 +52,12 @@ export const calculationRoutes =
             explain: z.enum(['true', 'false']).optional(),
             guidelineSet: z.string().max(100).optional(),
           }),
-          body: z.unknown() as z.ZodType<CalculationInput>,
+          // Validated by the rules package (every problem by JSON path), not by zod.
+          body: z
+            .any()
+            .describe(
+              'Beräkningsindata enligt beräkningskontraktet v1 (hushåll, kostnader, inkomster i ören)',
+            ),
           response: { 200: calculationResult, 422: calculationProblem },
         },
       },
@@ -68,7 +78,7 @@ export const calculationRoutes =
               },
             });
         }
-        const output = calculate(request.body, {
+        const output = calculateJson(request.body as string, {
           explain: request.query.explain === 'true',
           ...(guidelines ? { guidelines } : {}),
         });

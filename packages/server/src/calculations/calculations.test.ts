@@ -239,16 +239,16 @@ describe('the HTTP entry point', () => {
     ]);
   });
 
-  it('answers text that is not JSON with 400 malformed_json (the CLI says invalid_input)', async () => {
+  it('answers text that is not JSON with the same invalid_input error as the CLI', async () => {
+    const notJson = { error: { code: 'invalid_input', issues: [{ path: '', message: 'not valid JSON' }] } };
     const response = await post('', '{"month": ');
-    expect(response.statusCode).toBe(400);
-    expect(response.json().code).toBe('malformed_json');
+    expect(response.statusCode).toBe(422);
+    expect(response.headers['content-type']).toContain('application/problem+json');
+    expect(response.json().error).toEqual(notJson.error);
     writeFileSync(join(dir, 'broken.json'), '{"month": ');
     const run = await cli([join(dir, 'broken.json')]);
     expect(run.status).toBe(2);
-    expect(JSON.parse(run.stderr)).toEqual({
-      error: { code: 'invalid_input', issues: [{ path: '', message: 'not valid JSON' }] },
-    });
+    expect(JSON.parse(run.stderr)).toEqual(notJson);
   });
 
   it('requires a signed-in user (401) and a CSRF token (403)', async () => {
