@@ -367,3 +367,26 @@ describe('without OIDC configured', () => {
     expect(start.json().code).toBe('not_found');
   });
 });
+
+describe('when the identity provider cannot be reached', () => {
+  let unreachable: TestApp;
+  beforeAll(async () => {
+    // Port 9 on loopback (discard) has no listener here: discovery fails at once.
+    unreachable = await buildTestApp({
+      config: testConfig({
+        OIDC_ISSUER: 'http://127.0.0.1:9/idp',
+        OIDC_CLIENT_ID: 'stegvis',
+        OIDC_CLIENT_SECRET: 'secret',
+        OIDC_REDIRECT_URI: 'http://127.0.0.1:9/api/v1/auth/oidc/callback',
+        OIDC_ALLOW_HTTP: 'true',
+      }),
+    });
+  });
+  afterAll(() => unreachable.close());
+
+  it('answers 503 with a Swedish message instead of a 500', async () => {
+    const start = await unreachable.app.inject({ url: '/api/v1/auth/oidc/login' });
+    expect(start.statusCode).toBe(503);
+    expect(start.json()).toMatchObject({ code: 'service_unavailable' });
+  });
+});

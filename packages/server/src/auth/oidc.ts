@@ -27,7 +27,11 @@ export const oidcRoutes =
         )
         .catch((error: unknown) => {
           discovered = null;
-          throw error;
+          app.log.error({ err: error }, 'OIDC discovery failed');
+          throw new AppError(
+            'service_unavailable',
+            'Inloggningstjänsten svarar inte just nu, försök igen om en stund',
+          );
         });
       return discovered;
     };

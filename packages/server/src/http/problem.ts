@@ -16,6 +16,7 @@ export const ERROR_CODES = [
   'not_found',
   'conflict',
   'rate_limited',
+  'service_unavailable',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -32,6 +33,7 @@ const STATUS: Record<ErrorCode, number> = {
   not_found: 404,
   conflict: 409,
   rate_limited: 429,
+  service_unavailable: 503,
   internal: 500,
 };
 
@@ -47,6 +49,7 @@ const TITLE: Record<ErrorCode, string> = {
   not_found: 'Hittades inte',
   conflict: 'Uppgiften finns redan',
   rate_limited: 'För många försök, vänta en stund',
+  service_unavailable: 'Tjänsten går inte att nå just nu, försök igen om en stund',
   internal: 'Något gick fel hos oss',
 };
 
