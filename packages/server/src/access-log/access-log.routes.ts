@@ -2,12 +2,10 @@
 // log is itself not a read of person data beyond the names shown, which the manager may see.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
-import { z } from 'zod';
 import type { AppContext } from '../app-context.ts';
 import { inTenant } from '../db/database.ts';
 import { currentUser } from '../http/access.ts';
-
-const isoDate = z.iso.date('Ange datum som ÅÅÅÅ-MM-DD');
+import { accessLogPage, accessLogQuery } from './access-log.schemas.ts';
 
 export const accessLogRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
@@ -19,27 +17,8 @@ export const accessLogRoutes =
         schema: {
           tags: ['access-log'],
           summary: 'Loggutdrag: vem har läst eller ändrat vad, per person eller per användare',
-          querystring: z.strictObject({
-            personId: z.uuid('Ogiltigt id').optional(),
-            userId: z.uuid('Ogiltigt id').optional(),
-            from: isoDate.optional(),
-            to: isoDate.optional(),
-            limit: z.coerce.number().int().min(1).max(1000).default(100),
-          }),
-          response: {
-            200: z.object({
-              items: z.array(
-                z.object({
-                  id: z.number().int(),
-                  at: z.string(),
-                  user: z.object({ id: z.string(), name: z.string() }),
-                  person: z.object({ id: z.string(), name: z.string() }).nullable(),
-                  action: z.enum(['read', 'search', 'create', 'update']),
-                  route: z.string(),
-                }),
-              ),
-            }),
-          },
+          querystring: accessLogQuery,
+          response: { 200: accessLogPage },
         },
       },
       async (request) => {

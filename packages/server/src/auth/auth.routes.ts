@@ -6,19 +6,9 @@ import type { AppContext } from '../app-context.ts';
 import { currentUser } from '../http/access.ts';
 import { AppError, problemSchema } from '../http/problem.ts';
 import { ROLES } from '../staff/staff.table.ts';
+import { loginBody, sessionResponse } from './auth.schemas.ts';
 import { verifyPassword } from './passwords.ts';
 import { createSession, deleteSession, findSession, SESSION_COOKIE } from './sessions.ts';
-
-export const userSchema = z.object({
-  id: z.string(),
-  username: z.string(),
-  name: z.string(),
-  role: z.enum(ROLES),
-  municipality: z.object({ id: z.string(), name: z.string() }),
-  unit: z.object({ id: z.string(), name: z.string() }).nullable(),
-});
-
-const sessionResponse = z.object({ user: userSchema, csrfToken: z.string() });
 
 export const authRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
@@ -40,10 +30,7 @@ export const authRoutes =
         schema: {
           tags: ['auth'],
           summary: 'Logga in med användarnamn och lösenord (demo och utveckling)',
-          body: z.strictObject({
-            username: z.string().trim().min(1, 'Ange användarnamn').max(100),
-            password: z.string().min(1, 'Ange lösenord').max(200),
-          }),
+          body: loginBody,
           response: { 200: sessionResponse, 401: problemSchema, 422: problemSchema, 429: problemSchema },
         },
       },

@@ -2,24 +2,16 @@
 // a Swedish title and, for bad input, one entry per field with a JSON pointer.
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 
-export const ERROR_CODES = [
-  'invalid_input',
-  'malformed_json',
-  'payload_too_large',
-  'unsupported_media_type',
-  'unauthenticated',
-  'invalid_credentials',
-  'forbidden',
-  'csrf_failed',
-  'not_found',
-  'conflict',
-  'rate_limited',
-  'service_unavailable',
-  'internal',
-] as const;
-export type ErrorCode = (typeof ERROR_CODES)[number];
+import {
+  ERROR_CODES,
+  type ErrorCode,
+  type FieldError,
+  type Problem,
+  problemSchema,
+} from './problem.schema.ts';
+
+export { ERROR_CODES, type ErrorCode, type FieldError, type Problem, problemSchema };
 
 const STATUS: Record<ErrorCode, number> = {
   invalid_input: 422,
@@ -52,18 +44,6 @@ const TITLE: Record<ErrorCode, string> = {
   service_unavailable: 'Tjänsten går inte att nå just nu, försök igen om en stund',
   internal: 'Något gick fel hos oss',
 };
-
-export type FieldError = { pointer: string; detail: string };
-
-export const problemSchema = z.object({
-  type: z.string(),
-  title: z.string(),
-  status: z.number().int(),
-  code: z.enum(ERROR_CODES),
-  detail: z.string().optional(),
-  errors: z.array(z.object({ pointer: z.string(), detail: z.string() })).optional(),
-});
-export type Problem = z.infer<typeof problemSchema>;
 
 export class AppError extends Error {
   readonly code: ErrorCode;

@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
-import { z } from 'zod';
 import type { AppContext } from '../app-context.ts';
 import { currentUser } from '../http/access.ts';
 import { ROLES } from '../staff/staff.table.ts';
+import { unitList } from './organisation.schemas.ts';
 
 export const organisationRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
@@ -15,11 +15,7 @@ export const organisationRoutes =
         schema: {
           tags: ['organisation'],
           summary: 'Kommunens enheter och den nämnd varje enhet hör till i dag',
-          response: {
-            200: z.object({
-              items: z.array(z.object({ id: z.string(), name: z.string(), committee: z.string() })),
-            }),
-          },
+          response: { 200: unitList },
         },
       },
       async (request) => {

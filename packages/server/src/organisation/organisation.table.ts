@@ -12,6 +12,10 @@ export type MunicipalityTable = {
   county: string;
   regionId: string | null;
   letterhead: Generated<Record<string, string>>;
+  /** Utbetalningsdag, day of the month (1–28); a weekend or bank holiday moves it earlier. */
+  paymentDay: Generated<number>;
+  /** The municipality's own account (IBAN), the debtor of the bank file. */
+  payoutAccount: Generated<string | null>;
 };
 
 /** Nämnd — the political committee a unit answers to. */

@@ -2,10 +2,10 @@
 // the suppression threshold are withheld so that no one can be singled out.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
-import { z } from 'zod';
 import type { AppContext } from '../app-context.ts';
 import { inTenant } from '../db/database.ts';
 import { currentUser } from '../http/access.ts';
+import { overviewSchema } from './overview.schemas.ts';
 
 export const SUPPRESSION_THRESHOLD = 5;
 
@@ -23,20 +23,7 @@ export const overviewRoutes =
         schema: {
           tags: ['overview'],
           summary: 'Antal personer och hushåll per enhet denna månad (små grupper visas inte)',
-          response: {
-            200: z.object({
-              municipality: z.string(),
-              month: z.string(),
-              suppressionThreshold: z.number().int(),
-              rows: z.array(
-                z.object({
-                  unit: z.string(),
-                  persons: z.number().int().nullable(),
-                  households: z.number().int().nullable(),
-                }),
-              ),
-            }),
-          },
+          response: { 200: overviewSchema },
         },
       },
       async (request) => {

@@ -3,46 +3,8 @@ import { z } from 'zod';
 import type { AppContext } from '../app-context.ts';
 import { currentUser, type RouteAccess } from '../http/access.ts';
 import { problemSchema } from '../http/problem.ts';
+import { personDetail, personInput, personListQuery, personPage, personPatch } from './persons.schemas.ts';
 import { createPerson, getPerson, listPersons, updatePerson } from './persons.service.ts';
-
-const unitRef = z.object({ id: z.string(), name: z.string() });
-const addressSchema = z.strictObject({
-  street: z.string().trim().min(1, 'Ange gatuadress').max(200),
-  postalCode: z
-    .string()
-    .trim()
-    .regex(/^\d{3} ?\d{2}$/, 'Ange postnummer med fem siffror, till exempel 123 45'),
-  city: z.string().trim().min(1, 'Ange ort').max(100),
-});
-
-const personSummary = z.object({
-  id: z.string(),
-  personalIdentityNumber: z.string(),
-  name: z.string(),
-  protectedIdentity: z.boolean(),
-  unit: unitRef,
-});
-
-const personDetail = personSummary.extend({
-  firstName: z.string().nullable(),
-  lastName: z.string().nullable(),
-  birthDate: z.string(),
-  address: z.object({ street: z.string(), postalCode: z.string(), city: z.string() }).nullable(),
-  masked: z.boolean(),
-  protection: z.object({
-    confidentialityMarking: z.boolean(),
-    protectedRegistration: z.boolean(),
-    fictitiousIdentity: z.boolean(),
-  }),
-});
-
-const personInput = z.strictObject({
-  personalIdentityNumber: z.string().trim().min(1, 'Ange personnummer').max(20),
-  firstName: z.string().trim().min(1, 'Ange förnamn').max(100),
-  lastName: z.string().trim().min(1, 'Ange efternamn').max(100),
-  address: addressSchema.nullable().default(null),
-  protectedIdentity: z.boolean().default(false),
-});
 
 const idParams = z.strictObject({ id: z.uuid('Ogiltigt id') });
 
@@ -60,12 +22,8 @@ export const personRoutes =
         schema: {
           tags: ['persons'],
           summary: 'Personer som användaren har behov av att se (den egna enhetens)',
-          querystring: z.strictObject({
-            search: z.string().max(100).optional(),
-            limit: z.coerce.number().int().min(1).max(200).default(50),
-            offset: z.coerce.number().int().min(0).default(0),
-          }),
-          response: { 200: z.object({ items: z.array(personSummary), total: z.number().int() }) },
+          querystring: personListQuery,
+          response: { 200: personPage },
         },
       },
       async (request) => listPersons(ctx.db, request, currentUser(request), request.query),
@@ -110,12 +68,7 @@ export const personRoutes =
           tags: ['persons'],
           summary: 'Ändra namn, adress eller skyddad identitet',
           params: idParams,
-          body: z.strictObject({
-            firstName: z.string().trim().min(1, 'Ange förnamn').max(100).optional(),
-            lastName: z.string().trim().min(1, 'Ange efternamn').max(100).optional(),
-            address: addressSchema.nullable().optional(),
-            protectedIdentity: z.boolean().optional(),
-          }),
+          body: personPatch,
           response: { 200: personDetail, 403: problemSchema, 404: problemSchema, 422: problemSchema },
         },
       },

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../app-context.ts';
-import { userSchema } from '../auth/auth.routes.ts';
+import { userSchema } from '../auth/auth.schemas.ts';
 import { currentUser } from '../http/access.ts';
 
 export const staffRoutes =

@@ -1,11 +1,8 @@
 import type { Generated } from 'kysely';
 
-export const ROLES = ['caseworker', 'coach', 'unitManager', 'committee', 'auditor', 'sysadmin'] as const;
-/**
- * Staff roles: socialsekreterare, arbetsmarknadscoach, enhetschef, nämnd (aggregates only),
- * revisor (aggregates plus logged reads of sampled files), systemadministratör (no case data).
- */
-export type Role = (typeof ROLES)[number];
+import type { Role } from './roles.ts';
+
+export { ROLES, type Role } from './roles.ts';
 
 export type StaffUserTable = {
   municipalityId: string;

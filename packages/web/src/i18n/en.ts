@@ -39,6 +39,7 @@ export const en: Record<MessageKey, string> = {
   'error.notFound': 'This does not exist, or you do not have permission to see it.',
   'error.rateLimited': 'Too many attempts. Wait a moment and try again.',
   'error.validation': 'Check the details and try again.',
+  'error.unavailable': 'The service cannot be reached right now. Try again in a moment.',
   'error.server': 'Something went wrong on our side. Try again in a moment.',
   'error.conflict': 'This already exists in Stegvis.',
   'error.csrf': 'The page has been open for a long time. Reload the page and try again.',

@@ -19,6 +19,7 @@ export const errorMessages: Record<ErrorCode, MessageKey> = {
   not_found: 'error.notFound',
   conflict: 'error.conflict',
   rate_limited: 'error.rateLimited',
+  service_unavailable: 'error.unavailable',
   internal: 'error.server',
   network: 'error.network',
 };

@@ -37,6 +37,7 @@ export const sv = {
   'error.notFound': 'Uppgiften finns inte, eller så har du inte behörighet att se den.',
   'error.rateLimited': 'För många försök. Vänta en stund och försök igen.',
   'error.validation': 'Kontrollera uppgifterna och försök igen.',
+  'error.unavailable': 'Tjänsten går inte att nå just nu. Försök igen om en stund.',
   'error.server': 'Något gick fel hos oss. Försök igen om en stund.',
   'error.conflict': 'Uppgiften finns redan i Stegvis.',
   'error.csrf': 'Sidan har varit öppen länge. Ladda om sidan och försök igen.',
