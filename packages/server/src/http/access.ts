@@ -27,6 +27,9 @@ declare module 'fastify' {
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
+/** The detail of a refusal by role, distinct from refusals a feature makes on its own. */
+export const ROLE_DENIED = 'Din roll har inte behörighet till det här';
+
 /** The signed-in user of a route that declared roles (the hook has already checked). */
 export function currentUser(request: FastifyRequest): SessionContext['user'] {
   if (!request.session) throw new AppError('unauthenticated');
@@ -60,7 +63,7 @@ export function registerAccessControl(
     }
     if ('public' in access) return;
     if (!request.session) throw new AppError('unauthenticated');
-    if (!access.roles.includes(request.session.user.role)) throw new AppError('forbidden');
+    if (!access.roles.includes(request.session.user.role)) throw new AppError('forbidden', ROLE_DENIED);
     if (!SAFE_METHODS.has(request.method) && request.headers['x-csrf-token'] !== request.session.csrfToken) {
       throw new AppError('csrf_failed');
     }
