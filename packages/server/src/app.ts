@@ -22,6 +22,7 @@ import type { Config } from './config.ts';
 import type { Database } from './db/schema.ts';
 import { registerAccessControl } from './http/access.ts';
 import { problem, registerProblemHandlers } from './http/problem.ts';
+import { journalRoutes } from './journal/journal.routes.ts';
 import { organisationRoutes } from './organisation/organisation.routes.ts';
 import { overviewRoutes } from './overview/overview.routes.ts';
 import { personRoutes } from './persons/persons.routes.ts';
@@ -118,6 +119,7 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(organisationRoutes(ctx));
       await api.register(overviewRoutes(ctx));
       await api.register(calculationRoutes(ctx));
+      await api.register(journalRoutes(ctx));
     },
     { prefix: '/api/v1' },
   );

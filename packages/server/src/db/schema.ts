@@ -5,6 +5,7 @@ import type { CalculationTable } from '../calculations/calculation-snapshots.tab
 import type { ErrandMemberFactsTable, ErrandTable, ErrandTransitionTable } from '../errands/errands.table.ts';
 import type { HouseholdMemberTable, HouseholdTable } from '../households/households.table.ts';
 import type { AttachmentTable, ErrandItemTable, VerificationTable } from '../investigation/investigation.table.ts';
+import type { JournalEntryTable } from '../journal/journal.table.ts';
 import type {
   CommitteeTable,
   MunicipalityTable,
@@ -34,4 +35,5 @@ export type Database = {
   verifications: VerificationTable;
   attachments: AttachmentTable;
   calculations: CalculationTable;
+  journalEntries: JournalEntryTable;
 };
