@@ -60,7 +60,11 @@ const serverDir = join(dirname(fileURLToPath(import.meta.url)), '../..');
 
 /** Runs the real `npm run journal:verify` script against this test's database. */
 async function runVerifyCli(): Promise<{ code: number; output: string }> {
-  const env: Record<string, string | undefined> = { ...process.env, DATABASE_URL: undefined, PGLITE_DIR: undefined };
+  const env: Record<string, string | undefined> = {
+    ...process.env,
+    DATABASE_URL: undefined,
+    PGLITE_DIR: undefined,
+  };
   let cleanup = () => {};
   const url = testDatabaseUrl();
   if (url) {
@@ -78,7 +82,10 @@ async function runVerifyCli(): Promise<{ code: number; output: string }> {
     cleanup = () => rmSync(dir, { recursive: true, force: true });
   }
   try {
-    const { stdout } = await promisify(execFile)('node', ['src/journal/verify-cli.ts'], { cwd: serverDir, env });
+    const { stdout } = await promisify(execFile)('node', ['src/journal/verify-cli.ts'], {
+      cwd: serverDir,
+      env,
+    });
     return { code: 0, output: stdout };
   } catch (error) {
     const failed = error as { code?: number; stdout?: string; stderr?: string };
@@ -245,7 +252,9 @@ describe('the hash chain', () => {
     await t.db.db.transaction().execute(async (trx) => {
       await sql`select set_config('stegvis.municipality', 'alvstad', true)`.execute(trx);
       await sql`alter table journal_entries disable trigger journal_entries_append_only`.execute(trx);
-      await sql`update journal_entries set text = 'Klienten har inga barn.' where id = ${target.id}`.execute(trx);
+      await sql`update journal_entries set text = 'Klienten har inga barn.' where id = ${target.id}`.execute(
+        trx,
+      );
       await sql`alter table journal_entries enable trigger journal_entries_append_only`.execute(trx);
     });
     expect((await journal(erik, otherPersonId)).at(-1)?.text).toBe('Klienten har inga barn.');
