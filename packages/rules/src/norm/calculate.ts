@@ -5,42 +5,39 @@ import { percentRoundedDown, roundHalfUpToKrona } from '../core/money.ts';
 import { type CompiledGuidelineSet, compileGuidelineSet, guidelineCapWarnings } from '../guidelines/caps.ts';
 import type { GuidelineSet } from '../guidelines/types.ts';
 import {
-  AGE_TO_BAND,
   COMMON_TABLE_SIZES,
   EXPLANATIONS,
   LEGAL_BASES,
   type LegalBases,
   PARAMETER_NAMES,
   type ParameterExplanation,
-  SLOT_CHILD,
-  SLOT_CHILD_WITHOUT_LUNCH,
   SLOT_COMMON,
   SLOT_COUNT,
-  SLOT_COUPLE,
   SLOT_JOB_STIMULUS_PERCENT,
   SLOT_PRISBASBELOPP,
-  SLOT_SINGLE,
   STATUS,
   STATUS_SECONDARY,
   STATUS_UNAVAILABLE,
   TABLE_LABELS,
   VALUES,
 } from '../parameters/tables.ts';
-import type {
-  CalculationError,
-  CalculationInput,
-  CalculationOutput,
-  ChildMember,
-  IncomeType,
-  InputIssue,
-  Line,
-  LineCode,
-  Member,
-  OtherLivingCostSubtype,
-  ReasonableCostType,
-  Warning,
+import { acceptInput, COST_KIND_OTHER_FIRST, createFacts } from './accept.ts';
+import {
+  type CalculationError,
+  type CalculationInput,
+  type CalculationOutput,
+  type Cost,
+  INCOME_TYPES,
+  type Income,
+  type InputIssue,
+  type Line,
+  type LineCode,
+  type NormAdjustment,
+  OTHER_LIVING_COST_SUBTYPES,
+  REASONABLE_COST_TYPES,
+  type Warning,
 } from './types.ts';
-import { createPrepared, ROLE_CHILD, ROLE_PARTNER, validateInput } from './validate.ts';
+import { createPrepared, ROLE_CHILD, validateInput } from './validate.ts';
 
 export interface CalculateOptions {
   /** Add an `explanation` (parameter, value, validFrom, source, confidence) to every line. */
@@ -53,7 +50,12 @@ export interface CalculateOptions {
 
 if (SLOT_COUNT > 31) throw new Error('parameter slots no longer fit the secondary-source bit mask');
 
-const prepared = createPrepared();
+const facts = createFacts();
+/** Working space of the full validator, used only when the fast accept path says no. */
+const slowScratch = createPrepared();
+/** Per member: the child's personal amount, and the disregarded employment income. */
+let childAmounts = new Float64Array(16);
+let memberDisregarded = new Float64Array(16);
 
 /** Parameters the current calculation needed, a bit per slot: secondary ones, and unavailable ones. */
 let secondaryUsed = 0;
@@ -88,45 +90,16 @@ function commonExplanation(row: number, size: number): ParameterExplanation | Pa
   return [explanation, EXPLANATIONS[row + slot - 1] as ParameterExplanation];
 }
 
-const COST_LINE_CODES: Record<ReasonableCostType, LineCode> = {
-  housing: 'cost.housing',
-  householdElectricity: 'cost.householdElectricity',
-  homeInsurance: 'cost.homeInsurance',
-  workTravel: 'cost.workTravel',
-  unionAndUnemploymentFund: 'cost.unionAndUnemploymentFund',
-};
+/** Line code per cost kind (accept.ts): the reasonable-cost types, then the otherLivingCost subtypes. */
+const COST_LINE_CODES: readonly LineCode[] = [
+  ...REASONABLE_COST_TYPES.map((type): LineCode => `cost.${type}`),
+  ...OTHER_LIVING_COST_SUBTYPES.map((subtype): LineCode => `otherCost.${subtype}`),
+];
 
-const OTHER_COST_LINE_CODES: Record<OtherLivingCostSubtype, LineCode> = {
-  childcareFee: 'otherCost.childcareFee',
-  medicalCare: 'otherCost.medicalCare',
-  medicine: 'otherCost.medicine',
-  dentalCare: 'otherCost.dentalCare',
-  glasses: 'otherCost.glasses',
-  accessVisits: 'otherCost.accessVisits',
-  other: 'otherCost.other',
-};
+/** Line code per income kind (accept.ts), in INCOME_TYPES order. */
+const INCOME_LINE_CODES: readonly LineCode[] = INCOME_TYPES.map((type): LineCode => `income.${type}`);
 
-const INCOME_LINE_CODES: Record<IncomeType, LineCode> = {
-  employment: 'income.employment',
-  childAllowance: 'income.childAllowance',
-  studentAid: 'income.studentAid',
-  housingAllowance: 'income.housingAllowance',
-  housingSupplement: 'income.housingSupplement',
-  maintenanceSupport: 'income.maintenanceSupport',
-  maintenancePayment: 'income.maintenancePayment',
-  sicknessBenefit: 'income.sicknessBenefit',
-  sicknessCompensation: 'income.sicknessCompensation',
-  parentalBenefit: 'income.parentalBenefit',
-  unemploymentBenefit: 'income.unemploymentBenefit',
-  activitySupport: 'income.activitySupport',
-  establishmentBenefit: 'income.establishmentBenefit',
-  pension: 'income.pension',
-  childPension: 'income.childPension',
-  studentLoan: 'income.studentLoan',
-  taxRefund: 'income.taxRefund',
-  previousSurplus: 'income.previousSurplus',
-  other: 'income.other',
-};
+const DISAGREEMENT = 'could not be read as a calculation input';
 
 function invalid(issues: InputIssue[]): CalculationError {
   return { error: { code: 'invalid_input', issues } };
@@ -162,8 +135,11 @@ export function calculate(input: unknown, options?: CalculateOptions): Calculati
 }
 
 function calculateChecked(input: unknown, options: CalculateOptions | undefined): CalculationOutput {
-  const issues = validateInput(input, prepared);
-  if (issues !== null) return invalid(issues);
+  if (!acceptInput(input, facts)) {
+    // Something is wrong: the full validator reports every problem by JSON path. The two agree
+    // (accept.test.ts); should they ever not, the input is refused rather than guessed at.
+    return invalid(validateInput(input, slowScratch) ?? [{ path: '', message: DISAGREEMENT }]);
+  }
   let guidelines: CompiledGuidelineSet | null = null;
   if (options?.guidelines !== undefined) {
     const compiled = compileGuidelineSet(options.guidelines);
@@ -177,201 +153,62 @@ function calculateChecked(input: unknown, options: CalculateOptions | undefined)
     }
     guidelines = compiled;
   }
-  const data = input as CalculationInput;
   const withLines = options?.lines !== false;
-  const explain = withLines && options?.explain === true;
-  const lines: Line[] = [];
-  const members = data.household.members;
-  const memberCount = prepared.memberCount;
-  const { roles, ages, costMembers, incomeMembers, adjustmentMembers } = prepared;
-  const row = prepared.monthIndex * SLOT_COUNT;
-  const basis = LEGAL_BASES[prepared.monthIndex] as LegalBases;
-  const allIds: readonly string[] = withLines ? members.map((member) => member.id) : [];
+  const memberCount = facts.memberCount;
+  const { roles, childSlots, days, jobStimulus, earlier, earnings, hasEmployment } = facts;
+  const monthIndex = facts.monthIndex;
+  const row = monthIndex * SLOT_COUNT;
+  if (memberCount > childAmounts.length) {
+    childAmounts = new Float64Array(memberCount * 2);
+    memberDisregarded = new Float64Array(memberCount * 2);
+  }
   secondaryUsed = 0;
   unavailableUsed = 0;
 
   // 1. Personal costs, riksnorm (SoF 2025:468 12 kap. 2 §; before 2025-07 SoF 2001:937 2 kap. 1 §).
-  let applicant = 0;
-  let partner = -1;
-  for (let i = 0; i < memberCount; i++) {
-    if (roles[i] === ROLE_PARTNER) partner = i;
-    else if (roles[i] !== ROLE_CHILD) applicant = i;
-  }
-  const adultSlot = partner >= 0 ? SLOT_COUPLE : SLOT_SINGLE;
-  let personal = take(row, adultSlot);
-  if (withLines) {
-    const line: Line = {
-      code: partner >= 0 ? 'norm.personal.couple' : 'norm.personal.single',
-      memberIds:
-        partner >= 0
-          ? [(members[applicant] as Member).id, (members[partner] as Member).id]
-          : [(members[applicant] as Member).id],
-      amount: personal,
-      basis: basis.riksnormPersonal,
-    };
-    if (explain) line.explanation = EXPLANATIONS[row + adultSlot] as ParameterExplanation;
-    lines.push(line);
-  }
+  let personal = take(row, facts.adultSlot);
   for (let i = 0; i < memberCount; i++) {
     if (roles[i] !== ROLE_CHILD) continue;
-    const child = members[i] as ChildMember;
-    const band = AGE_TO_BAND[ages[i] as number] as number;
-    // "Utan lunch fem dagar per vecka" exists for ages 0–6 only; validation rejects the flag above 6.
-    const slot = child.weekdayLunchesProvided === true ? SLOT_CHILD_WITHOUT_LUNCH + band : SLOT_CHILD + band;
-    const full = take(row, slot);
-    const days = child.daysInHousehold;
+    // The slot is the child's age band, "utan lunch" for ages 0–6 with weekdayLunchesProvided.
+    const full = take(row, childSlots[i] as number);
+    const d = days[i] as number;
     // Växelvis boende: days ÷ 30, rounded to whole krona half up (contract rule 1).
-    const amount = days === undefined ? full : roundHalfUpToKrona(full * days, 30);
+    const amount = d === 0 ? full : roundHalfUpToKrona(full * d, 30);
+    childAmounts[i] = amount;
     personal += amount;
-    if (withLines) {
-      const line: Line = {
-        code: 'norm.personal.child',
-        memberIds: [child.id],
-        amount,
-        basis: basis.riksnormPersonal,
-      };
-      if (days !== undefined) line.daysInHousehold = days;
-      if (explain) line.explanation = EXPLANATIONS[row + slot] as ParameterExplanation;
-      lines.push(line);
-    }
   }
 
   // 2–3. Common household costs by size; shared household gets S × M ÷ S, rounded once
   // (SoF 2025:468 12 kap. 3 § första och andra stycket).
-  const sharedSize = data.household.sharedHouseholdSize;
-  const isShared = sharedSize !== undefined && sharedSize > memberCount;
+  const sharedSize = facts.sharedSize;
+  const isShared = sharedSize > memberCount;
   const fullCommon = commonCosts(row, isShared ? sharedSize : memberCount);
   const common = isShared ? roundHalfUpToKrona(fullCommon * memberCount, sharedSize) : fullCommon;
-  if (withLines) {
-    const line: Line = {
-      code: 'norm.common',
-      memberIds: allIds,
-      amount: common,
-      basis: isShared ? basis.sharedHousehold : basis.riksnormCommon,
-    };
-    if (isShared) line.sharedHouseholdSize = sharedSize;
-    if (explain) line.explanation = commonExplanation(row, isShared ? sharedSize : memberCount);
-    lines.push(line);
-  }
 
-  // 4. Norm adjustments, added as given (SoL 2025:400 12 kap. 7 § tredje stycket).
-  let adjustments = 0;
-  const normAdjustments = data.normAdjustments;
-  if (normAdjustments !== undefined) {
-    for (let i = 0; i < normAdjustments.length; i++) {
-      const adjustment = normAdjustments[i] as NonNullable<CalculationInput['normAdjustments']>[number];
-      adjustments += adjustment.amount;
-      if (withLines) {
-        const member = adjustmentMembers[i] as number;
-        const line: Line = {
-          code: 'norm.adjustment',
-          memberIds: member < 0 ? allIds : [(members[member] as Member).id],
-          amount: adjustment.amount,
-          basis: basis.normAdjustment,
-          reason: adjustment.reason,
-        };
-        if (explain) line.explanation = { input: `normAdjustments.${i}` };
-        lines.push(line);
-      }
-    }
-  }
-
-  // 5. Reasonable costs (12 kap. 7 § första stycket 2) and levnadskostnader i övrigt (12 kap. 1 §).
-  let reasonableCosts = 0;
-  let otherLivingCosts = 0;
-  const costs = data.costs;
-  for (let i = 0; i < costs.length; i++) {
-    const cost = costs[i] as CalculationInput['costs'][number];
-    const isOther = cost.type === 'otherLivingCost';
-    if (isOther) otherLivingCosts += cost.amount;
-    else reasonableCosts += cost.amount;
-    if (withLines) {
-      const member = costMembers[i] as number;
-      const line: Line = {
-        code:
-          cost.type === 'otherLivingCost' ? OTHER_COST_LINE_CODES[cost.subtype] : COST_LINE_CODES[cost.type],
-        memberIds: member < 0 ? allIds : [(members[member] as Member).id],
-        amount: cost.amount,
-        basis: isOther ? basis.otherLivingCosts : basis.reasonableCosts,
-      };
-      if (explain) line.explanation = { input: `costs.${i}` };
-      lines.push(line);
-    }
-  }
+  // 4–5. Norm adjustments added as given (SoL 2025:400 12 kap. 7 § tredje stycket), reasonable
+  // costs (12 kap. 7 § första stycket 2) and levnadskostnader i övrigt (12 kap. 1 §): summed
+  // while the input was accepted.
 
   // 6. Income, and the employment income that is not counted.
-  const earnings = prepared.memberEarnings;
-  const allowance = prepared.memberAllowance;
-  const childDisregarded = prepared.memberDisregarded;
-  for (let i = 0; i < memberCount; i++) {
-    earnings[i] = 0;
-    allowance[i] = -1;
-    childDisregarded[i] = 0;
-  }
-  let income = 0;
   let disregardedIncome = 0;
-  const incomes = data.incomes;
-  for (let i = 0; i < incomes.length; i++) {
-    const item = incomes[i] as CalculationInput['incomes'][number];
-    income += item.amount;
-    const member = incomeMembers[i] as number;
-    if (item.type === 'employment') {
-      earnings[member] = (earnings[member] as number) + item.amount;
-      if (roles[member] === ROLE_CHILD) {
-        // Children's own work: not counted up to one prisbasbelopp per calendar year, used up in
-        // input order (SoL 2025:400 12 kap. 9 §; before 2025-07 SoL 2001:453 4 kap. 1 a §).
-        if ((allowance[member] as number) < 0) {
-          const yearly = take(row, SLOT_PRISBASBELOPP);
-          const earlier = (members[member] as ChildMember).earningsEarlierThisYear ?? 0;
-          allowance[member] = Math.max(0, yearly - earlier);
-        }
-        const disregard = Math.min(item.amount, allowance[member] as number);
-        allowance[member] = (allowance[member] as number) - disregard;
-        childDisregarded[member] = (childDisregarded[member] as number) + disregard;
-        disregardedIncome += disregard;
-      }
-    }
-    if (withLines) {
-      const line: Line = {
-        code: INCOME_LINE_CODES[item.type],
-        memberIds: member < 0 ? allIds : [(members[member] as Member).id],
-        amount: item.amount,
-        basis: basis.income,
-      };
-      if (explain) line.explanation = { input: `incomes.${i}` };
-      lines.push(line);
-    }
-  }
   for (let i = 0; i < memberCount; i++) {
+    if (hasEmployment[i] === 0) continue;
     const earned = earnings[i] as number;
-    if (earned === 0) continue;
-    const person = members[i] as Member;
-    if (person.role === 'child') {
-      if (withLines) {
-        const line: Line = {
-          code: 'disregard.childEarnings',
-          memberIds: [person.id],
-          amount: childDisregarded[i] as number,
-          basis: basis.childEarnings,
-        };
-        if (explain) line.explanation = EXPLANATIONS[row + SLOT_PRISBASBELOPP] as ParameterExplanation;
-        lines.push(line);
-      }
-    } else if (person.jobStimulus === true) {
+    if (roles[i] === ROLE_CHILD) {
+      // Children's own work: not counted up to one prisbasbelopp per calendar year less earlier
+      // earnings, used up across the child's employment incomes (SoL 2025:400 12 kap. 9 §; before
+      // 2025-07 SoL 2001:453 4 kap. 1 a §). Used up in input order, the sum is min(earned, allowance).
+      const yearly = take(row, SLOT_PRISBASBELOPP);
+      const allowance = Math.max(0, yearly - (earlier[i] as number));
+      const disregard = Math.min(earned, allowance);
+      memberDisregarded[i] = disregard;
+      disregardedIncome += disregard;
+    } else if (earned !== 0 && jobStimulus[i] === 1) {
       // Jobbstimulans: 25 % of the member's total employment income, rounded down to whole öre
       // (SoL 2025:400 12 kap. 8 §; before 2025-07 SoL 2001:453 4 kap. 1 b §).
       const disregard = percentRoundedDown(earned, take(row, SLOT_JOB_STIMULUS_PERCENT));
+      memberDisregarded[i] = disregard;
       disregardedIncome += disregard;
-      if (withLines) {
-        const line: Line = {
-          code: 'disregard.jobStimulus',
-          memberIds: [person.id],
-          amount: disregard,
-          basis: basis.jobStimulus,
-        };
-        if (explain) line.explanation = EXPLANATIONS[row + SLOT_JOB_STIMULUS_PERCENT] as ParameterExplanation;
-        lines.push(line);
-      }
     }
   }
 
@@ -380,20 +217,27 @@ function calculateChecked(input: unknown, options: CalculateOptions | undefined)
   if (unavailableUsed !== 0) {
     const slot = 31 - Math.clz32(unavailableUsed & -unavailableUsed);
     return {
-      error: { code: 'parameter_unavailable', parameter: PARAMETER_NAMES[slot] as string, month: data.month },
+      error: {
+        code: 'parameter_unavailable',
+        parameter: PARAMETER_NAMES[slot] as string,
+        month: facts.monthText,
+      },
     };
   }
 
   // 7. Totals (contract rules 5 and 7).
-  const norm = personal + common + adjustments;
+  const reasonableCosts = facts.reasonableCostsTotal;
+  const otherLivingCosts = facts.otherLivingCostsTotal;
+  const income = facts.incomeTotal;
+  const norm = personal + common + facts.adjustmentsTotal;
   const need = norm + reasonableCosts + otherLivingCosts;
   const countedIncome = income - disregardedIncome;
-  const warnings = secondaryUsed === 0 ? [] : secondaryWarnings(row);
-  if (guidelines !== null)
-    guidelineCapWarnings(guidelines, prepared.monthIndex, memberCount, costs, warnings);
+  const warnings: Warning[] = secondaryUsed === 0 ? [] : secondaryWarnings(row);
+  const data = input as CalculationInput;
+  if (guidelines !== null) guidelineCapWarnings(guidelines, monthIndex, memberCount, data.costs, warnings);
   return {
-    month: data.month,
-    parameters: TABLE_LABELS[prepared.monthIndex] as string,
+    month: facts.monthText,
+    parameters: TABLE_LABELS[monthIndex] as string,
     norm,
     reasonableCosts,
     otherLivingCosts,
@@ -404,6 +248,128 @@ function calculateChecked(input: unknown, options: CalculateOptions | undefined)
     assistance: need > countedIncome ? need - countedIncome : 0,
     surplus: countedIncome > need ? countedIncome - need : 0,
     warnings,
-    lines,
+    lines: withLines ? buildLines(data, row, common, isShared, options?.explain === true) : [],
   };
+}
+
+/** The explained lines, in contract order, from the facts and the amounts computed above. */
+function buildLines(
+  data: CalculationInput,
+  row: number,
+  common: number,
+  isShared: boolean,
+  explain: boolean,
+): Line[] {
+  const lines: Line[] = [];
+  const memberCount = facts.memberCount;
+  const { roles, childSlots, days, ids, earnings, hasEmployment, jobStimulus } = facts;
+  const basis = LEGAL_BASES[facts.monthIndex] as LegalBases;
+  const allIds: string[] = ids.slice(0, memberCount);
+
+  const adultSlot = facts.adultSlot;
+  const couple = facts.partner >= 0;
+  const adults: Line = {
+    code: couple ? 'norm.personal.couple' : 'norm.personal.single',
+    memberIds: couple
+      ? [ids[facts.applicant] as string, ids[facts.partner] as string]
+      : [ids[facts.applicant] as string],
+    amount: VALUES[row + adultSlot] as number,
+    basis: basis.riksnormPersonal,
+  };
+  if (explain) adults.explanation = EXPLANATIONS[row + adultSlot] as ParameterExplanation;
+  lines.push(adults);
+  for (let i = 0; i < memberCount; i++) {
+    if (roles[i] !== ROLE_CHILD) continue;
+    const line: Line = {
+      code: 'norm.personal.child',
+      memberIds: [ids[i] as string],
+      amount: childAmounts[i] as number,
+      basis: basis.riksnormPersonal,
+    };
+    if (days[i] !== 0) line.daysInHousehold = days[i] as number;
+    if (explain) line.explanation = EXPLANATIONS[row + (childSlots[i] as number)] as ParameterExplanation;
+    lines.push(line);
+  }
+
+  const sharedSize = facts.sharedSize;
+  const commonLine: Line = {
+    code: 'norm.common',
+    memberIds: allIds,
+    amount: common,
+    basis: isShared ? basis.sharedHousehold : basis.riksnormCommon,
+  };
+  if (isShared) commonLine.sharedHouseholdSize = sharedSize;
+  if (explain) commonLine.explanation = commonExplanation(row, isShared ? sharedSize : memberCount);
+  lines.push(commonLine);
+
+  const normAdjustments = data.normAdjustments;
+  if (normAdjustments !== undefined) {
+    const adjustmentMembers = facts.adjustmentMembers;
+    for (let i = 0; i < normAdjustments.length; i++) {
+      const adjustment = normAdjustments[i] as NormAdjustment;
+      const member = adjustmentMembers[i] as number;
+      const line: Line = {
+        code: 'norm.adjustment',
+        memberIds: member < 0 ? allIds : [ids[member] as string],
+        amount: adjustment.amount,
+        basis: basis.normAdjustment,
+        reason: adjustment.reason,
+      };
+      if (explain) line.explanation = { input: `normAdjustments.${i}` };
+      lines.push(line);
+    }
+  }
+
+  const costs = data.costs;
+  const { costMembers, costKinds } = facts;
+  for (let i = 0; i < facts.costCount; i++) {
+    const kind = costKinds[i] as number;
+    const member = costMembers[i] as number;
+    const line: Line = {
+      code: COST_LINE_CODES[kind] as LineCode,
+      memberIds: member < 0 ? allIds : [ids[member] as string],
+      amount: (costs[i] as Cost).amount,
+      basis: kind >= COST_KIND_OTHER_FIRST ? basis.otherLivingCosts : basis.reasonableCosts,
+    };
+    if (explain) line.explanation = { input: `costs.${i}` };
+    lines.push(line);
+  }
+
+  const incomes = data.incomes;
+  const { incomeMembers, incomeKinds } = facts;
+  for (let i = 0; i < facts.incomeCount; i++) {
+    const member = incomeMembers[i] as number;
+    const line: Line = {
+      code: INCOME_LINE_CODES[incomeKinds[i] as number] as LineCode,
+      memberIds: member < 0 ? allIds : [ids[member] as string],
+      amount: (incomes[i] as Income).amount,
+      basis: basis.income,
+    };
+    if (explain) line.explanation = { input: `incomes.${i}` };
+    lines.push(line);
+  }
+
+  for (let i = 0; i < memberCount; i++) {
+    if (hasEmployment[i] === 0 || earnings[i] === 0) continue;
+    if (roles[i] === ROLE_CHILD) {
+      const line: Line = {
+        code: 'disregard.childEarnings',
+        memberIds: [ids[i] as string],
+        amount: memberDisregarded[i] as number,
+        basis: basis.childEarnings,
+      };
+      if (explain) line.explanation = EXPLANATIONS[row + SLOT_PRISBASBELOPP] as ParameterExplanation;
+      lines.push(line);
+    } else if (jobStimulus[i] === 1) {
+      const line: Line = {
+        code: 'disregard.jobStimulus',
+        memberIds: [ids[i] as string],
+        amount: memberDisregarded[i] as number,
+        basis: basis.jobStimulus,
+      };
+      if (explain) line.explanation = EXPLANATIONS[row + SLOT_JOB_STIMULUS_PERCENT] as ParameterExplanation;
+      lines.push(line);
+    }
+  }
+  return lines;
 }
