@@ -20,6 +20,8 @@ import { oidcRoutes } from './auth/oidc.ts';
 import { calculationRoutes } from './calculations/calculations.routes.ts';
 import type { Config } from './config.ts';
 import type { Database } from './db/schema.ts';
+import { decisionRoutes } from './decisions/decisions.routes.ts';
+import { guidelineRoutes } from './guidelines/guidelines.routes.ts';
 import { registerAccessControl } from './http/access.ts';
 import { problem, registerProblemHandlers } from './http/problem.ts';
 import { journalRoutes } from './journal/journal.routes.ts';
@@ -119,6 +121,8 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(organisationRoutes(ctx));
       await api.register(overviewRoutes(ctx));
       await api.register(calculationRoutes(ctx));
+      await api.register(decisionRoutes(ctx));
+      await api.register(guidelineRoutes(ctx));
       await api.register(journalRoutes(ctx));
     },
     { prefix: '/api/v1' },

@@ -2,7 +2,18 @@
 import type { AccessLogTable } from '../access-log/access-log.table.ts';
 import type { SessionTable } from '../auth/sessions.table.ts';
 import type { CalculationTable } from '../calculations/calculation-snapshots.table.ts';
+import type {
+  DecisionItemTable,
+  DecisionTable,
+  DelegationRuleTable,
+  ReasonTemplateTable,
+} from '../decisions/decisions.table.ts';
 import type { ErrandMemberFactsTable, ErrandTable, ErrandTransitionTable } from '../errands/errands.table.ts';
+import type {
+  GuidelineAdoptionTable,
+  GuidelineSetTable,
+  GuidelineVersionTable,
+} from '../guidelines/guidelines.table.ts';
 import type { HouseholdMemberTable, HouseholdTable } from '../households/households.table.ts';
 import type { AttachmentTable, ErrandItemTable, VerificationTable } from '../investigation/investigation.table.ts';
 import type { JournalEntryTable } from '../journal/journal.table.ts';
@@ -35,5 +46,12 @@ export type Database = {
   verifications: VerificationTable;
   attachments: AttachmentTable;
   calculations: CalculationTable;
+  decisions: DecisionTable;
+  decisionItems: DecisionItemTable;
+  reasonTemplates: ReasonTemplateTable;
+  delegationRules: DelegationRuleTable;
+  guidelineSets: GuidelineSetTable;
+  guidelineVersions: GuidelineVersionTable;
+  guidelineAdoptions: GuidelineAdoptionTable;
   journalEntries: JournalEntryTable;
 };

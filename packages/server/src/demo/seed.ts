@@ -7,6 +7,8 @@ import type { Insertable, Kysely } from 'kysely';
 import { hashPassword } from '../auth/passwords.ts';
 import { inTenant } from '../db/database.ts';
 import type { Database } from '../db/schema.ts';
+import { seedDecisionRules } from '../decisions/decisions.seed.ts';
+import { seedGuidelines } from '../guidelines/guidelines.seed.ts';
 import type { HouseholdMemberTable } from '../households/households.table.ts';
 import type { PersonTable } from '../persons/persons.table.ts';
 import type { Role } from '../staff/staff.table.ts';
@@ -270,8 +272,18 @@ async function seedHouseholds(
   }
 }
 
+/** The delegationsordning, motiveringsmallar and the region's shared guideline set. */
+async function seedDecisionSupport(db: Kysely<Database>): Promise<void> {
+  await seedDecisionRules(
+    db,
+    MUNICIPALITIES.map((m) => m.id),
+  );
+  await seedGuidelines(db, 'fyrkanten');
+}
+
 export async function seedDemo(db: Kysely<Database>, options: SeedOptions): Promise<void> {
   await seedOrganisation(db);
+  await seedDecisionSupport(db);
   for (const m of MUNICIPALITIES) {
     await seedHouseholds(db, m, Math.max(1, Math.round(options.households * m.share)), options);
   }
