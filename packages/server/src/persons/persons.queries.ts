@@ -38,6 +38,11 @@ export function findPerson(trx: Kysely<Database>, id: string) {
   return personsWithUnit(trx).where('p.id', '=', id).executeTakeFirst();
 }
 
+export function findPersonsByIds(trx: Kysely<Database>, ids: readonly string[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return personsWithUnit(trx).where('p.id', 'in', ids).execute();
+}
+
 export function findPersonByIdentityNumber(trx: Kysely<Database>, canonical: string) {
   return trx
     .selectFrom('persons')

@@ -13,6 +13,7 @@ import { formatIdentityNumber, parseIdentityNumber } from './identity-number.ts'
 import {
   findPerson,
   findPersonByIdentityNumber,
+  findPersonsByIds,
   findPersonsInUnit,
   type PersonRow,
 } from './persons.queries.ts';
@@ -148,6 +149,23 @@ export async function getPerson(
     await logAccess(trx, request, 'read', [row.id]);
     return toDetail(viewer, row);
   });
+}
+
+/**
+ * The given persons as `viewer` may see them (protected identities masked), for other
+ * features' screens — households, errands. Only persons of the viewer's unit are returned;
+ * the caller logs the access in the same transaction.
+ */
+export async function describePersons(
+  trx: Kysely<Database>,
+  viewer: SessionUser,
+  ids: readonly string[],
+): Promise<Map<string, PersonDetail>> {
+  const unitId = visibleUnit(viewer);
+  const rows = (unitId ? await findPersonsByIds(trx, [...new Set(ids)]) : []).filter(
+    (row) => row.unitId === unitId,
+  );
+  return new Map(rows.map((row) => [row.id, toDetail(viewer, row)]));
 }
 
 export function validatePersonInput(input: PersonInput) {
