@@ -9,6 +9,7 @@ import type { SessionUser } from '../auth/sessions.ts';
 import { inTenant } from '../db/database.ts';
 import type { Database } from '../db/schema.ts';
 import { AppError, type FieldError } from '../http/problem.ts';
+import { appendJournalEntry } from '../journal/journal.service.ts';
 import { formatKronor, type LetterData, renderDecisionLetter } from '../letters/decision-letter.ts';
 import { lineLabel } from '../letters/line-labels.ts';
 import {
@@ -340,7 +341,15 @@ export async function decide(
         })),
       )
       .execute();
-    // TODO: append a journal entry through src/journal/ (appendJournalEntry) once it exists.
+    // SoL 2025:400 14 kap. 3 §: the decision is documented in the applicant's journal, in the same transaction.
+    await appendJournalEntry(trx, {
+      municipalityId: viewer.municipality.id,
+      personId: applicant.id,
+      errandId: errand.id,
+      authorId: viewer.id,
+      writtenAt: now,
+      text: journalText(items, grantedTotal, viewer),
+    });
     await logAccess(
       trx,
       request,
@@ -350,6 +359,18 @@ export async function decide(
     const decisions = await loadDecisions(trx, [id]);
     return decisions[0] as Decision;
   });
+}
+
+function journalText(items: readonly DecisionItem[], grantedTotal: number, viewer: SessionUser): string {
+  const lines = items.map(
+    (item) =>
+      `${item.description}: ${OUTCOME_WORDS[item.outcome]}, ${formatKronor(item.granted)} av sökta ${formatKronor(item.requested)} (${item.legalBasis}).`,
+  );
+  return [
+    `Beslut fattat av ${viewer.name}, ${ROLE_TITLES[viewer.role] ?? viewer.role}. Beviljat totalt ${formatKronor(grantedTotal)}.`,
+    ...lines,
+    'Beslutsbrevet med information om hur man överklagar är arkiverat med beslutet.',
+  ].join('\n');
 }
 
 async function loadDecisions(trx: Kysely<Database>, ids: readonly string[]): Promise<Decision[]> {

@@ -239,6 +239,17 @@ describe('bifall', () => {
       ]),
     );
 
+    // The decision is documented in Amina's journal (SoL 2025:400 14 kap. 3 §).
+    const journal = await inTenant(t.db.db, 'alvstad', (trx) =>
+      trx
+        .selectFrom('journalEntries')
+        .select(['errandId', 'text'])
+        .where('personId', '=', personIds[0] as string)
+        .execute(),
+    );
+    expect(journal).toEqual([{ errandId, text: expect.stringContaining('bifall') }]);
+    expect(journal[0]?.text.replace(/\s/g, ' ')).toContain('Beviljat totalt 10 720 kr');
+
     const again = await decide(erik, errandId, bifall(assistance));
     expect(again.statusCode).toBe(409);
   });
