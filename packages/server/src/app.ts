@@ -15,6 +15,7 @@ import { sql } from 'kysely';
 import { z } from 'zod';
 import { accessLogRoutes } from './access-log/access-log.routes.ts';
 import type { AppContext } from './app-context.ts';
+import { assignmentRoutes } from './assignments/assignments.routes.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import { oidcRoutes } from './auth/oidc.ts';
 import { calculationSnapshotRoutes } from './calculations/calculation-snapshots.routes.ts';
@@ -132,6 +133,7 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(decisionRoutes(ctx));
       await api.register(guidelineRoutes(ctx));
       await api.register(journalRoutes(ctx));
+      await api.register(assignmentRoutes(ctx));
     },
     { prefix: '/api/v1' },
   );

@@ -1,5 +1,6 @@
 // The database as Kysely sees it, composed from each feature's table types.
 import type { AccessLogTable } from '../access-log/access-log.table.ts';
+import type { CaseAssignmentTable } from '../assignments/assignments.table.ts';
 import type { SessionTable } from '../auth/sessions.table.ts';
 import type { CalculationTable } from '../calculations/calculation-snapshots.table.ts';
 import type {
@@ -54,4 +55,5 @@ export type Database = {
   guidelineVersions: GuidelineVersionTable;
   guidelineAdoptions: GuidelineAdoptionTable;
   journalEntries: JournalEntryTable;
+  caseAssignments: CaseAssignmentTable;
 };

@@ -4,6 +4,7 @@
 // by the tests' database snapshot and, at scale, by the benchmarks.
 import { randomUUID } from 'node:crypto';
 import type { Insertable, Kysely } from 'kysely';
+import { seedAssignments } from '../assignments/assignments.service.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { inTenant } from '../db/database.ts';
 import type { Database } from '../db/schema.ts';
@@ -286,5 +287,6 @@ export async function seedDemo(db: Kysely<Database>, options: SeedOptions): Prom
   await seedDecisionSupport(db);
   for (const m of MUNICIPALITIES) {
     await seedHouseholds(db, m, Math.max(1, Math.round(options.households * m.share)), options);
+    await seedAssignments(db, m.id);
   }
 }

@@ -1,10 +1,12 @@
 // Persons: need-to-know (a caseworker sees the persons of their own unit), protected
 // identity (skyddade personuppgifter: name and address shown only to the responsible
-// caseworker and the unit's manager) and an access-log row for every read and change.
+// caseworker, the unit's manager and the household's assigned caseworker and stand-in) and
+// an access-log row for every read and change.
 import { randomUUID } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import { type Kysely, sql } from 'kysely';
 import { logAccess } from '../access-log/access-log.service.ts';
+import { assignedPersonIds } from '../assignments/assignments.service.ts';
 import type { SessionUser } from '../auth/sessions.ts';
 import { inTenant } from '../db/database.ts';
 import type { Database } from '../db/schema.ts';
@@ -53,9 +55,20 @@ function isProtected(row: PersonRow): boolean {
   return row.confidentialityMarking || row.protectedRegistration || row.fictitiousIdentity;
 }
 
-/** Whether `viewer` may see a protected person's name and address. */
-function maySeeProtected(viewer: SessionUser, row: PersonRow): boolean {
+const NO_ONE: ReadonlySet<string> = new Set();
+
+/**
+ * Whether `viewer` may see a protected person's name and address. `assigned`: the persons
+ * whose household's case the viewer now has as caseworker or stand-in (need-to-know
+ * follows the assignment).
+ */
+function maySeeProtected(
+  viewer: SessionUser,
+  row: PersonRow,
+  assigned: ReadonlySet<string> = NO_ONE,
+): boolean {
   if (row.responsibleUserId === viewer.id) return true;
+  if (assigned.has(row.id)) return true;
   return viewer.role === 'unitManager' && viewer.unit?.id === row.unitId;
 }
 
@@ -65,9 +78,15 @@ function visibleUnit(viewer: SessionUser): string | null {
   return null;
 }
 
-function toDetail(viewer: SessionUser, row: PersonRow): PersonDetail {
+/** Looks up assignments only when a protected person is among the rows. */
+async function assignedAmong(trx: Kysely<Database>, viewer: SessionUser, rows: readonly PersonRow[]) {
+  const protectedIds = rows.filter(isProtected).map((row) => row.id);
+  return protectedIds.length === 0 ? NO_ONE : assignedPersonIds(trx, viewer.id, protectedIds);
+}
+
+function toDetail(viewer: SessionUser, row: PersonRow, assigned: ReadonlySet<string> = NO_ONE): PersonDetail {
   const protectedIdentity = isProtected(row);
-  const masked = protectedIdentity && !maySeeProtected(viewer, row);
+  const masked = protectedIdentity && !maySeeProtected(viewer, row, assigned);
   return {
     id: row.id,
     personalIdentityNumber: formatIdentityNumber(row.personalIdentityNumber, masked),
@@ -114,9 +133,10 @@ export async function listPersons(
   if (!unitId) return { items: [], total: 0 };
   return inTenant(db, viewer.municipality.id, async (trx) => {
     const rows = await findPersonsInUnit(trx, unitId);
+    const assigned = await assignedAmong(trx, viewer, rows);
     const search = query.search?.trim();
     const details = rows
-      .map((row) => ({ row, detail: toDetail(viewer, row) }))
+      .map((row) => ({ row, detail: toDetail(viewer, row, assigned) }))
       .filter(({ row, detail }) => !search || matches(detail, row, search))
       .sort((a, b) => collator.compare(sortKey(a.detail), sortKey(b.detail)));
     const page = details
@@ -147,7 +167,7 @@ export async function getPerson(
     // Another unit's person answers exactly like a missing one: no existence leak.
     if (!row || row.unitId !== visibleUnit(viewer)) throw new AppError('not_found', 'Personen finns inte');
     await logAccess(trx, request, 'read', [row.id]);
-    return toDetail(viewer, row);
+    return toDetail(viewer, row, await assignedAmong(trx, viewer, [row]));
   });
 }
 
@@ -165,7 +185,8 @@ export async function describePersons(
   const rows = (unitId ? await findPersonsByIds(trx, [...new Set(ids)]) : []).filter(
     (row) => row.unitId === unitId,
   );
-  return new Map(rows.map((row) => [row.id, toDetail(viewer, row)]));
+  const assigned = await assignedAmong(trx, viewer, rows);
+  return new Map(rows.map((row) => [row.id, toDetail(viewer, row, assigned)]));
 }
 
 export function validatePersonInput(input: PersonInput) {
@@ -233,10 +254,10 @@ export async function updatePerson(
     const before = await findPerson(trx, id);
     if (!before || before.unitId !== visibleUnit(viewer))
       throw new AppError('not_found', 'Personen finns inte');
-    if (isProtected(before) && !maySeeProtected(viewer, before)) {
+    if (isProtected(before) && !maySeeProtected(viewer, before, await assignedAmong(trx, viewer, [before]))) {
       throw new AppError(
         'forbidden',
-        'Endast ansvarig handläggare och enhetschef får ändra en person med skyddad identitet',
+        'Endast ansvarig eller tilldelad handläggare, ersättaren och enhetschefen får ändra en person med skyddad identitet',
       );
     }
     await trx
@@ -261,6 +282,6 @@ export async function updatePerson(
     await logAccess(trx, request, 'update', [id]);
     const row = await findPerson(trx, id);
     if (!row) throw new AppError('internal');
-    return toDetail(viewer, row);
+    return toDetail(viewer, row, await assignedAmong(trx, viewer, [row]));
   });
 }
