@@ -44,9 +44,11 @@ beforeAll(async () => {
       oidcSubject: null,
     })
     .execute();
-  [erik, lina, maria, johan, kim] = await Promise.all(
-    ['erik', 'lina', 'maria', 'johan', 'kim'].map((u) => login(t.app, u)),
-  );
+  erik = await login(t.app, 'erik');
+  lina = await login(t.app, 'lina');
+  maria = await login(t.app, 'maria');
+  johan = await login(t.app, 'johan');
+  kim = await login(t.app, 'kim');
 
   const register = async (personalIdentityNumber: string, firstName: string, protectedIdentity: boolean) => {
     const response = await t.app.inject({
