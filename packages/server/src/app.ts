@@ -18,6 +18,7 @@ import type { AppContext } from './app-context.ts';
 import { assignmentRoutes } from './assignments/assignments.routes.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import { oidcRoutes } from './auth/oidc.ts';
+import { benefitRoutes } from './benefits/benefits.routes.ts';
 import { calculationSnapshotRoutes } from './calculations/calculation-snapshots.routes.ts';
 import { calculationRoutes } from './calculations/calculations.routes.ts';
 import type { Config } from './config.ts';
@@ -32,7 +33,9 @@ import { investigationRoutes } from './investigation/investigation.routes.ts';
 import { journalRoutes } from './journal/journal.routes.ts';
 import { organisationRoutes } from './organisation/organisation.routes.ts';
 import { overviewRoutes } from './overview/overview.routes.ts';
+import { paymentRoutes } from './payments/payments.routes.ts';
 import { personRoutes } from './persons/persons.routes.ts';
+import { recoveryRoutes } from './recovery/recovery.routes.ts';
 import { staffRoutes } from './staff/staff.routes.ts';
 
 z.config(z.locales.sv());
@@ -130,6 +133,9 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(errandRoutes(ctx));
       await api.register(investigationRoutes(ctx));
       await api.register(calculationSnapshotRoutes(ctx));
+      await api.register(paymentRoutes(ctx));
+      await api.register(recoveryRoutes(ctx));
+      await api.register(benefitRoutes(ctx));
       await api.register(decisionRoutes(ctx));
       await api.register(guidelineRoutes(ctx));
       await api.register(journalRoutes(ctx));

@@ -2,6 +2,7 @@
 import type { AccessLogTable } from '../access-log/access-log.table.ts';
 import type { CaseAssignmentTable } from '../assignments/assignments.table.ts';
 import type { SessionTable } from '../auth/sessions.table.ts';
+import type { BenefitApplicationTable, ReimbursementClaimTable } from '../benefits/benefits.table.ts';
 import type { CalculationTable } from '../calculations/calculation-snapshots.table.ts';
 import type {
   DecisionItemTable,
@@ -25,7 +26,9 @@ import type {
   UnitCommitteeTable,
   UnitTable,
 } from '../organisation/organisation.table.ts';
+import type { PaymentBatchTable, PaymentTable } from '../payments/payments.table.ts';
 import type { PersonTable } from '../persons/persons.table.ts';
+import type { RecoveryClaimTable } from '../recovery/recovery.table.ts';
 import type { StaffUserTable } from '../staff/staff.table.ts';
 
 export type Database = {
@@ -56,4 +59,9 @@ export type Database = {
   guidelineAdoptions: GuidelineAdoptionTable;
   journalEntries: JournalEntryTable;
   caseAssignments: CaseAssignmentTable;
+  paymentBatches: PaymentBatchTable;
+  payments: PaymentTable;
+  recoveryClaims: RecoveryClaimTable;
+  benefitApplications: BenefitApplicationTable;
+  reimbursementClaims: ReimbursementClaimTable;
 };

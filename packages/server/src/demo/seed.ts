@@ -11,6 +11,7 @@ import type { Database } from '../db/schema.ts';
 import { seedDecisionRules } from '../decisions/decisions.seed.ts';
 import { seedGuidelines } from '../guidelines/guidelines.seed.ts';
 import type { HouseholdMemberTable } from '../households/households.table.ts';
+import { swedishIban } from '../payments/iban.ts';
 import type { PersonTable } from '../persons/persons.table.ts';
 import type { Role } from '../staff/staff.table.ts';
 import { address, between, identityNumber, person, seededRandom } from './synthetic.ts';
@@ -87,6 +88,8 @@ async function seedOrganisation(db: Kysely<Database>): Promise<void> {
           address: `Box 100, ${m.postalPrefix}1 00 ${m.city}`,
           phone: '0100-10 00 00',
         },
+        // Fictitious accounts: bank code 999 belongs to no bank.
+        payoutAccount: swedishIban('999', `${m.code}0000001`),
       })),
     )
     .execute();
@@ -217,13 +220,18 @@ async function seedHouseholds(
   const BATCH = 400;
   for (let start = 0; start < count; start += BATCH) {
     const persons: Insertable<PersonTable>[] = [];
-    const households: { municipalityId: string; id: string; unitId: string }[] = [];
+    const households: { municipalityId: string; id: string; unitId: string; payoutAccount: string }[] = [];
     const members: HouseholdMemberTable[] = [];
     for (let i = start; i < Math.min(count, start + BATCH); i++) {
       const unitId = m.assistanceUnits[i % m.assistanceUnits.length] as string;
       const responsible = caseworkers.find((c) => c.unitId === unitId)?.id ?? null;
       const householdId = randomUUID();
-      households.push({ municipalityId: m.id, id: householdId, unitId });
+      households.push({
+        municipalityId: m.id,
+        id: householdId,
+        unitId,
+        payoutAccount: swedishIban('999', `${m.code}${String(i + 1).padStart(8, '0')}`),
+      });
       const from = monthStart(options.today, between(random, 0, Math.max(0, options.months - 1)));
       const closed = random() < 0.2 && from < monthStart(options.today, 1);
       const validTo = closed ? options.today.slice(0, 8) + '01' : null;
