@@ -3,11 +3,12 @@
 // the letter generated and archived in the same transaction. Decisions are never changed.
 import { createHash, randomUUID } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import { logAccess } from '../access-log/access-log.service.ts';
 import type { SessionUser } from '../auth/sessions.ts';
 import { inTenant } from '../db/database.ts';
 import type { Database } from '../db/schema.ts';
+import { transitionErrand } from '../errands/errands.service.ts';
 import { AppError, type FieldError } from '../http/problem.ts';
 import { appendJournalEntry } from '../journal/journal.service.ts';
 import { formatKronor, type LetterData, renderDecisionLetter } from '../letters/decision-letter.ts';
@@ -258,26 +259,8 @@ export async function decide(
       };
     });
 
-    // Move the errand first, guarded by its state, so that two decisions cannot race.
-    // TODO: call transitionErrand from src/errands/ once it exists.
-    const moved = await trx
-      .updateTable('errands')
-      .set({ state: 'decided', updatedAt: sql`now()` })
-      .where('id', '=', errand.id)
-      .where('state', '=', 'readyForDecision')
-      .executeTakeFirst();
-    if (Number(moved.numUpdatedRows) !== 1) throw new AppError('conflict', 'Ärendet har redan beslutats');
-    await trx
-      .insertInto('errandTransitions')
-      .values({
-        municipalityId: viewer.municipality.id,
-        errandId: errand.id,
-        fromState: 'readyForDecision',
-        toState: 'decided',
-        userId: viewer.id,
-        note: 'Beslut fattat',
-      })
-      .execute();
+    // The errand's state machine moves it readyForDecision → decided (locks the row: no double decisions).
+    await transitionErrand(trx, request, errand.id, 'decided', 'Beslut fattat');
 
     const applicant = members.find((m) => m.role === 'applicant') ?? members[0];
     if (!applicant) throw new AppError('conflict', 'Hushållet saknar sökande för ärendets månad');

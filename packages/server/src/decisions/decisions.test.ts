@@ -182,6 +182,46 @@ async function decisionCount(errandId: string) {
 }
 
 describe('bifall', () => {
+  it('journey 1: Amina’s March application, investigated and calculated through the errand API, is granted', async () => {
+    const post = (url: string, payload: object) =>
+      t.app.inject({ method: 'POST', url: `/api/v1${url}`, headers: as(erik), payload });
+    const person = await post('/persons', {
+      personalIdentityNumber: '20020315-2384',
+      firstName: 'Amina',
+      lastName: 'Hassan',
+      address: { street: 'Storgatan 1', postalCode: '791 10', city: 'Älvstad' },
+    });
+    const household = await post('/households', {
+      applicantPersonId: person.json().id,
+      validFrom: '2026-01-01',
+    });
+    const errand = (
+      await post('/errands', { householdId: household.json().id, type: 'newApplication', month: '2026-03' })
+    ).json();
+    await post(`/errands/${errand.id}/transitions`, { to: 'underInvestigation' });
+    await post(`/errands/${errand.id}/items`, { kind: 'cost', type: 'housing', amount: 520_000 });
+    await post(`/errands/${errand.id}/items`, { kind: 'cost', type: 'householdElectricity', amount: 30_000 });
+    const calculation = (await post(`/errands/${errand.id}/calculations`, {})).json();
+    expect(calculation.assistance).toBe(1_072_000);
+    expect((await post(`/errands/${errand.id}/transitions`, { to: 'readyForDecision' })).statusCode).toBe(
+      200,
+    );
+
+    const decided = await decide(erik, errand.id, bifall(calculation.assistance));
+    expect(decided.statusCode).toBe(201);
+    expect(decided.json()).toMatchObject({ calculationId: calculation.id, grantedTotal: 1_072_000 });
+    const file = (await t.app.inject({ url: `/api/v1/errands/${errand.id}`, headers: as(erik) })).json();
+    expect(file.state).toBe('decided');
+    expect(file.transitions.at(-1)).toMatchObject({ fromState: 'readyForDecision', toState: 'decided' });
+
+    const text = await letterText(erik, decided.json().id);
+    expect(text).toContain('Amina Hassan');
+    expect(text).toContain('Storgatan 1');
+    expect(text).toContain('Personliga kostnader, ensamstående (riksnorm): 3 940 kr');
+    expect(text).toContain('Gemensamma hushållskostnader (riksnorm): 1 280 kr');
+    expect(text).toContain('Ekonomiskt bistånd enligt beräkningen: 10 720 kr');
+  });
+
   it('Amina, single without income in March 2026, is granted 10 720 kr and gets a Swedish letter with appeal information', async () => {
     const { errandId, assistance, personIds } = await errandReadyForDecision({
       members: [amina],
