@@ -10,7 +10,7 @@
 // this function and validateInput agree on generated valid and mutated inputs.
 
 import type { MonthNumber } from '../core/month.ts';
-import { parseIsoDateMonth, parseMonth } from '../core/month.ts';
+import { ageReachedInMonth, parseIsoDateMonth, parseMonth } from '../core/month.ts';
 import {
   AGE_TO_BAND,
   monthIndexOf,
@@ -114,6 +114,16 @@ export function createFacts(): Facts {
   };
 }
 
+/**
+ * Age reached during the month by months since the birth month (ageReachedInMonth), precomputed
+ * for the first 130 years so the hot path is a table read instead of a division.
+ */
+const AGE_TABLE_MONTHS = 130 * 12;
+const AGE_BY_MONTHS = new Uint8Array(AGE_TABLE_MONTHS);
+for (let monthsOld = 0; monthsOld < AGE_TABLE_MONTHS; monthsOld++) {
+  AGE_BY_MONTHS[monthsOld] = ageReachedInMonth(0, monthsOld);
+}
+
 function growMembers(facts: Facts, count: number): void {
   if (count <= facts.roles.length) return;
   const size = count * 2;
@@ -215,51 +225,6 @@ export function incomeKind(type: unknown): number {
     default:
       return -1;
   }
-}
-
-/**
- * "1988-02-14" → month number, exactly as parseIsoDateMonth (which it defers to for days 29–31),
- * with the digit checks folded into one comparison per group.
- */
-function dateMonth(text: string): number {
-  if (text.length !== 10) return -1;
-  const y0 = text.charCodeAt(0) - 48;
-  const y1 = text.charCodeAt(1) - 48;
-  const y2 = text.charCodeAt(2) - 48;
-  const y3 = text.charCodeAt(3) - 48;
-  const m0 = text.charCodeAt(5) - 48;
-  const m1 = text.charCodeAt(6) - 48;
-  const d0 = text.charCodeAt(8) - 48;
-  const d1 = text.charCodeAt(9) - 48;
-  // Each digit is 0–9 exactly when (d | (9 − d)) has no bit above 3 set; the dashes are '-'.
-  if (
-    ((y0 |
-      (9 - y0) |
-      y1 |
-      (9 - y1) |
-      y2 |
-      (9 - y2) |
-      y3 |
-      (9 - y3) |
-      m0 |
-      (9 - m0) |
-      m1 |
-      (9 - m1) |
-      d0 |
-      (9 - d0) |
-      d1 |
-      (9 - d1)) &
-      ~15) !==
-      0 ||
-    text.charCodeAt(4) !== 45 ||
-    text.charCodeAt(7) !== 45
-  )
-    return -1;
-  const month = m0 * 10 + m1;
-  const day = d0 * 10 + d1;
-  if (month < 1 || month > 12 || day < 1) return -1;
-  if (day > 28) return parseIsoDateMonth(text);
-  return (y0 * 1000 + y1 * 100 + y2 * 10 + y3) * 12 + month - 1;
 }
 
 /** Index of the member with this id among the first `count`, or -1 (also for a non-text id). */
@@ -412,9 +377,11 @@ function acceptMembers(members: unknown[], memberCount: number, month: number, f
     ids[i] = id;
     // Birth date: a real date, not after the month.
     if (typeof birthDate !== 'string') return false;
-    const birthMonth = dateMonth(birthDate);
+    const birthMonth = parseIsoDateMonth(birthDate);
     if (birthMonth < 0 || birthMonth > month) return false;
-    const age = Math.floor((month - birthMonth) / 12);
+    const monthsOld = month - birthMonth;
+    const age =
+      monthsOld < AGE_TABLE_MONTHS ? (AGE_BY_MONTHS[monthsOld] as number) : Math.floor(monthsOld / 12);
     ages[i] = age;
     earnings[i] = 0;
     hasEmployment[i] = 0;
