@@ -18,7 +18,7 @@ import type {
 } from '../guidelines/guidelines.table.ts';
 import type { HouseholdMemberTable, HouseholdTable } from '../households/households.table.ts';
 import type { AttachmentTable, ErrandItemTable, VerificationTable } from '../investigation/investigation.table.ts';
-import type { JournalEntryTable } from '../journal/journal.table.ts';
+import type { JournalEntryTable, JournalTombstoneTable } from '../journal/journal.table.ts';
 import type {
   CommitteeTable,
   MunicipalityTable,
@@ -58,6 +58,7 @@ export type Database = {
   guidelineVersions: GuidelineVersionTable;
   guidelineAdoptions: GuidelineAdoptionTable;
   journalEntries: JournalEntryTable;
+  journalTombstones: JournalTombstoneTable;
   caseAssignments: CaseAssignmentTable;
   paymentBatches: PaymentBatchTable;
   payments: PaymentTable;

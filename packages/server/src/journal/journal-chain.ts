@@ -29,7 +29,10 @@ export function entryHash(previousHash: string, content: ChainedContent): string
   return createHash('sha256').update(canonical, 'utf8').digest('hex');
 }
 
-export type StoredEntry = ChainedContent & { id: number; previousHash: string; hash: string };
+/** A link of the chain: an entry, or the tombstone of one removed by lawful disposal (gallring). */
+export type ChainLink =
+  | ({ kind: 'entry'; id: number; previousHash: string; hash: string } & ChainedContent)
+  | { kind: 'tombstone'; id: number; previousHash: string; hash: string };
 
 export type ChainWalk = { expectedPrevious: string; checked: number; firstBrokenId: number | null };
 
@@ -40,17 +43,19 @@ export function startWalk(): ChainWalk {
 /**
  * Checks the next entries (in id order) against the chain so far. An entry is broken when
  * it does not point to the previous entry's hash (one was removed or changed before it) or
- * when its own content no longer gives its hash (it was changed). The whole chain is
- * walked, so `checked` counts every entry; only the first break is reported.
+ * when its own content no longer gives its hash (it was changed). A tombstone's content is
+ * gone, so only its place in the chain is checked. The whole chain is walked, so `checked`
+ * counts every link; only the first break is reported.
  */
-export function walk(state: ChainWalk, entries: readonly StoredEntry[]): ChainWalk {
+export function walk(state: ChainWalk, links: readonly ChainLink[]): ChainWalk {
   let { expectedPrevious, checked, firstBrokenId } = state;
-  for (const entry of entries) {
+  for (const link of links) {
     checked++;
     const broken =
-      entry.previousHash !== expectedPrevious || entryHash(entry.previousHash, entry) !== entry.hash;
-    if (broken && firstBrokenId === null) firstBrokenId = entry.id;
-    expectedPrevious = entry.hash;
+      link.previousHash !== expectedPrevious ||
+      (link.kind === 'entry' && entryHash(link.previousHash, link) !== link.hash);
+    if (broken && firstBrokenId === null) firstBrokenId = link.id;
+    expectedPrevious = link.hash;
   }
   return { expectedPrevious, checked, firstBrokenId };
 }

@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../db/schema.ts';
+import type { ChainLink } from './journal-chain.ts';
 
 /**
  * Serialises appends to one municipality's chain until the transaction ends. The two-key
@@ -51,9 +52,14 @@ export function insertEntry(
   return trx.insertInto('journalEntries').values(values).returning(storedColumns).executeTakeFirstOrThrow();
 }
 
-/** One page of a municipality's chain in append order, for the verifier. */
-export function chainPage(trx: Kysely<Database>, municipalityId: string, afterId: number, limit: number) {
-  return trx
+/** One page of a municipality's chain in append order — entries and tombstones — for the verifier. */
+export async function chainPage(
+  trx: Kysely<Database>,
+  municipalityId: string,
+  afterId: number,
+  limit: number,
+): Promise<ChainLink[]> {
+  const entries = await trx
     .selectFrom('journalEntries')
     .select(storedColumns)
     .where('municipalityId', '=', municipalityId)
@@ -61,6 +67,19 @@ export function chainPage(trx: Kysely<Database>, municipalityId: string, afterId
     .orderBy('id')
     .limit(limit)
     .execute();
+  const tombstones = await trx
+    .selectFrom('journalTombstones')
+    .select(['id', 'previousHash', 'hash'])
+    .where('municipalityId', '=', municipalityId)
+    .where('id', '>', afterId)
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+  const links: ChainLink[] = [
+    ...entries.map((e) => ({ kind: 'entry' as const, ...e, writtenAt: new Date(e.writtenAt) })),
+    ...tombstones.map((t) => ({ kind: 'tombstone' as const, ...t })),
+  ];
+  return links.sort((a, b) => a.id - b.id).slice(0, limit);
 }
 
 export function findPersonUnit(trx: Kysely<Database>, personId: string) {

@@ -171,10 +171,7 @@ export async function verifyChain(trx: Kysely<Database>, municipalityId: string)
   let afterId = 0;
   for (;;) {
     const page = await chainPage(trx, municipalityId, afterId, PAGE);
-    state = walk(
-      state,
-      page.map((row) => ({ ...row, writtenAt: new Date(row.writtenAt) })),
-    );
+    state = walk(state, page);
     if (page.length < PAGE) break;
     afterId = page[page.length - 1]?.id ?? afterId;
   }

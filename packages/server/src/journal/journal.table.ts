@@ -17,3 +17,15 @@ export type JournalEntryTable = {
   previousHash: string;
   hash: string;
 };
+
+/**
+ * What lawful disposal (gallring, SoL 2025:400 16 kap.) leaves of a journal entry: its id and
+ * chain hashes, no personal data — written by a trigger, so the chain can still be walked.
+ */
+export type JournalTombstoneTable = {
+  municipalityId: string;
+  id: number;
+  previousHash: string;
+  hash: string;
+  removedAt: Generated<Date>;
+};

@@ -8,9 +8,10 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { PGlite } from '@electric-sql/pglite';
-import { sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inTenant } from '../db/database.ts';
+import type { Database } from '../db/schema.ts';
 import { as, buildTestApp, type Login, login, type TestApp, testDatabaseUrl } from '../testing.ts';
 
 let t: TestApp;
@@ -244,6 +245,45 @@ describe('the hash chain', () => {
     const { code, output } = await runVerifyCli();
     expect(output).toMatch(/Älvstads kommun \(alvstad\): \d+ anteckningar, kedjan är obruten/);
     expect(code).toBe(0);
+  });
+
+  /** As the database owner, with the tenant set so the rows are in reach. */
+  function asOwner(work: (trx: Kysely<Database>) => Promise<unknown>) {
+    return t.db.db.transaction().execute(async (trx) => {
+      await sql`select set_config('stegvis.municipality', 'alvstad', true)`.execute(trx);
+      return work(trx);
+    });
+  }
+
+  it('lawful disposal (gallring, SoL 2025:400 16 kap.) leaves a tombstone, and the chain stays whole', async () => {
+    const before = await verification();
+    const disposed = (await write(erik, personId, { text: 'Anteckning som gallras.' })).json() as Entry;
+    await write(erik, personId, { text: 'Anteckning efter den gallrade.' });
+    await asOwner(async (trx) => {
+      // The retention service deletes with stegvis.retention on; the trigger is switched off
+      // here only so that this test does not depend on how retention gets past it.
+      await sql`select set_config('stegvis.retention', 'on', true)`.execute(trx);
+      await sql`alter table journal_entries disable trigger journal_entries_append_only`.execute(trx);
+      await sql`delete from journal_entries where id = ${disposed.id}`.execute(trx);
+      await sql`alter table journal_entries enable trigger journal_entries_append_only`.execute(trx);
+    });
+    expect((await journal(erik, personId)).some((e) => e.id === disposed.id)).toBe(false);
+    expect(await verification()).toEqual({ intact: true, checked: before.checked + 2, firstBrokenId: null });
+    await expect(asOwner((trx) => sql`delete from journal_tombstones`.execute(trx))).rejects.toThrow(
+      /append-only/,
+    );
+  });
+
+  it('an entry deleted by hand, outside disposal, breaks the chain at the entry after it', async () => {
+    const entries = await journal(erik, personId);
+    const removed = entries[3] as Entry;
+    const next = entries[2] as Entry;
+    await asOwner(async (trx) => {
+      await sql`alter table journal_entries disable trigger journal_entries_append_only`.execute(trx);
+      await sql`delete from journal_entries where id = ${removed.id}`.execute(trx);
+      await sql`alter table journal_entries enable trigger journal_entries_append_only`.execute(trx);
+    });
+    expect(await verification()).toMatchObject({ intact: false, firstBrokenId: next.id });
   });
 
   it('a text changed behind the application’s back is found: exactly that entry is reported', async () => {
