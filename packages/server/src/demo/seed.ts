@@ -9,6 +9,7 @@ import { hashPassword } from '../auth/passwords.ts';
 import { inTenant } from '../db/database.ts';
 import type { Database } from '../db/schema.ts';
 import { seedDecisionRules } from '../decisions/decisions.seed.ts';
+import { seedErrands } from '../errands/errands.seed.ts';
 import { seedGuidelines } from '../guidelines/guidelines.seed.ts';
 import type { HouseholdMemberTable } from '../households/households.table.ts';
 import { swedishIban } from '../payments/iban.ts';
@@ -296,5 +297,6 @@ export async function seedDemo(db: Kysely<Database>, options: SeedOptions): Prom
   for (const m of MUNICIPALITIES) {
     await seedHouseholds(db, m, Math.max(1, Math.round(options.households * m.share)), options);
     await seedAssignments(db, m.id);
+    await seedErrands(db, m.id, options);
   }
 }

@@ -44,6 +44,26 @@ async function accessLogRows(personId: string): Promise<{ action: string; route:
     .execute();
 }
 
+describe('the caseworker’s queue in the demo', () => {
+  it('holds this month’s renewal applications of the own unit, newest first, with applicant and waiting days', async () => {
+    const queue = await get(erik, '/errands');
+    expect(queue.statusCode).toBe(200);
+    const { items } = queue.json();
+    expect(items.length).toBeGreaterThan(0);
+    for (const entry of items) {
+      expect(entry).toMatchObject({ month: '2026-11', type: 'renewalApplication' });
+      expect(['received', 'underInvestigation']).toContain(entry.state);
+      expect(entry.applicant?.name).toBeTruthy();
+      expect(entry.waitingDays).toBeGreaterThanOrEqual(0);
+    }
+    const received = items.map((e: { receivedAt: string }) => e.receivedAt);
+    expect(received).toEqual([...received].sort().reverse());
+    const file = (await get(erik, `/errands/${items[0].id}`)).json();
+    expect(file.items.some((i: { type: string }) => i.type === 'housing')).toBe(true);
+    expect(file.transitions[0]).toMatchObject({ fromState: null, toState: 'received' });
+  });
+});
+
 describe('Amina applies in March 2026 (journey 1)', () => {
   it('a caseworker takes her application from received to ready for decision, and the calculation shows 10 720 kr', async () => {
     const amina = await singleHousehold('20020315-2384', 'Amina');
