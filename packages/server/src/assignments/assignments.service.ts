@@ -20,9 +20,7 @@ import {
   findHouseholdUnit,
   findStaff,
   insertAssignment,
-  isAssigned,
   lockHousehold,
-  personsInAssignedHouseholds,
 } from './assignments.queries.ts';
 
 type StaffRef = { id: string; name: string };
@@ -48,27 +46,6 @@ export type AssignmentInput = {
   standInId?: string | null | undefined;
   handoverNote?: string | undefined;
 };
-
-/** Whether the user now has the household's case, as its caseworker or its stand-in. */
-export function isAssignedOrStandIn(
-  trx: Kysely<Database>,
-  householdId: string,
-  userId: string,
-): Promise<boolean> {
-  return isAssigned(trx, householdId, userId);
-}
-
-/**
- * Of `personIds`, those now living in a household whose case `userId` has (as caseworker or
- * stand-in): need-to-know follows the assignment, protected identities included.
- */
-export async function assignedPersonIds(
-  trx: Kysely<Database>,
-  userId: string,
-  personIds: readonly string[],
-): Promise<ReadonlySet<string>> {
-  return new Set(await personsInAssignedHouseholds(trx, userId, [...new Set(personIds)]));
-}
 
 function unitOf(viewer: SessionUser): string | null {
   if (viewer.role === 'caseworker' || viewer.role === 'unitManager') return viewer.unit?.id ?? null;

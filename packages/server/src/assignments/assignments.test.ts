@@ -248,9 +248,13 @@ describe('assigning and reassigning', () => {
     expect(childJournal.json().items.some((e: { text: string }) => e.text.includes(note))).toBe(false);
   });
 
-  it('need-to-know follows the assignment: the former caseworker no longer sees the protected applicant', async () => {
+  it('need-to-know follows the assignment: the former caseworker no longer sees the protected applicant or their journal', async () => {
     expect((await personAs(erik, applicantId)).masked).toBe(true);
     expect((await personAs(johan, applicantId)).masked).toBe(false);
+    // The protected applicant's journal goes with the identity: closed to the former caseworker.
+    const journal = await t.app.inject({ url: `/api/v1/persons/${applicantId}/journal`, headers: as(erik) });
+    expect(journal.statusCode).toBe(403);
+    expect(journal.json().detail).toContain('skyddad identitet');
   });
 
   it('the same assignment again changes nothing', async () => {

@@ -82,10 +82,6 @@ export async function chainPage(
   return links.sort((a, b) => a.id - b.id).slice(0, limit);
 }
 
-export function findPersonUnit(trx: Kysely<Database>, personId: string) {
-  return trx.selectFrom('persons').select(['id', 'unitId']).where('id', '=', personId).executeTakeFirst();
-}
-
 export function findEntryOfPerson(trx: Kysely<Database>, personId: string, id: number) {
   return trx
     .selectFrom('journalEntries')

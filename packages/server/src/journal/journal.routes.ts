@@ -47,7 +47,11 @@ export const journalRoutes =
           summary:
             'Personens journal, nyast först; rättade anteckningar visas med sin rättelse (läsningen loggas)',
           params: idParams,
-          response: { 200: z.object({ items: z.array(entrySchema) }), 404: problemSchema },
+          response: {
+            200: z.object({ items: z.array(entrySchema) }),
+            403: problemSchema,
+            404: problemSchema,
+          },
         },
       },
       async (request) => listJournal(ctx.db, request, currentUser(request), request.params.id),
@@ -63,7 +67,7 @@ export const journalRoutes =
             'Skriv en journalanteckning (SoL 2025:400 14 kap. 3–7 §§). Anteckningar ändras aldrig; en rättelse är en ny anteckning',
           params: idParams,
           body: entryInput,
-          response: { 201: entrySchema, 404: problemSchema, 422: problemSchema },
+          response: { 201: entrySchema, 403: problemSchema, 404: problemSchema, 422: problemSchema },
         },
       },
       async (request, reply) => {

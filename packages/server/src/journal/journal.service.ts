@@ -9,13 +9,13 @@ import type { SessionUser } from '../auth/sessions.ts';
 import { inTenant } from '../db/database.ts';
 import type { Database } from '../db/schema.ts';
 import { AppError, type FieldError } from '../http/problem.ts';
+import { describePersons } from '../persons/persons.service.ts';
 import {
   chainPage,
   entriesOfPerson,
   errandConcernsPerson,
   errandSummaries,
   findEntryOfPerson,
-  findPersonUnit,
   insertEntry,
   latestHash,
   lockChain,
@@ -76,13 +76,21 @@ export type JournalEntryView = {
   correctedBy: number[];
 };
 
-/** Need-to-know: the journal is read and written by the caseworkers and manager of the person's unit. */
+/**
+ * Need-to-know: the journal is read and written by the caseworkers and manager of the
+ * person's unit. A protected person's journal (skyddade personuppgifter) only by those who
+ * may see their identity — the responsible or assigned caseworker, the stand-in and the
+ * unit manager — since entries tend to name places and people.
+ */
 async function requireJournalAccess(trx: Kysely<Database>, viewer: SessionUser, personId: string) {
-  const person = await findPersonUnit(trx, personId);
-  const mayWork = viewer.role === 'caseworker' || viewer.role === 'unitManager';
+  const person = (await describePersons(trx, viewer, [personId])).get(personId);
   // Another unit's person answers exactly like a missing one: no existence leak.
-  if (!person || !mayWork || person.unitId !== viewer.unit?.id) {
-    throw new AppError('not_found', 'Personen finns inte');
+  if (!person) throw new AppError('not_found', 'Personen finns inte');
+  if (person.masked) {
+    throw new AppError(
+      'forbidden',
+      'Journalen för en person med skyddad identitet kan bara läsas och skrivas av ansvarig eller tilldelad handläggare, ersättaren och enhetschefen',
+    );
   }
 }
 

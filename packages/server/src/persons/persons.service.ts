@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import { type Kysely, sql } from 'kysely';
 import { logAccess } from '../access-log/access-log.service.ts';
-import { assignedPersonIds } from '../assignments/assignments.service.ts';
+import { assignedPersonIds } from '../assignments/assignments.access.ts';
 import type { SessionUser } from '../auth/sessions.ts';
 import { inTenant } from '../db/database.ts';
 import type { Database } from '../db/schema.ts';
