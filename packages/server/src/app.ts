@@ -36,6 +36,7 @@ import { overviewRoutes } from './overview/overview.routes.ts';
 import { paymentRoutes } from './payments/payments.routes.ts';
 import { personRoutes } from './persons/persons.routes.ts';
 import { recoveryRoutes } from './recovery/recovery.routes.ts';
+import { retentionRoutes } from './retention/retention.routes.ts';
 import { staffRoutes } from './staff/staff.routes.ts';
 
 z.config(z.locales.sv());
@@ -140,6 +141,7 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(guidelineRoutes(ctx));
       await api.register(journalRoutes(ctx));
       await api.register(assignmentRoutes(ctx));
+      await api.register(retentionRoutes(ctx));
     },
     { prefix: '/api/v1' },
   );

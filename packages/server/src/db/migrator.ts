@@ -8,6 +8,7 @@ import * as errandCore from './migrations/2026-11-23-11-errand-core.ts';
 import * as adoptedGuidelinesImmutable from './migrations/2026-11-23-12-adopted-guidelines-immutable.ts';
 import * as payments from './migrations/2026-11-23-13-payments.ts';
 import * as journalTombstones from './migrations/2026-11-23-14-journal-tombstones.ts';
+import * as retention from './migrations/2026-11-23-15-retention.ts';
 import { runScript } from './sql-script.ts';
 
 const migrations: Record<string, Migration> = {
@@ -17,6 +18,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-23-12-adopted-guidelines-immutable': adoptedGuidelinesImmutable,
   '2026-11-23-13-payments': payments,
   '2026-11-23-14-journal-tombstones': journalTombstones,
+  '2026-11-23-15-retention': retention,
 };
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations are typed independently of the app schema

@@ -29,6 +29,7 @@ import type {
 import type { PaymentBatchTable, PaymentTable } from '../payments/payments.table.ts';
 import type { PersonTable } from '../persons/persons.table.ts';
 import type { RecoveryClaimTable } from '../recovery/recovery.table.ts';
+import type { RetentionRunItemTable, RetentionRunTable, RetentionSaltTable } from '../retention/retention.table.ts';
 import type { StaffUserTable } from '../staff/staff.table.ts';
 
 export type Database = {
@@ -65,4 +66,7 @@ export type Database = {
   recoveryClaims: RecoveryClaimTable;
   benefitApplications: BenefitApplicationTable;
   reimbursementClaims: ReimbursementClaimTable;
+  retentionSalts: RetentionSaltTable;
+  retentionRuns: RetentionRunTable;
+  retentionRunItems: RetentionRunItemTable;
 };
