@@ -7,16 +7,14 @@ import {
   type CalculationInput,
   type CalculationResult,
   calculate,
-  type GuidelineSet,
-  type GuidelineVersion,
   isCalculationError,
   type Member,
-  validateGuidelineSet,
 } from '@stegvis/rules';
 import type { FastifyRequest } from 'fastify';
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import { logAccess } from '../access-log/access-log.service.ts';
 import type { Database } from '../db/schema.ts';
+import { guidelineSetFor } from '../guidelines/guidelines.service.ts';
 import { AppError, type FieldError } from '../http/problem.ts';
 
 /** A member as the calculation sees them, with the facts recorded on the errand. */
@@ -164,42 +162,6 @@ function fieldErrors(
   });
 }
 
-/** The municipality's adopted guideline set (kommunala riktlinjer), if it has adopted one. */
-async function adoptedGuidelineSet(
-  trx: Kysely<Database>,
-  municipalityId: string,
-): Promise<GuidelineSet | null> {
-  const rows = await sql<{
-    id: string;
-    name: string;
-    ownerRegionId: string | null;
-    validFrom: string;
-    adoptedOn: string | null;
-    content: Partial<GuidelineVersion> | null;
-  }>`
-    select s.id, s.name, s.owner_region_id, v.valid_from, v.adopted_on, v.content
-    from guideline_adoptions a
-    join guideline_sets s on s.id = a.guideline_set_id
-    join guideline_versions v on v.guideline_set_id = s.id and v.status = 'adopted'
-    where a.municipality_id = ${municipalityId}
-    order by a.adopted_on desc, s.id, v.valid_from`.execute(trx);
-  const first = rows.rows[0];
-  if (!first) return null;
-  const versions = rows.rows.filter((r) => r.id === first.id);
-  const set: GuidelineSet = {
-    id: first.id,
-    name: first.name,
-    owner: { kind: first.ownerRegionId ? 'region' : 'municipality', name: first.name },
-    versions: versions.map((v) => ({
-      validFrom: v.validFrom,
-      ...(v.adoptedOn ? { adoptedAt: v.adoptedOn } : {}),
-      sections: v.content?.sections ?? [],
-      caps: v.content?.caps ?? [],
-    })),
-  };
-  return validateGuidelineSet(set).length === 0 ? set : null;
-}
-
 /** Runs the rules for the errand's month and stores the snapshot; a refusal stores nothing. */
 export async function createSnapshot(
   trx: Kysely<Database>,
@@ -214,7 +176,8 @@ export async function createSnapshot(
     ]);
   }
   const { input, sources } = buildInput(basis);
-  const guidelines = await adoptedGuidelineSet(trx, user.municipalityId);
+  // The municipality's guideline set in force for the month (kommunala riktlinjer), if it has one.
+  const guidelines = await guidelineSetFor(trx, user.municipalityId, basis.month);
   const output = calculate(input, guidelines ? { guidelines } : {});
   if (isCalculationError(output)) {
     const error = output.error;

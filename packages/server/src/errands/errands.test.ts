@@ -110,6 +110,9 @@ describe('Amina applies in March 2026 (journey 1)', () => {
     expect(calculated.statusCode).toBe(201);
     const snapshot = calculated.json();
     expect(snapshot.assistance).toBe(1_072_000);
+    // Älvstad has adopted the region's guideline set; 300 kr electricity is within it.
+    expect(snapshot.guidelineSetId).not.toBeNull();
+    expect(snapshot.result.warnings).toEqual([]);
     expect(snapshot.result.lines).toEqual(
       expect.arrayContaining([
         expect.objectContaining({
@@ -366,6 +369,38 @@ describe('a renewal application (återansökan)', () => {
           amount: 75_000,
           basis: expect.stringContaining('12 kap. 8 §'),
         }),
+      ]),
+    );
+  });
+});
+
+describe('the municipality’s guideline set', () => {
+  it('warns when a cost goes above its cap, without changing the amount', async () => {
+    const household = await singleHousehold('19800404-2464', 'Disa');
+    const errand = (
+      await post(erik, '/errands', {
+        householdId: household.householdId,
+        type: 'newApplication',
+        month: '2026-11',
+      })
+    ).json();
+    await post(erik, `/errands/${errand.id}/transitions`, { to: 'underInvestigation' });
+    await post(erik, `/errands/${errand.id}/items`, {
+      kind: 'cost',
+      type: 'householdElectricity',
+      amount: 500_000,
+    });
+    const snapshot = (await post(erik, `/errands/${errand.id}/calculations`, {})).json();
+    expect(snapshot.result.warnings).toEqual([
+      expect.objectContaining({
+        code: 'guideline_cap_exceeded',
+        costType: 'householdElectricity',
+        amount: 500_000,
+      }),
+    ]);
+    expect(snapshot.result.lines).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ code: 'cost.householdElectricity', amount: 500_000 }),
       ]),
     );
   });
