@@ -10,7 +10,9 @@ export const demoPassword = 'demo-stegvis';
 
 /** The real server on a loopback port, on a fresh copy of the seeded test database. */
 export async function startApp(): Promise<App> {
-  const { startTestServer } = (await import('@stegvis/server/testing')) as { startTestServer: () => Promise<App> };
+  const { startTestServer } = (await import('@stegvis/server/testing')) as {
+    startTestServer: () => Promise<App>;
+  };
   return startTestServer();
 }
 

@@ -32,6 +32,11 @@ type Query = Record<string, string | number | undefined | null>;
 export type ApiClient = {
   get<T>(path: string, query?: Query): Promise<T>;
   post<T>(path: string, body?: unknown): Promise<T>;
+  delete(path: string): Promise<void>;
+  /** multipart/form-data, e.g. a file upload; the browser sets the boundary. */
+  upload<T>(path: string, form: FormData): Promise<T>;
+  /** A file (PDF, bank file) as a Blob; failures are ApiErrors like any other request. */
+  download(path: string): Promise<Blob>;
   setCsrfToken(token: string | null): void;
 };
 
@@ -46,9 +51,10 @@ const sessionPaths = ['/api/v1/auth/login', '/api/v1/auth/session'];
 export function createApiClient({ onUnauthorized, baseUrl = '' }: ApiClientOptions): ApiClient {
   let csrfToken: string | null = null;
 
-  async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+  async function send(method: string, path: string, body?: unknown): Promise<Response> {
     const headers: Record<string, string> = { accept: 'application/json' };
-    if (body !== undefined) headers['content-type'] = 'application/json';
+    const isForm = typeof FormData !== 'undefined' && body instanceof FormData;
+    if (body !== undefined && !isForm) headers['content-type'] = 'application/json';
     if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
 
     let response: Response;
@@ -57,7 +63,7 @@ export function createApiClient({ onUnauthorized, baseUrl = '' }: ApiClientOptio
         method,
         headers,
         credentials: 'same-origin',
-        body: body === undefined ? undefined : JSON.stringify(body),
+        body: body === undefined ? undefined : isForm ? (body as FormData) : JSON.stringify(body),
       });
     } catch (error) {
       throw new NetworkError(error);
@@ -65,6 +71,11 @@ export function createApiClient({ onUnauthorized, baseUrl = '' }: ApiClientOptio
 
     if (response.status === 401 && !sessionPaths.includes(path)) onUnauthorized();
     if (!response.ok) throw new ApiError(response.status, await readProblem(response));
+    return response;
+  }
+
+  async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const response = await send(method, path, body);
     if (response.status === 204) return undefined as T;
     return (await response.json()) as T;
   }
@@ -72,6 +83,9 @@ export function createApiClient({ onUnauthorized, baseUrl = '' }: ApiClientOptio
   return {
     get: (path, query) => request('GET', path + toSearch(query)),
     post: (path, body) => request('POST', path, body),
+    delete: (path) => request('DELETE', path),
+    upload: (path, form) => request('POST', path, form),
+    download: async (path) => (await send('GET', path)).blob(),
     setCsrfToken: (token) => {
       csrfToken = token;
     },

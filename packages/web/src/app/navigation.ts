@@ -8,11 +8,15 @@ type NavEntry = { to: string; label: MessageKey };
 export const navigation: Record<Role, NavEntry[]> = {
   caseworker: [
     { to: '/', label: 'nav.myPersons' },
+    { to: '/arenden', label: 'nav.errands' },
     { to: '/persons/new', label: 'nav.registerPerson' },
+    { to: '/utbetalningar', label: 'nav.payments' },
   ],
   coach: [{ to: '/', label: 'nav.participants' }],
   unitManager: [
     { to: '/', label: 'nav.unitPersons' },
+    { to: '/arenden', label: 'nav.unitErrands' },
+    { to: '/utbetalningar', label: 'nav.payments' },
     { to: '/access-log', label: 'nav.accessLog' },
   ],
   committee: [{ to: '/', label: 'nav.overview' }],

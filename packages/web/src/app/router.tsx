@@ -2,8 +2,12 @@
 // some roles may use say so with `allow`, and the server enforces the same rules again.
 import { createBrowserRouter } from 'react-router';
 import { AccessLogRoute } from './routes/access-log.tsx';
+import { ErrandRoute } from './routes/errand.tsx';
+import { ErrandsRoute } from './routes/errands.tsx';
 import { LoginRoute } from './routes/login.tsx';
+import { NewErrandRoute } from './routes/new-errand.tsx';
 import { NotFoundRoute } from './routes/not-found.tsx';
+import { PaymentsRoute } from './routes/payments.tsx';
 import { PersonRoute } from './routes/person.tsx';
 import { RegisterPersonRoute } from './routes/register-person.tsx';
 import { Allow, AppShell, RequireSession } from './routes/shell.tsx';
@@ -32,6 +36,38 @@ export function createRouter() {
               element: (
                 <Allow roles={['caseworker', 'coach', 'unitManager']}>
                   <PersonRoute />
+                </Allow>
+              ),
+            },
+            {
+              path: '/arenden',
+              element: (
+                <Allow roles={['caseworker', 'unitManager']}>
+                  <ErrandsRoute />
+                </Allow>
+              ),
+            },
+            {
+              path: '/arenden/ny',
+              element: (
+                <Allow roles={['caseworker', 'unitManager']}>
+                  <NewErrandRoute />
+                </Allow>
+              ),
+            },
+            {
+              path: '/arenden/:id',
+              element: (
+                <Allow roles={['caseworker', 'unitManager']}>
+                  <ErrandRoute />
+                </Allow>
+              ),
+            },
+            {
+              path: '/utbetalningar',
+              element: (
+                <Allow roles={['caseworker', 'unitManager']}>
+                  <PaymentsRoute />
                 </Allow>
               ),
             },

@@ -1,6 +1,7 @@
 // GOV.UK-style error summary: takes focus when it appears, lists every problem and links to
 // the field, using the same words as the message beside the field.
 import { type MouseEvent, useEffect, useRef } from 'react';
+import { ApiError } from '../api/client.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 
 /** A problem tied to the input with id `field`; `field: null` for a problem with the whole form. */
@@ -53,4 +54,28 @@ function focusField(event: MouseEvent<HTMLAnchorElement>, id: string) {
 /** The message for one field, for the text beside the input. */
 export function errorFor(errors: FieldError[], field: string): string | undefined {
   return errors.find((error) => error.field === field)?.message;
+}
+
+/**
+ * Server field errors (problem+json pointers) as the fields that show them. A problem without
+ * fields becomes one summary line; for refusals the server words best (a conflict, a missing
+ * delegation, a wrong file) its own detail is kept, otherwise the generic message for the code.
+ */
+export function problemToFieldErrors(
+  error: unknown,
+  pointerFields: Record<string, string>,
+  fallback: string,
+): FieldError[] {
+  const problems = error instanceof ApiError ? error.fieldErrors : [];
+  if (problems.length === 0) {
+    const detail =
+      error instanceof ApiError && [403, 409, 413, 415].includes(error.status)
+        ? error.problem?.detail
+        : undefined;
+    return [{ field: null, message: detail ?? fallback }];
+  }
+  return problems.map((problem) => ({
+    field: pointerFields[problem.pointer] ?? null,
+    message: problem.detail,
+  }));
 }

@@ -66,7 +66,8 @@ export function TextField({ value, onChange, width = 'full', type = 'text', ...p
 type SelectFieldProps = FieldProps & {
   value: string;
   onChange: (value: string) => void;
-  options: { value: string; label: string }[];
+  /** Options with a `group` are shown under an <optgroup> of that name, in the order given. */
+  options: { value: string; label: string; group?: string }[];
 };
 
 export function SelectField({ value, onChange, options, ...props }: SelectFieldProps) {
@@ -82,12 +83,58 @@ export function SelectField({ value, onChange, options, ...props }: SelectFieldP
         aria-describedby={describedBy(id, hint, error)}
         aria-invalid={error ? true : undefined}
       >
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
+        {groupOptions(options).map(([group, items]) =>
+          group ? (
+            <optgroup key={group} label={group}>
+              {items.map((option) => (
+                <option key={option.value} value={option.value}>
+                  {option.label}
+                </option>
+              ))}
+            </optgroup>
+          ) : (
+            items.map((option) => (
+              <option key={option.value} value={option.value}>
+                {option.label}
+              </option>
+            ))
+          ),
+        )}
       </select>
+    </FieldFrame>
+  );
+}
+
+function groupOptions<T extends { group?: string }>(options: T[]): [string | undefined, T[]][] {
+  const groups: [string | undefined, T[]][] = [];
+  for (const option of options) {
+    const last = groups.at(-1);
+    if (last && last[0] === option.group) last[1].push(option);
+    else groups.push([option.group, [option]]);
+  }
+  return groups;
+}
+
+type TextAreaProps = FieldProps & {
+  value: string;
+  onChange: (value: string) => void;
+  rows?: number;
+};
+
+export function TextArea({ value, onChange, rows = 4, ...props }: TextAreaProps) {
+  const { id, hint, error } = props;
+  return (
+    <FieldFrame {...props}>
+      <textarea
+        id={id}
+        name={id}
+        className="textarea"
+        rows={rows}
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+        aria-describedby={describedBy(id, hint, error)}
+        aria-invalid={error ? true : undefined}
+      />
     </FieldFrame>
   );
 }

@@ -19,6 +19,10 @@ type I18n = {
   setLocale: (locale: Locale) => void;
   t: Translate;
   formatDateTime: (iso: string) => string;
+  /** Öre as whole kronor where possible: "10 720 kr" (sv), "SEK 10,720" (en). */
+  formatMoney: (ore: number) => string;
+  /** A calendar month "2026-11" as words: "november 2026". */
+  formatMonth: (month: string) => string;
 };
 
 const I18nContext = createContext<I18n | null>(null);
@@ -45,11 +49,21 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       dateStyle: 'short',
       timeStyle: 'short',
     });
+    const tag = locale === 'sv' ? 'sv-SE' : 'en-GB';
+    const number = new Intl.NumberFormat(tag, { maximumFractionDigits: 2 });
+    const monthName = new Intl.DateTimeFormat(tag, { month: 'long', year: 'numeric', timeZone: 'UTC' });
     return {
       locale,
       setLocale,
       t: (key, params) => interpolate(dictionary[key], params),
       formatDateTime: (iso) => dateTime.format(new Date(iso)),
+      formatMoney: (ore) =>
+        locale === 'sv' ? `${number.format(ore / 100)} kr` : `SEK ${number.format(ore / 100)}`,
+      formatMonth: (month) => {
+        const [year, monthNumber] = month.split('-').map(Number);
+        if (!year || !monthNumber) return month;
+        return monthName.format(new Date(Date.UTC(year, monthNumber - 1, 1)));
+      },
     };
   }, [locale, setLocale]);
 

@@ -1,4 +1,17 @@
 // Closed sets from the API mapped to their UI words; Record keeps them exhaustive.
+import type {
+  BatchStatus,
+  DecisionOutcome,
+  ErrandState,
+  ErrandType,
+  IncomeType,
+  MemberRole,
+  OtherLivingCostSubtype,
+  PaymentStatus,
+  ReasonableCostType,
+  VerificationKind,
+  VerificationOutcome,
+} from '../api/case-types.ts';
 import type { AccessLogEntry, Role } from '../api/types.ts';
 import type { MessageKey } from './sv.ts';
 
@@ -17,3 +30,130 @@ export const accessActionLabels: Record<AccessLogEntry['action'], MessageKey> = 
   update: 'accessLog.action.update',
   search: 'accessLog.action.search',
 };
+
+// Case flow: errand states and types, investigation items, checks, outcomes, calculation lines.
+export const errandStateLabels: Record<ErrandState, MessageKey> = {
+  received: 'errandState.received',
+  underInvestigation: 'errandState.underInvestigation',
+  awaitingCompletion: 'errandState.awaitingCompletion',
+  readyForDecision: 'errandState.readyForDecision',
+  decided: 'errandState.decided',
+  paid: 'errandState.paid',
+  closed: 'errandState.closed',
+};
+
+export const errandTypeLabels: Record<ErrandType, MessageKey> = {
+  newApplication: 'errandType.newApplication',
+  renewalApplication: 'errandType.renewalApplication',
+  supplementaryApplication: 'errandType.supplementaryApplication',
+};
+
+export const memberRoleLabels: Record<MemberRole, MessageKey> = {
+  applicant: 'memberRole.applicant',
+  partner: 'memberRole.partner',
+  child: 'memberRole.child',
+};
+
+export const incomeTypeLabels: Record<IncomeType, MessageKey> = {
+  employment: 'income.employment',
+  childAllowance: 'income.childAllowance',
+  studentAid: 'income.studentAid',
+  housingAllowance: 'income.housingAllowance',
+  housingSupplement: 'income.housingSupplement',
+  maintenanceSupport: 'income.maintenanceSupport',
+  maintenancePayment: 'income.maintenancePayment',
+  sicknessBenefit: 'income.sicknessBenefit',
+  sicknessCompensation: 'income.sicknessCompensation',
+  parentalBenefit: 'income.parentalBenefit',
+  unemploymentBenefit: 'income.unemploymentBenefit',
+  activitySupport: 'income.activitySupport',
+  establishmentBenefit: 'income.establishmentBenefit',
+  pension: 'income.pension',
+  childPension: 'income.childPension',
+  studentLoan: 'income.studentLoan',
+  taxRefund: 'income.taxRefund',
+  previousSurplus: 'income.previousSurplus',
+  other: 'income.other',
+};
+
+export const costTypeLabels: Record<ReasonableCostType, MessageKey> = {
+  housing: 'cost.housing',
+  householdElectricity: 'cost.householdElectricity',
+  homeInsurance: 'cost.homeInsurance',
+  workTravel: 'cost.workTravel',
+  unionAndUnemploymentFund: 'cost.unionAndUnemploymentFund',
+};
+
+export const otherCostLabels: Record<OtherLivingCostSubtype, MessageKey> = {
+  childcareFee: 'otherCost.childcareFee',
+  medicalCare: 'otherCost.medicalCare',
+  medicine: 'otherCost.medicine',
+  dentalCare: 'otherCost.dentalCare',
+  glasses: 'otherCost.glasses',
+  accessVisits: 'otherCost.accessVisits',
+  other: 'otherCost.other',
+};
+
+export const verificationKindLabels: Record<VerificationKind, MessageKey> = {
+  employmentServiceRegistration: 'verificationKind.employmentServiceRegistration',
+  socialInsuranceBenefits: 'verificationKind.socialInsuranceBenefits',
+  bankStatements: 'verificationKind.bankStatements',
+  rentalContract: 'verificationKind.rentalContract',
+  other: 'verificationKind.other',
+};
+
+export const verificationOutcomeLabels: Record<VerificationOutcome, MessageKey> = {
+  confirmed: 'verificationOutcome.confirmed',
+  discrepancy: 'verificationOutcome.discrepancy',
+  missing: 'verificationOutcome.missing',
+};
+
+export const decisionOutcomeLabels: Record<DecisionOutcome, MessageKey> = {
+  granted: 'outcome.granted',
+  partiallyGranted: 'outcome.partiallyGranted',
+  rejected: 'outcome.rejected',
+  dismissed: 'outcome.dismissed',
+};
+
+export const batchStatusLabels: Record<BatchStatus, MessageKey> = {
+  running: 'batchStatus.running',
+  completed: 'batchStatus.completed',
+  failed: 'batchStatus.failed',
+};
+
+export const paymentStatusLabels: Record<PaymentStatus, MessageKey> = {
+  pending: 'paymentStatus.pending',
+  exported: 'paymentStatus.exported',
+  paid: 'paymentStatus.paid',
+  cancelled: 'paymentStatus.cancelled',
+};
+
+const fixedLineLabels: Record<string, MessageKey> = {
+  'norm.personal.single': 'line.normSingle',
+  'norm.personal.couple': 'line.normCouple',
+  'norm.personal.child': 'line.normChild',
+  'norm.common': 'line.normCommon',
+  'norm.adjustment': 'line.normAdjustment',
+  'disregard.jobStimulus': 'line.jobStimulus',
+  'disregard.childEarnings': 'line.childEarnings',
+};
+
+/** The words for an investigation item or calculation line: kind, type and subtype. */
+export function itemTypeLabel(kind: string, type: string, subtype: string | null): MessageKey | null {
+  if (kind === 'normAdjustment') return 'line.normAdjustment';
+  if (kind === 'income') return incomeTypeLabels[type as IncomeType] ?? null;
+  if (type === 'otherLivingCost')
+    return subtype ? (otherCostLabels[subtype as OtherLivingCostSubtype] ?? null) : null;
+  return costTypeLabels[type as ReasonableCostType] ?? null;
+}
+
+/** A calculation line code (`norm.common`, `cost.housing`, `income.employment`, …) as words. */
+export function lineLabel(code: string): MessageKey | null {
+  const fixed = fixedLineLabels[code];
+  if (fixed) return fixed;
+  const [group, type = ''] = code.split('.');
+  if (group === 'cost') return costTypeLabels[type as ReasonableCostType] ?? null;
+  if (group === 'otherCost') return otherCostLabels[type as OtherLivingCostSubtype] ?? null;
+  if (group === 'income') return incomeTypeLabels[type as IncomeType] ?? null;
+  return null;
+}

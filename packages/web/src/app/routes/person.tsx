@@ -1,8 +1,23 @@
-import { useLocation, useParams } from 'react-router';
+import { Link, useLocation, useParams } from 'react-router';
+import { useCurrentUser } from '../../features/auth/api.ts';
 import { PersonDetails } from '../../features/persons/person-details.tsx';
+import { useI18n } from '../../i18n/i18n.tsx';
 
 export function PersonRoute() {
   const { id = '' } = useParams();
+  const { t } = useI18n();
+  const user = useCurrentUser();
   const state = useLocation().state as { created?: boolean } | null;
-  return <PersonDetails key={id} id={id} justCreated={state?.created ?? false} />;
+  return (
+    <>
+      <PersonDetails key={id} id={id} justCreated={state?.created ?? false} />
+      {user.role === 'caseworker' || user.role === 'unitManager' ? (
+        <p>
+          <Link className="button" to={`/arenden/ny?person=${encodeURIComponent(id)}`}>
+            {t('newErrand.link')}
+          </Link>
+        </p>
+      ) : null}
+    </>
+  );
 }

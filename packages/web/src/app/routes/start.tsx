@@ -30,7 +30,10 @@ function CaseworkerStart() {
   const { t } = useI18n();
   return (
     <Page title={t('persons.mineTitle')} lead={t('persons.mineIntro')}>
-      <p>
+      <p className="button-row">
+        <Link className="button" to="/arenden">
+          {t('errands.startLink')}
+        </Link>
         <Link className="button button--secondary" to="/persons/new">
           {t('persons.registerLink')}
         </Link>
@@ -53,7 +56,9 @@ function UnitManagerStart({ user }: { user: User }) {
   const { t } = useI18n();
   return (
     <Page title={t('persons.unitTitle')} lead={t('persons.unitIntro', { unit: user.unit?.name ?? '' })}>
-      <p>
+      <p className="button-row">
+        <Link to="/arenden">{t('nav.unitErrands')}</Link>
+        <Link to="/utbetalningar">{t('nav.payments')}</Link>
         <Link to="/access-log">{t('nav.accessLog')}</Link>
       </p>
       <PersonList />
