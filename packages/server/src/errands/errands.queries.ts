@@ -5,6 +5,7 @@ import type { ErrandState } from './errands.table.ts';
 export type ErrandRow = NonNullable<Awaited<ReturnType<typeof findErrand>>>;
 
 const errandColumns = [
+  'municipalityId',
   'id',
   'householdId',
   'unitId',

@@ -151,7 +151,7 @@ async function applyTransition(
   await trx
     .insertInto('errandTransitions')
     .values({
-      municipalityId: user?.municipality.id ?? '',
+      municipalityId: errand.municipalityId,
       errandId: errand.id,
       fromState: errand.state,
       toState: to,
