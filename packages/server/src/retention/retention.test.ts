@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tableChecksums } from '../backup/backup.ts';
 import { inTenant } from '../db/database.ts';
 import { identityNumber } from '../demo/synthetic.ts';
-import { appendJournalEntry } from '../journal/journal.service.ts';
+import { appendJournalEntry, verifyMunicipalityJournal } from '../journal/journal.service.ts';
 import { as, buildTestApp, type Login, login, TEST_TODAY, type TestApp } from '../testing.ts';
 import { DISPOSAL_TABLES } from './retention.queries.ts';
 import { personHash } from './retention.service.ts';
@@ -370,6 +370,11 @@ describe('running gallring', () => {
       tables: expect.objectContaining({ persons: 2, households: 1 }),
     });
     expect((await plan()).personsDue).toBe(0);
+    // The journal's hash chain is still whole: the removed entries left tombstones (migration 14).
+    expect(await verifyMunicipalityJournal(t.db.db, 'alvstad')).toMatchObject({
+      intact: true,
+      firstBrokenId: null,
+    });
   });
 });
 
