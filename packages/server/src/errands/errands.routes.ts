@@ -4,6 +4,7 @@ import type { AppContext } from '../app-context.ts';
 import { HOUSEHOLD_STAFF, monthSchema } from '../households/households.routes.ts';
 import { currentUser } from '../http/access.ts';
 import { problemSchema } from '../http/problem.ts';
+import { VERIFICATION_KINDS, VERIFICATION_OUTCOMES } from '../investigation/investigation.table.ts';
 import { createErrand, getErrand, listErrands, moveErrand, setMemberFacts } from './errands.service.ts';
 import { ERRAND_STATES, ERRAND_TYPES } from './errands.table.ts';
 
@@ -43,10 +44,10 @@ export const itemSchema = z.object({
 });
 export const verificationSchema = z.object({
   id: z.string(),
-  kind: z.string(),
+  kind: z.enum(VERIFICATION_KINDS),
   source: z.string(),
   checkedOn: z.string(),
-  outcome: z.string(),
+  outcome: z.enum(VERIFICATION_OUTCOMES),
   note: z.string().nullable(),
   userId: z.string().nullable(),
   at: z.string(),
@@ -136,6 +137,18 @@ const errandDetail = errandSummary.omit({ applicant: true }).extend({
   }),
   items: z.array(itemSchema),
   verifications: z.array(verificationSchema),
+  checklist: z.array(
+    z.object({
+      kind: z.enum([
+        'employmentServiceRegistration',
+        'socialInsuranceBenefits',
+        'bankStatements',
+        'rentalContract',
+      ]),
+      label: z.string(),
+      latest: verificationSchema.nullable(),
+    }),
+  ),
   attachments: z.array(attachmentSchema),
   transitions: z.array(
     z.object({

@@ -300,6 +300,8 @@ export type ErrandDetail = Omit<ErrandSummary, 'applicant'> & {
   };
   items: Item[];
   verifications: Verification[];
+  /** The usual checks of an application, each with its latest recorded outcome (null = not yet checked). */
+  checklist: { kind: ChecklistKind; label: string; latest: Verification | null }[];
   attachments: AttachmentMeta[];
   transitions: {
     fromState: ErrandState | null;
@@ -314,6 +316,23 @@ export type ErrandDetail = Omit<ErrandSummary, 'applicant'> & {
   /** Återansökan: this month's items against the previous application's. */
   changes: (ItemChanges & { previousErrandId: string; previousMonth: string }) | null;
 };
+
+type ChecklistKind = Exclude<Verification['kind'], 'other'>;
+
+const CHECKLIST: Record<ChecklistKind, string> = {
+  employmentServiceRegistration: 'Inskrivning hos Arbetsförmedlingen',
+  socialInsuranceBenefits: 'Ersättningar från Försäkringskassan',
+  bankStatements: 'Kontoutdrag',
+  rentalContract: 'Hyresavtal eller hyresavi',
+};
+
+function checklistOf(verifications: readonly Verification[]): ErrandDetail['checklist'] {
+  return (Object.keys(CHECKLIST) as ChecklistKind[]).map((kind) => ({
+    kind,
+    label: CHECKLIST[kind],
+    latest: verifications.findLast((v) => v.kind === kind) ?? null,
+  }));
+}
 
 async function membersWithFacts(trx: Kysely<Database>, viewer: SessionUser, errand: ErrandScope) {
   const facts = new Map((await findMemberFacts(trx, errand.id)).map(({ personId, ...f }) => [personId, f]));
@@ -332,6 +351,7 @@ async function errandDetail(
 ): Promise<ErrandDetail> {
   const household = await householdForViewer(trx, viewer, errand.householdId);
   const items = await listItems(trx, errand.id);
+  const verifications = await listVerifications(trx, errand.id);
   let changes: ErrandDetail['changes'] = null;
   if (errand.type === 'renewalApplication') {
     const previous = await findPreviousApplication(trx, errand.householdId, errand.month);
@@ -358,7 +378,8 @@ async function errandDetail(
       members: await membersWithFacts(trx, viewer, errand),
     },
     items,
-    verifications: await listVerifications(trx, errand.id),
+    verifications,
+    checklist: checklistOf(verifications),
     attachments: await listAttachments(trx, errand.id),
     transitions: (await findTransitions(trx, errand.id)).map((t) => ({
       ...t,

@@ -140,6 +140,17 @@ describe('Amina applies in March 2026 (journey 1)', () => {
       'Arbetsförmedlingen',
       'Kontoutdrag från Amina',
     ]);
+    expect(
+      file.checklist.map((c: { kind: string; latest: { outcome: string } | null }) => [
+        c.kind,
+        c.latest?.outcome ?? null,
+      ]),
+    ).toEqual([
+      ['employmentServiceRegistration', 'confirmed'],
+      ['socialInsuranceBenefits', null],
+      ['bankStatements', 'confirmed'],
+      ['rentalContract', null],
+    ]);
     expect(file.latestCalculation).toMatchObject({
       id: snapshot.id,
       assistance: 1_072_000,
