@@ -189,6 +189,7 @@ export const en: Record<MessageKey, string> = {
 
   'errands.title': 'My errands',
   'errands.intro': 'Applications for financial assistance in your unit, newest first.',
+  'errands.unitIntro': 'Applications for financial assistance in the unit {unit}, newest first.',
   'errands.startLink': 'My errands',
   'errands.filterState': 'Show errands with status',
   'errands.allStates': 'All statuses',

@@ -185,6 +185,7 @@ export const sv = {
 
   'errands.title': 'Mina ärenden',
   'errands.intro': 'Ansökningar om ekonomiskt bistånd på din enhet, nyast först.',
+  'errands.unitIntro': 'Ansökningar om ekonomiskt bistånd på enheten {unit}, nyast först.',
   'errands.startLink': 'Mina ärenden',
   'errands.filterState': 'Visa ärenden med status',
   'errands.allStates': 'Alla statusar',
