@@ -11,6 +11,7 @@ import { inTenant } from '../db/database.ts';
 import type { Database } from '../db/schema.ts';
 import { AppError, type FieldError } from '../http/problem.ts';
 import { appendJournalEntry } from '../journal/journal.service.ts';
+import { transferResponsibility } from '../persons/persons.service.ts';
 import {
   assignmentsOfHousehold,
   assignUnassignedHouseholds,
@@ -188,6 +189,14 @@ export async function assignHousehold(
       ? { caseworker: beforeCaseworker, standIn: ref(current?.standInId) }
       : null;
     const members = await currentMembers(trx, householdId);
+    if (current && caseworkerChanges) {
+      await transferResponsibility(
+        trx,
+        members.map((m) => m.personId),
+        current.caseworkerId,
+        input.caseworkerId,
+      );
+    }
     const adults = members.filter((m) => m.role !== 'child').map((m) => m.personId);
     const text = journalText(before, after, note);
     for (const personId of [...new Set(adults)]) {

@@ -13,7 +13,7 @@ let lina: Login;
 let maria: Login;
 let johan: Login;
 let kim: Login;
-/** A household of eb-norr made for this file: a protected applicant and a child. */
+/** A household of eb-norr made for this file: a protected applicant and a child, Erik responsible. */
 let householdId: string;
 let applicantId: string;
 let childId: string;
@@ -50,11 +50,12 @@ beforeAll(async () => {
   johan = await login(t.app, 'johan');
   kim = await login(t.app, 'kim');
 
+  // Registered by Erik, who thereby is the responsible caseworker.
   const register = async (personalIdentityNumber: string, firstName: string, protectedIdentity: boolean) => {
     const response = await t.app.inject({
       method: 'POST',
       url: '/api/v1/persons',
-      headers: as(maria),
+      headers: as(erik),
       payload: {
         personalIdentityNumber,
         firstName,

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Database } from '../db/schema.ts';
 
 export type PersonRow = Awaited<ReturnType<typeof findPersonsInUnit>>[number];
@@ -49,4 +49,20 @@ export function findPersonByIdentityNumber(trx: Kysely<Database>, canonical: str
     .select('id')
     .where('personalIdentityNumber', '=', canonical)
     .executeTakeFirst();
+}
+
+/** Moves the responsibility for the persons from one caseworker to another (reassignment). */
+export async function moveResponsibility(
+  trx: Kysely<Database>,
+  personIds: readonly string[],
+  fromUserId: string,
+  toUserId: string,
+): Promise<void> {
+  if (personIds.length === 0) return;
+  await trx
+    .updateTable('persons')
+    .set({ responsibleUserId: toUserId, updatedAt: sql`now()` })
+    .where('id', 'in', personIds)
+    .where('responsibleUserId', '=', fromUserId)
+    .execute();
 }

@@ -17,6 +17,7 @@ import {
   findPersonByIdentityNumber,
   findPersonsByIds,
   findPersonsInUnit,
+  moveResponsibility,
   type PersonRow,
 } from './persons.queries.ts';
 
@@ -187,6 +188,20 @@ export async function describePersons(
   );
   const assigned = await assignedAmong(trx, viewer, rows);
   return new Map(rows.map((row) => [row.id, toDetail(viewer, row, assigned)]));
+}
+
+/**
+ * When a household's case changes caseworker, the responsibility for its members moves with
+ * it: the former caseworker is no longer the responsible one, so a protected identity is no
+ * longer shown to them (need-to-know follows the assignment). Called inside the reassignment.
+ */
+export function transferResponsibility(
+  trx: Kysely<Database>,
+  personIds: readonly string[],
+  fromUserId: string,
+  toUserId: string,
+): Promise<void> {
+  return moveResponsibility(trx, personIds, fromUserId, toUserId);
 }
 
 export function validatePersonInput(input: PersonInput) {
