@@ -132,7 +132,13 @@ export async function householdsOnlyOf(trx: Kysely<Database>, personId: string):
   return rows.map((row) => row.householdId);
 }
 
-export type DisposalScope = { personId: string; householdIds: readonly string[] };
+export type DisposalScope = {
+  personId: string;
+  /** The households whose data goes with this person (they are its last member). */
+  householdIds: readonly string[];
+  /** Every household of the run whose members are all due: the person's items there go, not anonymised. */
+  householdsGoing: readonly string[];
+};
 
 type DisposalStep = {
   table: string;
@@ -168,6 +174,15 @@ export const DISPOSAL_STEPS: readonly DisposalStep[] = [
   { table: 'benefit_applications', action: 'delete', where: person('person_id') },
   { table: 'recovery_claims', action: 'delete', where: person('person_id') },
   { table: 'errand_member_facts', action: 'delete', where: person('person_id') },
+  {
+    // The person's items in households that go in this run: removed now, not anonymised.
+    table: 'errand_items',
+    action: 'delete',
+    where: (s) =>
+      s.householdsGoing.length === 0
+        ? null
+        : sql`person_id = ${s.personId} and errand_id in (${errandsOf(s.householdsGoing)})`,
+  },
   { table: 'payments', action: 'delete', where: household((ids) => sql`errand_id in (${errandsOf(ids)})`) },
   {
     table: 'decision_items',
@@ -183,9 +198,13 @@ export const DISPOSAL_STEPS: readonly DisposalStep[] = [
     where: household((ids) => sql`errand_id in (${errandsOf(ids)})`),
   },
   {
+    // Items naming a member were removed with that member (the step below); the rest go here.
     table: 'errand_items',
     action: 'delete',
-    where: household((ids) => sql`errand_id in (${errandsOf(ids)})`),
+    where: household(
+      (ids) => sql`errand_id in (${errandsOf(ids)}) and (person_id is null or person_id not in
+        (select person_id from household_members where household_id in (${sql.join(ids)})))`,
+    ),
   },
   {
     table: 'verifications',
@@ -217,7 +236,14 @@ export const DISPOSAL_STEPS: readonly DisposalStep[] = [
     action: 'delete',
     where: household((ids) => sql`household_id in (${sql.join(ids)})`),
   },
-  { table: 'errand_items', action: 'anonymise', where: person('person_id') },
+  {
+    table: 'errand_items',
+    action: 'anonymise',
+    where: (s) =>
+      s.householdsGoing.length === 0
+        ? sql`person_id = ${s.personId}`
+        : sql`person_id = ${s.personId} and errand_id not in (${errandsOf(s.householdsGoing)})`,
+  },
   { table: 'household_members', action: 'delete', where: person('person_id') },
   { table: 'households', action: 'delete', where: household((ids) => sql`id in (${sql.join(ids)})`) },
   { table: 'persons', action: 'delete', where: person('id') },

@@ -35,11 +35,12 @@ export const retentionRun = z.object({
   personsFailed: z.number().int(),
   rowsRemoved: z.number().int(),
   tables: tableCounts,
+  failures: z.array(z.string()),
 });
 
 export const retentionRunList = z.object({
   items: z.array(
-    retentionRun.extend({
+    retentionRun.omit({ failures: true }).extend({
       approvedBy: z.string(),
       legalBasis: z.string(),
       startedAt: z.string(),

@@ -156,13 +156,14 @@ export async function planRetention(
       householdsOf.set(last, [...(householdsOf.get(last) ?? []), householdId]);
     }
 
+    const householdsGoing = [...householdsOf.values()].flat();
     const due: DuePerson[] = [];
     const rows: Record<string, number> = {};
     for (const file of dueFiles) {
       const householdIds = householdsOf.get(file.id) ?? [];
       const personRows: Record<string, number> = {};
       for (const step of DISPOSAL_STEPS) {
-        const n = await countStep(trx, step, { personId: file.id, householdIds });
+        const n = await countStep(trx, step, { personId: file.id, householdIds, householdsGoing });
         if (n > 0) addCounts(personRows, { [stepKey(step)]: n });
       }
       addCounts(rows, personRows);
@@ -245,6 +246,7 @@ async function disposePerson(
   runId: string,
   personId: string,
   salt: string,
+  householdsGoing: readonly string[],
 ): Promise<Record<string, number> | null> {
   return db.transaction().execute(async (trx) => {
     await sql`select set_config('stegvis.municipality', ${municipalityId}, true), set_config('stegvis.retention', 'on', true)`.execute(
@@ -256,7 +258,7 @@ async function disposePerson(
       .where('id', '=', personId)
       .executeTakeFirst();
     if (!person) return null;
-    const scope = { personId, householdIds: await householdsOnlyOf(trx, personId) };
+    const scope = { personId, householdIds: await householdsOnlyOf(trx, personId), householdsGoing };
     const tables: Record<string, number> = {};
     for (const step of DISPOSAL_STEPS) {
       const n = await runStep(trx, step, scope);
@@ -284,6 +286,8 @@ export type RetentionRunResult = {
   personsFailed: number;
   rowsRemoved: number;
   tables: Record<string, number>;
+  /** Why persons failed (database messages without row values; distinct). */
+  failures: string[];
 };
 
 /**
@@ -322,18 +326,22 @@ export async function executeRetention(
       })
       .execute(),
   );
+  const householdsGoing = plan.due.flatMap((d) => d.householdIds);
   const tables: Record<string, number> = {};
   let personsRemoved = 0;
   let personsFailed = 0;
+  const failures = new Set<string>();
   for (const person of plan.due) {
     try {
-      const removed = await disposePerson(db, municipalityId, id, person.personId, salt);
+      const removed = await disposePerson(db, municipalityId, id, person.personId, salt, householdsGoing);
       if (removed) {
         personsRemoved++;
         addCounts(tables, removed);
       }
-    } catch {
+    } catch (error) {
+      // The message names tables and constraints; the detail (with key values) is left out.
       personsFailed++;
+      failures.add(error instanceof Error ? error.message : String(error));
     }
   }
   const rowsRemoved = Object.values(tables).reduce((sum, n) => sum + n, 0);
@@ -352,6 +360,7 @@ export async function executeRetention(
     personsFailed,
     rowsRemoved,
     tables,
+    failures: [...failures],
   };
 }
 

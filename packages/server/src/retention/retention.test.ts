@@ -163,6 +163,7 @@ async function rowsAbout(personId: string): Promise<Record<string, number>> {
 let sixYearsAgo: Awaited<ReturnType<typeof closedFile>>;
 let fourYearsAgo: Awaited<ReturnType<typeof closedFile>>;
 let bornOnThe15th: Awaited<ReturnType<typeof closedFile>>;
+let sharedWithActive: Awaited<ReturnType<typeof closedFile>>;
 
 beforeAll(async () => {
   t = await buildTestApp();
@@ -178,6 +179,30 @@ beforeAll(async () => {
   fourYearsAgo = await closedFile('alvstad', 'eb-norr', yearsBefore(TEST_TODAY, 4), ['1982-04-12']);
   // Ended six years ago, but born on the 15th: kept for research (SoF 2025:468 13 kap. 1 §).
   bornOnThe15th = await closedFile('alvstad', 'eb-syd', yearsBefore(TEST_TODAY, 6), ['1979-05-15']);
+  // A couple whose shared file ended six years ago; he has lived in a new household since and
+  // his file is active, so their old household (part of his file) stays while she is removed.
+  sharedWithActive = await closedFile('alvstad', 'eb-norr', yearsBefore(TEST_TODAY, 6), [
+    '1975-02-11',
+    '1976-08-09',
+  ]);
+  await inTenant(t.db.db, 'alvstad', async (trx) => {
+    const newHousehold = randomUUID();
+    await trx
+      .insertInto('households')
+      .values({ municipalityId: 'alvstad', id: newHousehold, unitId: 'eb-norr' })
+      .execute();
+    await trx
+      .insertInto('householdMembers')
+      .values({
+        municipalityId: 'alvstad',
+        householdId: newHousehold,
+        personId: sharedWithActive.persons[1]?.id as string,
+        role: 'applicant',
+        validFrom: '2025-01-01',
+        validTo: null,
+      })
+      .execute();
+  });
 });
 afterAll(() => t.close());
 
@@ -192,20 +217,21 @@ describe('the gallring plan (dry run)', () => {
     const body = await plan();
     expect(body.legalBasis).toBe('SoL 2025:400 16 kap. 1 §');
     expect(body.disposalYears).toBe(5);
-    expect(body.personsDue).toBe(2);
-    expect(body.rows).toMatchObject({
-      persons: 2,
-      household_members: 2,
+    expect(body.personsDue).toBe(3);
+    expect(body.rows).toEqual({
+      persons: 3,
+      household_members: 3,
       households: 1,
       errands: 1,
       errand_transitions: 1,
       errand_items: 1,
+      'errand_items (anonymiserade)': 1,
       calculations: 1,
       decisions: 1,
       decision_items: 1,
       payments: 1,
-      journal_entries: 2,
-      access_log: 2,
+      journal_entries: 3,
+      access_log: 3,
     });
     expect(JSON.stringify(body)).not.toContain(sixYearsAgo.persons[0]?.id);
     expect(JSON.stringify(body)).not.toContain('Testsson');
@@ -232,7 +258,7 @@ describe('the gallring plan (dry run)', () => {
   });
 
   it('the unit manager may review the plan; caseworkers may not, and only the system administrator runs it', async () => {
-    expect((await plan(maria)).personsDue).toBe(2);
+    expect((await plan(maria)).personsDue).toBe(3);
     const asCaseworker = await t.app.inject({ url: '/api/v1/retention/plan', headers: as(erik) });
     expect(asCaseworker.statusCode).toBe(403);
     const { checksum } = await plan();
@@ -276,25 +302,19 @@ describe('running gallring', () => {
   });
 
   it('removes the due persons from every table, keeps the others, and audits counts without personnummer', async () => {
+    const removedIds = [...sixYearsAgo.persons, sharedWithActive.persons[0] as FilePerson].map((p) => p.id);
     const otherJournalBefore = await t.db.db
       .selectFrom('journalEntries')
       .select(({ fn }) => fn.countAll<number>().as('n'))
-      .where(
-        'personId',
-        'not in',
-        sixYearsAgo.persons.map((p) => p.id),
-      )
+      .where('personId', 'not in', removedIds)
       .executeTakeFirstOrThrow();
     const otherAccessBefore = await t.db.db
       .selectFrom('accessLog')
       .select(({ fn }) => fn.countAll<number>().as('n'))
-      .where(
-        'personId',
-        'not in',
-        sixYearsAgo.persons.map((p) => p.id),
-      )
+      .where('personId', 'not in', removedIds)
       .executeTakeFirstOrThrow();
-    const { checksum } = await plan();
+    const reviewed = await plan();
+    const { checksum } = reviewed;
     const response = await t.app.inject({
       method: 'POST',
       url: '/api/v1/retention/runs',
@@ -303,10 +323,11 @@ describe('running gallring', () => {
     });
     expect(response.statusCode, response.body).toBe(201);
     const run = response.json();
-    expect(run).toMatchObject({ personsPlanned: 2, personsRemoved: 2, personsFailed: 0 });
-    expect(run.tables).toMatchObject({ persons: 2, journal_entries: 2, access_log: 2, decisions: 1 });
+    expect(run).toMatchObject({ personsPlanned: 3, personsRemoved: 3, personsFailed: 0, failures: [] });
+    // Exactly what the reviewed plan said, table by table.
+    expect(run.tables).toEqual(reviewed.rows);
 
-    for (const person of sixYearsAgo.persons) expect(await rowsAbout(person.id)).toEqual({});
+    for (const id of removedIds) expect(await rowsAbout(id)).toEqual({});
     const errandRows = await sql<{ n: number }>`
       select (select count(*) from errands where id = ${sixYearsAgo.errandId})
         + (select count(*) from decisions where errand_id = ${sixYearsAgo.errandId})
@@ -314,6 +335,19 @@ describe('running gallring', () => {
         + (select count(*) from households where id = ${sixYearsAgo.householdId}) as n
     `.execute(t.db.db);
     expect(Number(errandRows.rows[0]?.n)).toBe(0);
+
+    // The shared household stays with the active partner's file; her item in it is anonymised.
+    const kept = await sql<{ errands: number; decisions: number; items: number }>`
+      select (select count(*)::int from errands where id = ${sharedWithActive.errandId}) as errands,
+        (select count(*)::int from decisions where errand_id = ${sharedWithActive.errandId}) as decisions,
+        (select count(*)::int from errand_items where errand_id = ${sharedWithActive.errandId} and person_id is null) as items
+    `.execute(t.db.db);
+    expect(kept.rows[0]).toEqual({ errands: 1, decisions: 1, items: 1 });
+    expect(await rowsAbout(sharedWithActive.persons[1]?.id as string)).toMatchObject({
+      persons: 1,
+      household_members: 2,
+      journal_entries: 1,
+    });
 
     // Everyone else is untouched: the four-year-old file, the research file, other journals and logs.
     expect(await rowsAbout(fourYearsAgo.persons[0]?.id as string)).toMatchObject({
@@ -343,10 +377,12 @@ describe('running gallring', () => {
       .selectAll()
       .where('runId', '=', run.id)
       .execute();
-    expect(items).toHaveLength(2);
+    expect(items).toHaveLength(3);
     const salt = await t.db.db.selectFrom('retentionSalts').select('salt').executeTakeFirstOrThrow();
     expect(items.map((i) => i.personHash).sort()).toEqual(
-      sixYearsAgo.persons.map((p) => personHash(p.pnr, salt.salt)).sort(),
+      [...sixYearsAgo.persons, sharedWithActive.persons[0] as FilePerson]
+        .map((p) => personHash(p.pnr, salt.salt))
+        .sort(),
     );
     const audit = JSON.stringify(
       (
@@ -355,7 +391,7 @@ describe('running gallring', () => {
         )
       ).rows,
     );
-    for (const person of sixYearsAgo.persons) {
+    for (const person of [...sixYearsAgo.persons, sharedWithActive.persons[0] as FilePerson]) {
       expect(audit).not.toContain(person.pnr);
       expect(audit).not.toContain(person.pnr.slice(2));
       expect(audit).not.toContain(person.id);
@@ -366,8 +402,8 @@ describe('running gallring', () => {
     expect(runs.json().items[0]).toMatchObject({
       id: run.id,
       approvedBy: 'adam',
-      personsRemoved: 2,
-      tables: expect.objectContaining({ persons: 2, households: 1 }),
+      personsRemoved: 3,
+      tables: expect.objectContaining({ persons: 3, households: 1 }),
     });
     expect((await plan()).personsDue).toBe(0);
     // The journal's hash chain is still whole: the removed entries left tombstones (migration 14).
