@@ -34,6 +34,10 @@ export async function seedErrands(
     const errands: Insertable<ErrandTable>[] = [];
     const transitions: Insertable<ErrandTransitionTable>[] = [];
     const items: Insertable<ErrandItemTable>[] = [];
+    const childrenOf = new Map<string, number>();
+    for (const m of members) {
+      if (m.role === 'child') childrenOf.set(m.householdId, (childrenOf.get(m.householdId) ?? 0) + 1);
+    }
     for (const applicant of members.filter((m) => m.role === 'applicant')) {
       if (random() >= 0.3) continue;
       const id = randomUUID();
@@ -91,15 +95,26 @@ export async function seedErrands(
         });
       item('cost', 'housing', between(random, 40, 95) * 10_000);
       if (random() < 0.7) item('cost', 'householdElectricity', between(random, 20, 60) * 1_000);
-      const children = members.filter(
-        (m) => m.householdId === applicant.householdId && m.role === 'child',
-      ).length;
+      const children = childrenOf.get(applicant.householdId) ?? 0;
       // Barnbidrag, 1 250 kr per child and month (demo data, not a rule).
       if (children > 0) item('income', 'childAllowance', children * 125_000);
     }
-    if (errands.length === 0) return;
-    await trx.insertInto('errands').values(errands).execute();
-    await trx.insertInto('errandTransitions').values(transitions).execute();
-    if (items.length > 0) await trx.insertInto('errandItems').values(items).execute();
+    // In chunks, so a large benchmark seed stays under PostgreSQL's 65 535 parameters per statement.
+    const CHUNK = 1000;
+    for (let i = 0; i < errands.length; i += CHUNK)
+      await trx
+        .insertInto('errands')
+        .values(errands.slice(i, i + CHUNK))
+        .execute();
+    for (let i = 0; i < transitions.length; i += CHUNK)
+      await trx
+        .insertInto('errandTransitions')
+        .values(transitions.slice(i, i + CHUNK))
+        .execute();
+    for (let i = 0; i < items.length; i += CHUNK)
+      await trx
+        .insertInto('errandItems')
+        .values(items.slice(i, i + CHUNK))
+        .execute();
   });
 }
