@@ -193,6 +193,7 @@ export const en: Record<MessageKey, string> = {
   'errands.startLink': 'My errands',
   'errands.filterState': 'Show errands with status',
   'errands.allStates': 'All statuses',
+  'errands.mine': 'Only errands I have registered or handled',
   'errands.filterSubmit': 'Show',
   'errands.applicant': 'Applicant',
   'errands.noApplicant': 'No applicant',

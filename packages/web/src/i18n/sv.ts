@@ -189,6 +189,7 @@ export const sv = {
   'errands.startLink': 'Mina ärenden',
   'errands.filterState': 'Visa ärenden med status',
   'errands.allStates': 'Alla statusar',
+  'errands.mine': 'Bara ärenden som jag har registrerat eller hanterat',
   'errands.filterSubmit': 'Visa',
   'errands.applicant': 'Sökande',
   'errands.noApplicant': 'Sökande saknas',

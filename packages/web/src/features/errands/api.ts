@@ -11,12 +11,16 @@ import type {
 import { useApi } from '../../api/context.tsx';
 import { errandKeys } from '../../api/query-keys.ts';
 
-export function useErrands(state: ErrandState | '') {
+/** The unit's errands; `mine` keeps those the signed-in user registered or has handled. */
+export function useErrands(state: ErrandState | '', mine: boolean) {
   const api = useApi();
   return useQuery({
-    queryKey: errandKeys.list(state),
+    queryKey: [...errandKeys.list(state), { mine }],
     queryFn: () =>
-      api.get<{ items: ErrandSummary[]; total: number }>('/api/v1/errands', { state: state || undefined }),
+      api.get<{ items: ErrandSummary[]; total: number }>('/api/v1/errands', {
+        state: state || undefined,
+        mine: mine ? 'true' : undefined,
+      }),
   });
 }
 

@@ -3,7 +3,7 @@
 import { type FormEvent, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { type ErrandState, type ErrandSummary, errandStates } from '../../api/case-types.ts';
-import { SelectField } from '../../components/fields.tsx';
+import { Checkbox, SelectField } from '../../components/fields.tsx';
 import { Badge, LoadError, Loading } from '../../components/status.tsx';
 import { type Column, Table } from '../../components/table.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
@@ -19,12 +19,14 @@ export function ErrandQueue() {
   const [params, setParams] = useSearchParams();
   const raw = params.get('state');
   const state: ErrandState | '' = isState(raw) ? raw : '';
+  const mine = params.get('mine') === '1';
   const [draft, setDraft] = useState<string>(state);
-  const errands = useErrands(state);
+  const [draftMine, setDraftMine] = useState(mine);
+  const errands = useErrands(state, mine);
 
   function onFilter(event: FormEvent) {
     event.preventDefault();
-    setParams(draft ? { state: draft } : {});
+    setParams({ ...(draft ? { state: draft } : {}), ...(draftMine ? { mine: '1' } : {}) });
   }
 
   const columns: Column<ErrandSummary>[] = [
@@ -72,6 +74,7 @@ export function ErrandQueue() {
               ...errandStates.map((value) => ({ value, label: t(errandStateLabels[value]) })),
             ]}
           />
+          <Checkbox id="mine" label={t('errands.mine')} checked={draftMine} onChange={setDraftMine} />
           <button type="submit" className="button search__button">
             {t('errands.filterSubmit')}
           </button>
