@@ -51,6 +51,11 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
   pg.types.setTypeParser(INT8_OID, Number);
   pg.types.setTypeParser(NUMERIC_OID, Number);
   const pool = new pg.Pool({ connectionString: options.url, max: options.max ?? 10 });
+  // An idle connection can be ended by the server (restart, failover, DROP DATABASE … FORCE):
+  // the pool drops it and opens a new one on demand; without this listener Node would crash.
+  pool.on('error', (error) => {
+    process.emitWarning(`PostgreSQL connection closed by the server: ${error.message}`);
+  });
   const db = new Kysely<Database>({
     dialect: new PostgresDialect({ pool }),
     plugins: [new CamelCasePlugin()],
