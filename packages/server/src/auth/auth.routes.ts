@@ -42,7 +42,7 @@ export const authRoutes =
           .where('username', '=', username.toLowerCase())
           .executeTakeFirst();
         const ok = await verifyPassword(user?.passwordHash ?? null, password);
-        if (!user || !user.active || !ok) throw new AppError('invalid_credentials');
+        if (!user?.active || !ok) throw new AppError('invalid_credentials');
         // A fresh session at every login: an old cookie (fixation) is dropped.
         const oldToken = request.cookies[SESSION_COOKIE];
         if (request.session && oldToken) await deleteSession(ctx.db, request.session.sessionId);
