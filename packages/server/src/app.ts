@@ -15,6 +15,7 @@ import { sql } from 'kysely';
 import { z } from 'zod';
 import { accessLogRoutes } from './access-log/access-log.routes.ts';
 import type { AppContext } from './app-context.ts';
+import { assessmentRoutes } from './assessments/assessments.routes.ts';
 import { assignmentRoutes } from './assignments/assignments.routes.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import { oidcRoutes } from './auth/oidc.ts';
@@ -35,6 +36,7 @@ import { organisationRoutes } from './organisation/organisation.routes.ts';
 import { overviewRoutes } from './overview/overview.routes.ts';
 import { paymentRoutes } from './payments/payments.routes.ts';
 import { personRoutes } from './persons/persons.routes.ts';
+import { planRoutes } from './plans/plans.routes.ts';
 import { recoveryRoutes } from './recovery/recovery.routes.ts';
 import { retentionRoutes } from './retention/retention.routes.ts';
 import { staffRoutes } from './staff/staff.routes.ts';
@@ -142,6 +144,8 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(journalRoutes(ctx));
       await api.register(assignmentRoutes(ctx));
       await api.register(retentionRoutes(ctx));
+      await api.register(assessmentRoutes(ctx));
+      await api.register(planRoutes(ctx));
     },
     { prefix: '/api/v1' },
   );

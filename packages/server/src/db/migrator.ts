@@ -9,6 +9,7 @@ import * as adoptedGuidelinesImmutable from './migrations/2026-11-23-12-adopted-
 import * as payments from './migrations/2026-11-23-13-payments.ts';
 import * as journalTombstones from './migrations/2026-11-23-14-journal-tombstones.ts';
 import * as retention from './migrations/2026-11-23-15-retention.ts';
+import * as planning from './migrations/2026-11-23-16-planning.ts';
 import { runScript } from './sql-script.ts';
 
 const migrations: Record<string, Migration> = {
@@ -19,6 +20,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-23-13-payments': payments,
   '2026-11-23-14-journal-tombstones': journalTombstones,
   '2026-11-23-15-retention': retention,
+  '2026-11-23-16-planning': planning,
 };
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations are typed independently of the app schema

@@ -1,5 +1,6 @@
 // The database as Kysely sees it, composed from each feature's table types.
 import type { AccessLogTable } from '../access-log/access-log.table.ts';
+import type { AssessmentTable } from '../assessments/assessments.table.ts';
 import type { CaseAssignmentTable } from '../assignments/assignments.table.ts';
 import type { SessionTable } from '../auth/sessions.table.ts';
 import type { BenefitApplicationTable, ReimbursementClaimTable } from '../benefits/benefits.table.ts';
@@ -28,6 +29,14 @@ import type {
 } from '../organisation/organisation.table.ts';
 import type { PaymentBatchTable, PaymentTable } from '../payments/payments.table.ts';
 import type { PersonTable } from '../persons/persons.table.ts';
+import type {
+  MeetingTable,
+  NotificationTable,
+  PlanFollowUpTable,
+  PlanningSettingsTable,
+  PlanTable,
+  PlanVersionTable,
+} from '../plans/plans.table.ts';
 import type { RecoveryClaimTable } from '../recovery/recovery.table.ts';
 import type { RetentionRunItemTable, RetentionRunTable, RetentionSaltTable } from '../retention/retention.table.ts';
 import type { StaffUserTable } from '../staff/staff.table.ts';
@@ -69,4 +78,11 @@ export type Database = {
   retentionSalts: RetentionSaltTable;
   retentionRuns: RetentionRunTable;
   retentionRunItems: RetentionRunItemTable;
+  planningSettings: PlanningSettingsTable;
+  assessments: AssessmentTable;
+  plans: PlanTable;
+  planVersions: PlanVersionTable;
+  planFollowUps: PlanFollowUpTable;
+  meetings: MeetingTable;
+  notifications: NotificationTable;
 };

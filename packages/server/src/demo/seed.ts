@@ -14,6 +14,7 @@ import { seedGuidelines } from '../guidelines/guidelines.seed.ts';
 import type { HouseholdMemberTable } from '../households/households.table.ts';
 import { swedishIban } from '../payments/iban.ts';
 import type { PersonTable } from '../persons/persons.table.ts';
+import { seedPlanningSettings } from '../plans/planning-settings.ts';
 import type { Role } from '../staff/staff.table.ts';
 import { address, between, identityNumber, person, seededRandom } from './synthetic.ts';
 
@@ -298,5 +299,6 @@ export async function seedDemo(db: Kysely<Database>, options: SeedOptions): Prom
     await seedHouseholds(db, m, Math.max(1, Math.round(options.households * m.share)), options);
     await seedAssignments(db, m.id);
     await seedErrands(db, m.id, options);
+    await seedPlanningSettings(db, m.id);
   }
 }

@@ -1,0 +1,103 @@
+import type { Generated, JSONColumnType } from 'kysely';
+
+export const RESPONSIBLE_PARTIES = [
+  'person',
+  'caseworker',
+  'labourMarketUnit',
+  'employmentService',
+  'socialInsuranceAgency',
+  'healthCare',
+  'coordinationAssociation',
+  'other',
+] as const;
+export type ResponsibleParty = (typeof RESPONSIBLE_PARTIES)[number];
+
+export type PlanContent = {
+  longTermGoal: string;
+  /** Delmål, written as outcomes (what is true when reached), not tasks. */
+  subGoals: { id: string; outcome: string; targetDate: string }[];
+  activities: {
+    description: string;
+    responsible: { party: ResponsibleParty; name: string | null };
+    subGoalIds: string[];
+    hoursPerWeek: number | null;
+  }[];
+  clientWords: string;
+};
+
+/** Genomförandeplan — the plan's identity; its content lives in immutable versions. */
+export type PlanTable = {
+  municipalityId: string;
+  id: string;
+  personId: string;
+  createdBy: string;
+  createdAt: Generated<Date>;
+};
+
+export type PlanVersionTable = {
+  municipalityId: string;
+  planId: string;
+  version: number;
+  content: JSONColumnType<PlanContent>;
+  agreedOn: string | null;
+  agreementMethod: 'digital' | 'paper' | 'oral' | null;
+  createdBy: string;
+  createdAt: Generated<Date>;
+};
+
+export type SubGoalProgress = 'notStarted' | 'ongoing' | 'achieved' | 'changed';
+
+/** Uppföljning — progress per delmål and the next date. */
+export type PlanFollowUpTable = {
+  municipalityId: string;
+  id: string;
+  planId: string;
+  planVersion: number;
+  heldOn: string;
+  progress: JSONColumnType<{ subGoalId: string; status: SubGoalProgress; comment: string }[]>;
+  nextFollowUpOn: string;
+  createdBy: string;
+  createdAt: Generated<Date>;
+};
+
+export type MeetingParticipant = { party: ResponsibleParty; name: string | null };
+
+export type MeetingTable = {
+  municipalityId: string;
+  id: string;
+  personId: string;
+  startsAt: Date;
+  place: string | null;
+  homeVisit: boolean;
+  participants: JSONColumnType<MeetingParticipant[]>;
+  purpose: 'followUp' | 'multiParty' | 'other';
+  attendance: 'attended' | 'noShow' | 'cancelled' | null;
+  createdBy: string;
+  createdAt: Generated<Date>;
+  updatedAt: Generated<Date>;
+};
+
+/** Outbox for reminders and invitations; a transport sends them after `sendAfter`. */
+export type NotificationTable = {
+  municipalityId: string;
+  id: string;
+  channel: 'email' | 'sms' | 'internal';
+  recipient: string;
+  text: string;
+  sendAfter: Date;
+  sentAt: Date | null;
+  personId: string | null;
+  meetingId: string | null;
+  createdAt: Generated<Date>;
+};
+
+/** Per-municipality planning settings (defaults in the migration). */
+export type PlanningSettingsTable = {
+  municipalityId: string;
+  planDeadlineDays: Generated<number>;
+  followUpIntervalMonths: Generated<number>;
+  proposalWithinMonths: Generated<number>;
+  youngAdultMinAge: Generated<number>;
+  youngAdultMaxAge: Generated<number>;
+  updatedAt: Generated<Date>;
+};
