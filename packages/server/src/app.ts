@@ -40,6 +40,7 @@ import { planRoutes } from './plans/plans.routes.ts';
 import { recoveryRoutes } from './recovery/recovery.routes.ts';
 import { retentionRoutes } from './retention/retention.routes.ts';
 import { staffRoutes } from './staff/staff.routes.ts';
+import { workQueueRoutes } from './work-queues/work-queues.routes.ts';
 
 z.config(z.locales.sv());
 
@@ -146,6 +147,7 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(retentionRoutes(ctx));
       await api.register(assessmentRoutes(ctx));
       await api.register(planRoutes(ctx));
+      await api.register(workQueueRoutes(ctx));
     },
     { prefix: '/api/v1' },
   );

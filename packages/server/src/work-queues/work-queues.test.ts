@@ -1,0 +1,126 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inTenant } from '../db/database.ts';
+import { createDecidedErrand, householdsOf } from '../payments/testing-fixtures.ts';
+import { as, buildTestApp, type Login, login, type TestApp } from '../testing.ts';
+
+let t: TestApp;
+let early: TestApp;
+let erik: Login;
+let households: { id: string; applicantId: string }[];
+
+const plan = {
+  longTermGoal: 'Arbete',
+  subGoals: [{ id: 'g1', outcome: 'Har praktikplats', targetDate: '2027-03-01' }],
+  activities: [{ description: 'Praktik', responsible: { party: 'labourMarketUnit' }, hoursPerWeek: 40 }],
+};
+
+async function decide(db: TestApp, householdId: string, month: string, decidedAt: string) {
+  return createDecidedErrand(db.db.db, {
+    municipalityId: 'alvstad',
+    householdId,
+    month,
+    decidedBy: erik.userId,
+    items: [{ granted: 500_000 }],
+    decidedAt: new Date(`${decidedAt}T10:00:00Z`),
+  });
+}
+
+async function queues(app: TestApp, who: Login) {
+  const r = await app.app.inject({ method: 'GET', url: '/api/v1/work-queues', headers: as(who) });
+  expect(r.statusCode).toBe(200);
+  return r.json();
+}
+const idsIn = (body: { queues: { code: string; items: { personId: string }[] }[] }, code: string) =>
+  body.queues.find((q) => q.code === code)?.items.map((i) => i.personId) ?? [];
+
+beforeAll(async () => {
+  t = await buildTestApp();
+  early = await buildTestApp({ clock: () => new Date('2026-09-20T10:00:00Z') });
+  erik = await login(t.app, 'erik');
+  // Households without errands of their own (the seed gives some this month's renewal).
+  const all = await householdsOf(t.db.db, 'alvstad', 'eb-norr');
+  const withErrands = await inTenant(t.db.db, 'alvstad', (trx) =>
+    trx.selectFrom('errands').select('householdId').distinct().execute(),
+  );
+  const busy = new Set(withErrands.map((e) => e.householdId));
+  households = all.filter((h) => !busy.has(h.id));
+});
+afterAll(async () => {
+  await t.close();
+  await early.close();
+});
+
+describe('arbetsköer', () => {
+  it('a person decided 20 days ago without a plan is in "Plan saknas" until a plan is made', async () => {
+    const [h] = households;
+    if (!h) throw new Error('no household');
+    await decide(t, h.id, '2026-11', '2026-11-03');
+    expect(idsIn(await queues(t, erik), 'planMissing')).toContain(h.applicantId);
+    const made = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/persons/${h.applicantId}/plans`,
+      headers: as(erik),
+      payload: plan,
+    });
+    expect(made.statusCode).toBe(201);
+    expect(idsIn(await queues(t, erik), 'planMissing')).not.toContain(h.applicantId);
+  });
+
+  it('aktivitetskrav lists three consecutive months without a plan, with exemptions and the rule status', async () => {
+    const [, a, b] = households;
+    if (!a || !b) throw new Error('no households');
+    for (const m of ['2026-09', '2026-10']) {
+      await decide(t, a.id, m, `${m}-02`);
+      await decide(t, b.id, m, `${m}-02`);
+    }
+    await decide(t, a.id, '2026-11', '2026-11-02');
+    const last = await decide(t, b.id, '2026-11', '2026-11-02');
+    await inTenant(t.db.db, 'alvstad', (trx) =>
+      trx
+        .insertInto('errandItems')
+        .values({
+          municipalityId: 'alvstad',
+          id: randomUUID(),
+          errandId: last.errandId,
+          kind: 'income',
+          type: 'sicknessBenefit',
+          personId: b.applicantId,
+          amount: 300_000,
+        })
+        .execute(),
+    );
+    const body = await queues(t, erik);
+    expect(body.aktivitetskrav.rule).toMatchObject({
+      status: 'proposed',
+      sourceId: 'REG_PM_2025_12',
+      firstAppliedMonth: '2026-10',
+    });
+    expect(idsIn(body, 'aktivitetskrav')).toContain(a.applicantId);
+    expect(idsIn(body, 'aktivitetskrav')).not.toContain(b.applicantId);
+    expect(body.aktivitetskrav.exempt).toContainEqual(
+      expect.objectContaining({ personId: b.applicantId, exemption: 'Sjukpenning eller sjukersättning' }),
+    );
+  });
+
+  it('aktivitetskrav is not shown for months before the rule applies', async () => {
+    const [, a] = households;
+    if (!a) throw new Error('no household');
+    const erikEarly = await login(early.app, 'erik');
+    for (const m of ['2026-07', '2026-08', '2026-09']) await decide(early, a.id, m, `${m}-02`);
+    const body = await queues(early, erikEarly);
+    expect(body.aktivitetskrav.inForce).toBe(false);
+    expect(idsIn(body, 'aktivitetskrav')).toEqual([]);
+  });
+
+  it('is refused for committee, auditor and sysadmin', async () => {
+    for (const name of ['nils', 'rut', 'adam']) {
+      const r = await t.app.inject({
+        method: 'GET',
+        url: '/api/v1/work-queues',
+        headers: as(await login(t.app, name)),
+      });
+      expect(r.statusCode).toBe(403);
+    }
+  });
+});
