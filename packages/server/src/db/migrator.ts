@@ -10,6 +10,7 @@ import * as payments from './migrations/2026-11-23-13-payments.ts';
 import * as journalTombstones from './migrations/2026-11-23-14-journal-tombstones.ts';
 import * as retention from './migrations/2026-11-23-15-retention.ts';
 import * as planning from './migrations/2026-11-23-16-planning.ts';
+import * as retentionPlanning from './migrations/2026-11-23-17-retention-planning.ts';
 import { runScript } from './sql-script.ts';
 
 const migrations: Record<string, Migration> = {
@@ -21,6 +22,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-23-14-journal-tombstones': journalTombstones,
   '2026-11-23-15-retention': retention,
   '2026-11-23-16-planning': planning,
+  '2026-11-23-17-retention-planning': retentionPlanning,
 };
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations are typed independently of the app schema

@@ -41,6 +41,16 @@ export async function personFiles(trx: Kysely<Database>): Promise<PersonFileRow[
       union all
       select person_id, written_at::date, false from journal_entries
       union all
+      select person_id, created_at::date, false from assessments
+      union all
+      select p.person_id, f.created_at::date, false
+        from plan_follow_ups f join plans p on p.municipality_id = f.municipality_id and p.id = f.plan_id
+      union all
+      select p.person_id, v.created_at::date, false
+        from plan_versions v join plans p on p.municipality_id = v.municipality_id and p.id = v.plan_id
+      union all
+      select person_id, greatest(starts_at, updated_at)::date, false from meetings
+      union all
       select person_id, greatest(created_at, coalesce(status_changed_at, created_at))::date,
         status in (${recovering}) from recovery_claims
       union all
@@ -165,6 +175,20 @@ const household = (build: (ids: readonly string[]) => RawBuilder<unknown>) => (s
 export const DISPOSAL_STEPS: readonly DisposalStep[] = [
   { table: 'access_log', action: 'delete', where: person('person_id') },
   { table: 'journal_entries', action: 'delete', where: person('person_id') },
+  { table: 'notifications', action: 'delete', where: person('person_id') },
+  { table: 'meetings', action: 'delete', where: person('person_id') },
+  {
+    table: 'plan_follow_ups',
+    action: 'delete',
+    where: (s) => sql`plan_id in (select id from plans where person_id = ${s.personId})`,
+  },
+  {
+    table: 'plan_versions',
+    action: 'delete',
+    where: (s) => sql`plan_id in (select id from plans where person_id = ${s.personId})`,
+  },
+  { table: 'plans', action: 'delete', where: person('person_id') },
+  { table: 'assessments', action: 'delete', where: person('person_id') },
   {
     table: 'reimbursement_claims',
     action: 'delete',
