@@ -19,6 +19,7 @@ import { assessmentRoutes } from './assessments/assessments.routes.ts';
 import { assignmentRoutes } from './assignments/assignments.routes.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import { oidcRoutes } from './auth/oidc.ts';
+import { createSessionCache } from './auth/sessions.ts';
 import { benefitRoutes } from './benefits/benefits.routes.ts';
 import { calculationSnapshotRoutes } from './calculations/calculation-snapshots.routes.ts';
 import { calculationRoutes } from './calculations/calculations.routes.ts';
@@ -78,6 +79,7 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
     sessionSettings: {
       secret: config.session.secret ?? crypto.randomUUID(),
       idleMinutes: config.session.idleMinutes,
+      cache: createSessionCache(),
     },
   };
 

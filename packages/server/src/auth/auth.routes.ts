@@ -45,7 +45,8 @@ export const authRoutes =
         if (!user?.active || !ok) throw new AppError('invalid_credentials');
         // A fresh session at every login: an old cookie (fixation) is dropped.
         const oldToken = request.cookies[SESSION_COOKIE];
-        if (request.session && oldToken) await deleteSession(ctx.db, request.session.sessionId);
+        if (request.session && oldToken)
+          await deleteSession(ctx.db, ctx.sessionSettings, request.session.sessionId);
         const now = ctx.clock();
         const { token } = await createSession(ctx.db, ctx.sessionSettings, user, now);
         const session = await findSession(ctx.db, ctx.sessionSettings, token, now);
@@ -79,7 +80,7 @@ export const authRoutes =
       },
       async (request, reply) => {
         currentUser(request);
-        if (request.session) await deleteSession(ctx.db, request.session.sessionId);
+        if (request.session) await deleteSession(ctx.db, ctx.sessionSettings, request.session.sessionId);
         reply.clearCookie(SESSION_COOKIE, cookieOptions);
         return reply.status(204).send(null);
       },

@@ -121,7 +121,7 @@ export const oidcRoutes =
                 .executeTakeFirst()
             : undefined;
         if (!user?.active) throw new AppError('forbidden', 'Kontot saknar behörighet i Stegvis');
-        if (request.session) await deleteSession(ctx.db, request.session.sessionId);
+        if (request.session) await deleteSession(ctx.db, ctx.sessionSettings, request.session.sessionId);
         const { token } = await createSession(ctx.db, ctx.sessionSettings, user, ctx.clock());
         reply.setCookie(SESSION_COOKIE, token, {
           path: '/',

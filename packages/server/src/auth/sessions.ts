@@ -19,10 +19,42 @@ export type SessionUser = {
 
 export type SessionContext = { sessionId: string; csrfToken: string; user: SessionUser };
 
-export type SessionSettings = { secret: string; idleMinutes: number };
+export type SessionSettings = {
+  secret: string;
+  idleMinutes: number;
+  /** Recently looked-up sessions of this server process (see CACHE_MS). */
+  cache: Map<string, CachedSession>;
+};
+
+type SessionRow = {
+  sessionId: string;
+  csrfToken: string;
+  lastSeenAt: Date;
+  id: string;
+  username: string;
+  name: string;
+  role: Role;
+  active: boolean;
+  unitId: string | null;
+  unitName: string | null;
+  municipalityId: string;
+  municipalityName: string;
+};
+export type CachedSession = { row: SessionRow; cachedAt: number };
 
 /** Only update last-seen this often, so reads do not turn into writes. */
 const TOUCH_INTERVAL_MS = 60_000;
+/**
+ * A looked-up session is reused for this long by the same process, sparing every request a
+ * database round trip. Logout and login on this process take effect at once; a change made
+ * elsewhere (another server process, a deactivated account) within at most this time.
+ */
+const CACHE_MS = 5_000;
+const CACHE_MAX_ENTRIES = 10_000;
+
+export function createSessionCache(): Map<string, CachedSession> {
+  return new Map();
+}
 
 function hashToken(secret: string, token: string): string {
   return createHmac('sha256', secret).update(token).digest('base64url');
@@ -57,7 +89,42 @@ export async function findSession(
   now: Date,
 ): Promise<SessionContext | null> {
   const id = hashToken(settings.secret, token);
-  const row = await db
+  const cached = settings.cache.get(id);
+  const row = cached && performance.now() - cached.cachedAt < CACHE_MS ? cached.row : await lookup(db, id);
+  if (!row) {
+    settings.cache.delete(id);
+    return null;
+  }
+  if (row !== cached?.row) {
+    if (settings.cache.size >= CACHE_MAX_ENTRIES)
+      settings.cache.delete(settings.cache.keys().next().value as string);
+    settings.cache.set(id, { row, cachedAt: performance.now() });
+  }
+  const idleMs = now.getTime() - new Date(row.lastSeenAt).getTime();
+  if (!row.active || idleMs > settings.idleMinutes * 60_000) {
+    await deleteSession(db, settings, id);
+    return null;
+  }
+  if (idleMs > TOUCH_INTERVAL_MS) {
+    await db.updateTable('sessions').set({ lastSeenAt: now }).where('id', '=', id).execute();
+    row.lastSeenAt = now;
+  }
+  return {
+    sessionId: row.sessionId,
+    csrfToken: row.csrfToken,
+    user: {
+      id: row.id,
+      username: row.username,
+      name: row.name,
+      role: row.role,
+      municipality: { id: row.municipalityId, name: row.municipalityName },
+      unit: row.unitId && row.unitName ? { id: row.unitId, name: row.unitName } : null,
+    },
+  };
+}
+
+function lookup(db: Kysely<Database>, id: string): Promise<SessionRow | undefined> {
+  return db
     .selectFrom('sessions as s')
     .innerJoin('staffUsers as u', (join) =>
       join.onRef('u.municipalityId', '=', 's.municipalityId').onRef('u.id', '=', 's.userId'),
@@ -82,29 +149,13 @@ export async function findSession(
     ])
     .where('s.id', '=', id)
     .executeTakeFirst();
-  if (!row) return null;
-  const idleMs = now.getTime() - new Date(row.lastSeenAt).getTime();
-  if (!row.active || idleMs > settings.idleMinutes * 60_000) {
-    await db.deleteFrom('sessions').where('id', '=', id).execute();
-    return null;
-  }
-  if (idleMs > TOUCH_INTERVAL_MS) {
-    await db.updateTable('sessions').set({ lastSeenAt: now }).where('id', '=', id).execute();
-  }
-  return {
-    sessionId: row.sessionId,
-    csrfToken: row.csrfToken,
-    user: {
-      id: row.id,
-      username: row.username,
-      name: row.name,
-      role: row.role,
-      municipality: { id: row.municipalityId, name: row.municipalityName },
-      unit: row.unitId && row.unitName ? { id: row.unitId, name: row.unitName } : null,
-    },
-  };
 }
 
-export async function deleteSession(db: Kysely<Database>, sessionId: string): Promise<void> {
+export async function deleteSession(
+  db: Kysely<Database>,
+  settings: SessionSettings,
+  sessionId: string,
+): Promise<void> {
+  settings.cache.delete(sessionId);
   await db.deleteFrom('sessions').where('id', '=', sessionId).execute();
 }

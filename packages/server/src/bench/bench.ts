@@ -2,11 +2,12 @@
 // is set) in a child process with demo data, logs in as a caseworker and reads persons under a
 // bounded loopback load (autocannon). Writes p50/p95/p99 to docs/benchmarks.md.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
+import { writeBenchmarkSection } from './benchmarks-file.ts';
 
 const { values } = parseArgs({
   options: {
@@ -95,7 +96,13 @@ try {
   };
   // autocannon reports p97.5, not p95; it is recorded as an upper bound for p95.
   console.log(summary);
-  writeSection(
+  writeBenchmarkSection(
+    'server',
+    '## Authenticated person read (`npm run bench`)\n\n' +
+      '`GET /api/v1/persons/:id` as a caseworker (session cookie, need-to-know check, access-log row written per read), ' +
+      "server in its own process, autocannon on loopback. p95 column is autocannon's p97.5 (an upper bound for p95).\n\n" +
+      `Machine: ${cpus()[0]?.model.trim() ?? 'unknown CPU'}, ${cpus().length} cores, Node ${process.version}`,
+    '| database | connections | duration | requests | req/s | p50 ms | p95 ms | p99 ms | errors | date |\n| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
     `| ${database} | ${connections} | ${duration} s | ${summary.requests} | ${summary.throughput} | ${summary.p50} | ≤ ${summary.p95} | ${summary.p99} | ${summary.errors} | ${new Date().toISOString()} |`,
   );
   console.log(JSON.stringify({ database, connections, seconds: duration, ...summary }));
@@ -103,35 +110,4 @@ try {
   server.kill('SIGTERM');
   await new Promise((resolve) => server.on('exit', resolve));
   rmSync(dataDir, { recursive: true, force: true });
-}
-
-function writeSection(row: string) {
-  const start = '<!-- bench:server:start -->';
-  const end = '<!-- bench:server:end -->';
-  const file = join(root, 'docs', 'benchmarks.md');
-  const existing = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n';
-  const cpu = cpus()[0]?.model.trim() ?? 'unknown CPU';
-  const header =
-    `${start}\n## Authenticated person read (\`npm run bench\`)\n\n` +
-    `\`GET /api/v1/persons/:id\` as a caseworker (session cookie, need-to-know check, access-log row written per read), ` +
-    `server in its own process, autocannon on loopback. p95 column is autocannon's p97.5 (an upper bound for p95).\n\n` +
-    `Machine: ${cpu}, ${cpus().length} cores, Node ${process.version}\n\n` +
-    '| database | connections | duration | requests | req/s | p50 ms | p95 ms | p99 ms | errors | date |\n' +
-    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n';
-  const from = existing.indexOf(start);
-  const to = existing.indexOf(end);
-  const oldRows =
-    from >= 0 && to > from
-      ? existing
-          .slice(from, to)
-          .split('\n')
-          .filter((line) => line.startsWith('| PG') || line.startsWith('| Post'))
-      : [];
-  const section = `${header}${[...oldRows, row].slice(-6).join('\n')}\n${end}`;
-  writeFileSync(
-    file,
-    from >= 0 && to > from
-      ? existing.slice(0, from) + section + existing.slice(to + end.length)
-      : `${existing.trimEnd()}\n\n${section}\n`,
-  );
 }
