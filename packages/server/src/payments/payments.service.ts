@@ -3,7 +3,7 @@
 // pain.001.001.03, or CSV for banks without it).
 import { randomUUID } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { logAccess } from '../access-log/access-log.service.ts';
 import type { SessionUser } from '../auth/sessions.ts';
 import { inTenant } from '../db/database.ts';
@@ -206,6 +206,11 @@ export type BatchRun = {
  */
 export async function runBatch(db: Kysely<Database>, run: BatchRun): Promise<void> {
   try {
+    // Fresh statistics first: PGlite has no autovacuum, and without them the foreign-key checks
+    // keep plans made when the tables were small (a sequential scan per row, quadratic at scale).
+    await sql`analyze errands, decisions, decision_items, households, household_members, payments`.execute(
+      db,
+    );
     for (;;) {
       const done = await inTenant(db, run.municipalityId, async (trx) => {
         const result = await payErrands(

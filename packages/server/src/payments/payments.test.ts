@@ -17,7 +17,7 @@ beforeAll(async () => {
   t = await buildTestApp();
   erik = await login(t.app, 'erik');
   maria = await login(t.app, 'maria');
-  households = await householdsOf(t.db.db, 'alvstad', 'eb-norr');
+  households = await householdsOf(t.db.db, 'alvstad', 'eb-norr', 20);
   sydHouseholds = await householdsOf(t.db.db, 'alvstad', 'eb-syd');
 });
 afterAll(async () => t?.close());

@@ -6,25 +6,66 @@ import type { Kysely } from 'kysely';
 import { inTenant } from '../db/database.ts';
 import type { Database } from '../db/schema.ts';
 import type { ErrandState } from '../errands/errands.table.ts';
+import { swedishIban } from './iban.ts';
 
 export type FixtureItem = { granted: number; description?: string; legalBasis?: string };
 
 export const NEW_LAW_BASIS = 'SoL 2025:400 12 kap. 1 §';
 
-export async function householdsOf(db: Kysely<Database>, municipalityId: string, unitId: string) {
-  return inTenant(db, municipalityId, (trx) =>
-    trx
-      .selectFrom('households as h')
-      .innerJoin('householdMembers as hm', (j) =>
-        j.onRef('hm.municipalityId', '=', 'h.municipalityId').onRef('hm.householdId', '=', 'h.id'),
-      )
-      .select(['h.id', 'hm.personId as applicantId'])
-      .where('h.unitId', '=', unitId)
-      .where('hm.role', '=', 'applicant')
-      .where('hm.validTo', 'is', null)
-      .orderBy('h.id')
-      .execute(),
-  );
+let serial = 0;
+
+/**
+ * `count` new households in the unit, each with an applicant who has lived there since 2020 and a
+ * payout account — so a test never depends on which seeded households the random seed made.
+ */
+export async function householdsOf(db: Kysely<Database>, municipalityId: string, unitId: string, count = 12) {
+  return inTenant(db, municipalityId, async (trx) => {
+    const created: { id: string; applicantId: string }[] = [];
+    for (let i = 0; i < count; i++) {
+      serial++;
+      const id = randomUUID();
+      const applicantId = randomUUID();
+      await trx
+        .insertInto('households')
+        .values({
+          municipalityId,
+          id,
+          unitId,
+          payoutAccount: swedishIban('999', `7${String(serial).padStart(9, '0')}`),
+        })
+        .execute();
+      await trx
+        .insertInto('persons')
+        .values({
+          municipalityId,
+          id: applicantId,
+          personalIdentityNumber: `1980${String(serial).padStart(4, '0')}${String(Math.floor(Math.random() * 1e4)).padStart(4, '0')}`,
+          birthDate: '1980-01-01',
+          gender: serial % 2 === 0 ? 'female' : 'male',
+          firstName: 'Testa',
+          lastName: `Testsson ${serial}`,
+          street: null,
+          postalCode: null,
+          city: null,
+          unitId,
+          responsibleUserId: null,
+        })
+        .execute();
+      await trx
+        .insertInto('householdMembers')
+        .values({
+          municipalityId,
+          householdId: id,
+          personId: applicantId,
+          role: 'applicant',
+          validFrom: '2020-01-01',
+          validTo: null,
+        })
+        .execute();
+      created.push({ id, applicantId });
+    }
+    return created;
+  });
 }
 
 /** An errand with (unless `items` is null) a decision granting the items. */
