@@ -3,12 +3,59 @@
 import type { z } from 'zod';
 import type { accessLogPage, accessLogQuery } from './access-log/access-log.schemas.ts';
 import type { sessionResponse, userSchema } from './auth/auth.schemas.ts';
+import type { snapshotSchema } from './calculations/calculation-snapshots.schemas.ts';
+import type { decision, decisionInput, reasonTemplate } from './decisions/decisions.schemas.ts';
+import type {
+  errandDetail,
+  errandInput,
+  errandPage,
+  errandSummary,
+  factsSchema,
+  memberFactsInput,
+  transitionInput,
+} from './errands/errands.schemas.ts';
+import type {
+  householdDetail,
+  householdInput,
+  householdPage,
+  householdPerson,
+  householdView,
+  memberInput,
+  memberSchema,
+} from './households/households.schemas.ts';
 import type { problemSchema } from './http/problem.schema.ts';
+import type {
+  attachmentSchema,
+  itemInput,
+  itemSchema,
+  verificationInput,
+  verificationSchema,
+} from './investigation/investigation.schemas.ts';
+import type { entryInput, entrySchema, journalPage } from './journal/journal.schemas.ts';
 import type { unitSchema } from './organisation/organisation.schemas.ts';
 import type { overviewSchema } from './overview/overview.schemas.ts';
 import type { personDetail, personInput, personPage, personSummary } from './persons/persons.schemas.ts';
 
+export {
+  INCOME_TYPES,
+  type IncomeType,
+  OTHER_LIVING_COST_SUBTYPES,
+  type OtherLivingCostSubtype,
+  REASONABLE_COST_TYPES,
+  type ReasonableCostType,
+} from '@stegvis/rules';
+export {
+  OUTCOMES as DECISION_OUTCOMES,
+  type Outcome as DecisionOutcome,
+} from './decisions/decisions.schemas.ts';
+export { ERRAND_STATES, ERRAND_TYPES, type ErrandState, type ErrandType } from './errands/errands.schemas.ts';
+export { MEMBER_ROLES } from './households/households.schemas.ts';
 export { ERROR_CODES, type ErrorCode } from './http/problem.schema.ts';
+export {
+  ITEM_KINDS,
+  VERIFICATION_KINDS,
+  VERIFICATION_OUTCOMES,
+} from './investigation/investigation.schemas.ts';
 export { ROLES, type Role } from './staff/roles.ts';
 
 export type User = z.infer<typeof userSchema>;
@@ -23,3 +70,41 @@ export type AccessLogEntry = z.infer<typeof accessLogPage>['items'][number];
 export type Unit = z.infer<typeof unitSchema>;
 export type Overview = z.infer<typeof overviewSchema>;
 export type Problem = z.infer<typeof problemSchema>;
+
+// Case flow: households, errands, investigation, calculations, decisions, journal.
+export type MemberRole = z.infer<typeof memberSchema>['role'];
+export type HouseholdPerson = z.infer<typeof householdPerson>;
+export type HouseholdMember = z.infer<typeof memberSchema>;
+/** A household with its members during the requested month (the list's items). */
+export type Household = z.infer<typeof householdView>;
+/** A household with its members during the month and everyone who has lived there. */
+export type HouseholdDetail = z.infer<typeof householdDetail>;
+export type HouseholdPage = z.infer<typeof householdPage>;
+export type NewHousehold = z.input<typeof householdInput>;
+export type NewHouseholdMember = z.input<typeof memberInput>;
+export type ErrandSummary = z.infer<typeof errandSummary>;
+export type ErrandPage = z.infer<typeof errandPage>;
+export type ErrandDetail = z.infer<typeof errandDetail>;
+export type ErrandChanges = NonNullable<ErrandDetail['changes']>;
+export type MemberFacts = z.infer<typeof factsSchema>;
+export type NewErrand = z.input<typeof errandInput>;
+export type ErrandTransitionInput = z.input<typeof transitionInput>;
+export type MemberFactsInput = z.input<typeof memberFactsInput>;
+export type ItemKind = z.infer<typeof itemSchema>['kind'];
+/** Utredningspost: an income, a cost or a norm adjustment for the errand's month. */
+export type ErrandItem = z.infer<typeof itemSchema>;
+export type NewErrandItem = z.input<typeof itemInput>;
+export type VerificationKind = z.infer<typeof verificationSchema>['kind'];
+export type VerificationOutcome = z.infer<typeof verificationSchema>['outcome'];
+export type Verification = z.infer<typeof verificationSchema>;
+export type NewVerification = z.input<typeof verificationInput>;
+export type Attachment = z.infer<typeof attachmentSchema>;
+export type CalculationSnapshot = z.infer<typeof snapshotSchema>;
+export type CalculationLine = CalculationSnapshot['result']['lines'][number];
+export type CalculationWarning = CalculationSnapshot['result']['warnings'][number];
+export type Decision = z.infer<typeof decision>;
+export type NewDecision = z.input<typeof decisionInput>;
+export type ReasonTemplate = z.infer<typeof reasonTemplate>;
+export type JournalEntry = z.infer<typeof entrySchema>;
+export type JournalPage = z.infer<typeof journalPage>;
+export type NewJournalEntry = z.input<typeof entryInput>;

@@ -2,11 +2,12 @@
 // investigation and keeps the snapshot (input, result, parameters) unchangeable.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../app-context.ts';
-import { errandIdParams, snapshotSchema } from '../errands/errands.routes.ts';
+import { errandIdParams } from '../errands/errands.schemas.ts';
 import { calculationBasis, withErrand } from '../errands/errands.service.ts';
 import { HOUSEHOLD_STAFF } from '../households/households.routes.ts';
 import { currentUser } from '../http/access.ts';
 import { problemSchema } from '../http/problem.ts';
+import { snapshotSchema } from './calculation-snapshots.schemas.ts';
 import { createSnapshot } from './calculation-snapshots.service.ts';
 
 export const calculationSnapshotRoutes =

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { AppContext } from '../app-context.ts';
 import { currentUser, type RouteAccess } from '../http/access.ts';
 import { problemSchema } from '../http/problem.ts';
+import { decision, decisionInput, reasonTemplate } from './decisions.schemas.ts';
 import {
   decide,
   getDecision,
@@ -10,59 +11,9 @@ import {
   listDecisions,
   listReasonTemplates,
 } from './decisions.service.ts';
-import { OUTCOMES } from './decisions.table.ts';
 
 /** Who decides: the caseworkers and managers of the errand's unit, within their delegation. */
 const DECIDERS: RouteAccess = { roles: ['caseworker', 'unitManager'] };
-
-const amount = z.number().int('Ange beloppet i hela ören').min(0, 'Beloppet kan inte vara negativt');
-const text = (max: number) => z.string().trim().max(max).default('');
-
-const decisionItemInput = z.strictObject({
-  description: z.string().trim().max(200),
-  requested: amount,
-  granted: amount,
-  outcome: z.enum(OUTCOMES, 'Välj bifall, delavslag, avslag eller avvisning'),
-  reasonTemplateIds: z.array(z.string().max(100)).max(10).default([]),
-  reasons: text(4000),
-  legalBasis: text(500),
-});
-
-const decisionInput = z.strictObject({
-  items: z.array(decisionItemInput).min(1, 'Beslutet behöver minst en beslutspunkt').max(20),
-  childBestInterest: text(4000),
-  reasoning: text(8000),
-});
-
-const decisionItem = z.object({
-  description: z.string(),
-  requested: z.number().int(),
-  granted: z.number().int(),
-  outcome: z.enum(OUTCOMES),
-  reasons: z.string(),
-  legalBasis: z.string(),
-});
-
-const decision = z.object({
-  id: z.string(),
-  errandId: z.string(),
-  calculationId: z.string().nullable(),
-  decidedBy: z.object({ id: z.string(), name: z.string() }),
-  decidedAt: z.string(),
-  childBestInterest: z.string().nullable(),
-  reasoning: z.string(),
-  grantedTotal: z.number().int(),
-  items: z.array(decisionItem),
-  letter: z.object({ sha256: z.string(), url: z.string() }).nullable(),
-});
-
-const reasonTemplate = z.object({
-  id: z.string(),
-  outcome: z.enum(OUTCOMES),
-  title: z.string(),
-  text: z.string(),
-  legalBasis: z.string(),
-});
 
 const idParams = z.strictObject({ id: z.uuid('Ogiltigt id') });
 

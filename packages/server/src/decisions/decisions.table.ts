@@ -1,8 +1,7 @@
 import type { Generated } from 'kysely';
+import type { Outcome } from './decisions.schemas.ts';
 
-export const OUTCOMES = ['granted', 'partiallyGranted', 'rejected', 'dismissed'] as const;
-/** Utfall per beslutspunkt: bifall, delavslag, avslag, avvisning. */
-export type Outcome = (typeof OUTCOMES)[number];
+export type { Outcome } from './decisions.schemas.ts';
 
 /** Beslut — immutable once written (the database refuses UPDATE and DELETE). */
 export type DecisionTable = {

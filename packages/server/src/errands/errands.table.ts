@@ -1,20 +1,7 @@
 import type { Generated } from 'kysely';
+import type { ErrandState, ErrandType } from './errands.schemas.ts';
 
-export const ERRAND_TYPES = ['newApplication', 'renewalApplication', 'supplementaryApplication'] as const;
-/** Nyansökan, återansökan (monthly), tilläggsansökan. */
-export type ErrandType = (typeof ERRAND_TYPES)[number];
-
-export const ERRAND_STATES = [
-  'received',
-  'underInvestigation',
-  'awaitingCompletion',
-  'readyForDecision',
-  'decided',
-  'paid',
-  'closed',
-] as const;
-/** Ärendets status: inkommet, under utredning, väntar på komplettering, klart för beslut, beslutat, utbetalt, avslutat. */
-export type ErrandState = (typeof ERRAND_STATES)[number];
+export type { ErrandState, ErrandType } from './errands.schemas.ts';
 
 /** Ärende — one application from a household for one month. */
 export type ErrandTable = {

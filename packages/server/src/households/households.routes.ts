@@ -4,6 +4,16 @@ import type { AppContext } from '../app-context.ts';
 import { currentUser, type RouteAccess } from '../http/access.ts';
 import { problemSchema } from '../http/problem.ts';
 import {
+  householdDetail,
+  householdInput,
+  householdListQuery,
+  householdMonthQuery,
+  householdPage,
+  householdPatch,
+  memberInput,
+  membershipEnd,
+} from './households.schemas.ts';
+import {
   addMember,
   createHousehold,
   endMembership,
@@ -15,44 +25,6 @@ import {
 
 /** The caseworkers and the manager of the household's unit. */
 export const HOUSEHOLD_STAFF: RouteAccess = { roles: ['caseworker', 'unitManager'] };
-
-export const monthSchema = z
-  .string()
-  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Ange månad som ÅÅÅÅ-MM, till exempel 2026-03');
-export const dateSchema = z.iso.date('Ange datum som ÅÅÅÅ-MM-DD');
-const roleSchema = z.enum(
-  ['applicant', 'partner', 'child'],
-  'Ange roll: sökande, make/maka/sambo eller barn',
-);
-/** Hushållsgemenskap: everyone sharing the dwelling (SoF 2025:468 12 kap. 3 § andra stycket). */
-const sharedHouseholdSizeSchema = z
-  .number()
-  .int('Ange antal personer som ett heltal')
-  .min(2, 'Ett delat boende har minst två personer')
-  .max(30)
-  .nullable();
-
-const memberSchema = z.object({
-  personId: z.string(),
-  role: roleSchema,
-  validFrom: z.string(),
-  validTo: z.string().nullable(),
-  person: z.object({
-    id: z.string(),
-    name: z.string(),
-    personalIdentityNumber: z.string(),
-    protectedIdentity: z.boolean(),
-    birthDate: z.string(),
-  }),
-});
-const householdView = z.object({
-  id: z.string(),
-  unit: z.object({ id: z.string(), name: z.string() }),
-  sharedHouseholdSize: z.number().int().nullable(),
-  month: z.string(),
-  members: z.array(memberSchema),
-});
-const householdDetail = householdView.extend({ history: z.array(memberSchema) });
 
 const idParams = z.strictObject({ id: z.uuid('Ogiltigt id') });
 
@@ -68,12 +40,8 @@ export const householdRoutes =
         schema: {
           tags: ['households'],
           summary: 'Den egna enhetens hushåll med medlemmarna under månaden (läsningen loggas)',
-          querystring: z.strictObject({
-            month: monthSchema.optional(),
-            limit: z.coerce.number().int().min(1).max(200).default(50),
-            offset: z.coerce.number().int().min(0).default(0),
-          }),
-          response: { 200: z.object({ items: z.array(householdView), total: z.number().int() }) },
+          querystring: householdListQuery,
+          response: { 200: householdPage },
         },
       },
       async (request) =>
@@ -91,7 +59,7 @@ export const householdRoutes =
           tags: ['households'],
           summary: 'Ett hushåll: medlemmar under månaden och vem som bott där när (läsningen loggas)',
           params: idParams,
-          querystring: z.strictObject({ month: monthSchema.optional() }),
+          querystring: householdMonthQuery,
           response: { 200: householdDetail, 404: problemSchema },
         },
       },
@@ -112,11 +80,7 @@ export const householdRoutes =
         schema: {
           tags: ['households'],
           summary: 'Registrera ett hushåll med en sökande',
-          body: z.strictObject({
-            applicantPersonId: z.uuid('Välj sökande'),
-            validFrom: dateSchema.optional(),
-            sharedHouseholdSize: sharedHouseholdSizeSchema.default(null),
-          }),
+          body: householdInput,
           response: { 201: householdDetail, 409: problemSchema, 422: problemSchema },
         },
       },
@@ -137,7 +101,7 @@ export const householdRoutes =
           tags: ['households'],
           summary: 'Ändra delat boende (hushållsgemenskap, SoF 2025:468 12 kap. 3 § andra stycket)',
           params: idParams,
-          body: z.strictObject({ sharedHouseholdSize: sharedHouseholdSizeSchema }),
+          body: householdPatch,
           response: { 200: householdDetail, 404: problemSchema, 422: problemSchema },
         },
       },
@@ -153,11 +117,7 @@ export const householdRoutes =
           tags: ['households'],
           summary: 'Lägg till en person i hushållet från ett datum',
           params: idParams,
-          body: z.strictObject({
-            personId: z.uuid('Välj person'),
-            role: roleSchema,
-            validFrom: dateSchema,
-          }),
+          body: memberInput,
           response: { 201: householdDetail, 404: problemSchema, 409: problemSchema, 422: problemSchema },
         },
       },
@@ -181,7 +141,7 @@ export const householdRoutes =
           tags: ['households'],
           summary: 'Avsluta en persons medlemskap i hushållet (sista dagen i hushållet)',
           params: z.strictObject({ id: z.uuid('Ogiltigt id'), personId: z.uuid('Ogiltigt id') }),
-          body: z.strictObject({ validTo: dateSchema }),
+          body: membershipEnd,
           response: { 200: householdDetail, 404: problemSchema, 422: problemSchema },
         },
       },

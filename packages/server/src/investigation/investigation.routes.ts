@@ -1,21 +1,22 @@
 // Investigation routes: incomes, costs and norm adjustments (the calculation contract's types),
 // checks with source and date, and document uploads (pdf, jpeg, png; at most 10 MB).
 import multipart from '@fastify/multipart';
-import { INCOME_TYPES, OTHER_LIVING_COST_SUBTYPES, REASONABLE_COST_TYPES } from '@stegvis/rules';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../app-context.ts';
-import {
-  attachmentSchema,
-  errandIdParams,
-  itemSchema,
-  verificationSchema,
-} from '../errands/errands.routes.ts';
+import { errandIdParams } from '../errands/errands.schemas.ts';
 import { withErrand } from '../errands/errands.service.ts';
-import { dateSchema, HOUSEHOLD_STAFF } from '../households/households.routes.ts';
+import { HOUSEHOLD_STAFF } from '../households/households.routes.ts';
 import { swedishDate } from '../households/households.service.ts';
 import { currentUser } from '../http/access.ts';
 import { AppError, problemSchema } from '../http/problem.ts';
+import {
+  attachmentSchema,
+  itemInput,
+  itemSchema,
+  verificationInput,
+  verificationSchema,
+} from './investigation.schemas.ts';
 import {
   ATTACHMENT_TYPES,
   addItem,
@@ -26,67 +27,6 @@ import {
   sniffType,
   storeAttachment,
 } from './investigation.service.ts';
-import { VERIFICATION_KINDS, VERIFICATION_OUTCOMES } from './investigation.table.ts';
-
-const amount = z
-  .number('Ange beloppet i hela ören')
-  .int('Ange beloppet i hela ören')
-  .min(0, 'Beloppet kan inte vara negativt')
-  .max(100_000_000, 'Beloppet är orimligt stort');
-const personId = z.uuid('Välj person').optional();
-const note = z.string().trim().max(2000).optional();
-
-/** Types that always belong to one person: employment (jobbstimulans), work travel, union fees. */
-const PERSONAL_TYPES = new Set(['employment', 'workTravel', 'unionAndUnemploymentFund']);
-
-const itemInput = z
-  .discriminatedUnion(
-    'kind',
-    [
-      z.strictObject({
-        kind: z.literal('income'),
-        type: z.enum(INCOME_TYPES, 'Välj inkomstslag'),
-        personId,
-        amount,
-        note,
-      }),
-      z.strictObject({
-        kind: z.literal('cost'),
-        type: z.enum([...REASONABLE_COST_TYPES, 'otherLivingCost'], 'Välj kostnadsslag'),
-        subtype: z.enum(OTHER_LIVING_COST_SUBTYPES, 'Välj vilken sorts levnadskostnad').optional(),
-        personId,
-        amount,
-        note,
-      }),
-      // Norm över eller under riksnormen i det enskilda fallet (SoL 2025:400 12 kap. 7 § tredje stycket).
-      z.strictObject({
-        kind: z.literal('normAdjustment'),
-        personId,
-        amount: z.number('Ange beloppet i hela ören').int('Ange beloppet i hela ören'),
-        note: z
-          .string('Ange skälet till att normen justeras')
-          .trim()
-          .min(1, 'Ange skälet till att normen justeras')
-          .max(2000),
-      }),
-    ],
-    { error: 'Ange om posten är inkomst, kostnad eller normjustering' },
-  )
-  .superRefine((item, ctx) => {
-    if (item.kind !== 'normAdjustment' && PERSONAL_TYPES.has(item.type) && !item.personId) {
-      ctx.addIssue({ code: 'custom', path: ['personId'], message: 'Ange vilken person posten gäller' });
-    }
-    if (item.kind === 'cost' && item.type === 'otherLivingCost' && !item.subtype) {
-      ctx.addIssue({ code: 'custom', path: ['subtype'], message: 'Välj vilken sorts levnadskostnad' });
-    }
-    if (item.kind === 'cost' && item.type !== 'otherLivingCost' && item.subtype) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['subtype'],
-        message: 'Bara levnadskostnader i övrigt har undertyp',
-      });
-    }
-  });
 
 const ATTACHMENT_LABEL: Record<(typeof ATTACHMENT_TYPES)[number], string> = {
   'application/pdf': 'PDF',
@@ -158,17 +98,7 @@ export const investigationRoutes =
           tags: ['investigation'],
           summary: 'Registrera en kontroll: vad, var (källa), när och med vilket utfall',
           params: errandIdParams,
-          body: z.strictObject({
-            kind: z.enum(VERIFICATION_KINDS, 'Välj vad som kontrollerades'),
-            source: z
-              .string('Ange var uppgiften kontrollerades')
-              .trim()
-              .min(1, 'Ange var uppgiften kontrollerades')
-              .max(200),
-            checkedOn: dateSchema,
-            outcome: z.enum(VERIFICATION_OUTCOMES, 'Välj utfall: stämmer, avviker eller saknas'),
-            note,
-          }),
+          body: verificationInput,
           response: { 201: verificationSchema, 404: problemSchema, 409: problemSchema, 422: problemSchema },
         },
       },

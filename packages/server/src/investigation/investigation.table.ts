@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { VERIFICATION_KINDS, VERIFICATION_OUTCOMES } from './investigation.schemas.ts';
 
 /** Utredningspost — an income, a cost or a norm adjustment for the errand's month, in öre. */
 export type ErrandItemTable = {
@@ -15,15 +16,6 @@ export type ErrandItemTable = {
   createdBy: string | null;
   createdAt: Generated<Date>;
 };
-
-export const VERIFICATION_KINDS = [
-  'employmentServiceRegistration',
-  'socialInsuranceBenefits',
-  'bankStatements',
-  'rentalContract',
-  'other',
-] as const;
-export const VERIFICATION_OUTCOMES = ['confirmed', 'discrepancy', 'missing'] as const;
 
 /** Kontroll — what was checked, where, when and with what outcome. */
 export type VerificationTable = {

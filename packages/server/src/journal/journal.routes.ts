@@ -3,32 +3,8 @@ import { z } from 'zod';
 import type { AppContext } from '../app-context.ts';
 import { currentUser, type RouteAccess } from '../http/access.ts';
 import { problemSchema } from '../http/problem.ts';
+import { entryInput, entrySchema, journalPage, journalVerification } from './journal.schemas.ts';
 import { listJournal, verifyMunicipalityJournal, writeJournalEntry } from './journal.service.ts';
-
-const entrySchema = z.object({
-  id: z.number().int(),
-  writtenAt: z.string(),
-  text: z.string(),
-  author: z.object({ id: z.string(), name: z.string() }),
-  errand: z.object({ id: z.string(), type: z.string(), month: z.string() }).nullable(),
-  correctsId: z.number().int().nullable(),
-  correctedBy: z.array(z.number().int()),
-});
-
-const entryInput = z.strictObject({
-  text: z
-    .string('Skriv anteckningen')
-    .trim()
-    .min(1, 'Skriv anteckningen')
-    .max(20_000, 'Anteckningen får vara högst 20 000 tecken')
-    // The database must store exactly the text that was hashed: no lone surrogates, no NUL.
-    .refine(
-      (text) => text.isWellFormed() && !text.includes('\u0000'),
-      'Anteckningen innehåller ogiltiga tecken',
-    ),
-  errandId: z.uuid('Ogiltigt ärende-id').optional(),
-  correctsId: z.number('Ange id för anteckningen som rättas').int().positive().optional(),
-});
 
 const idParams = z.strictObject({ id: z.uuid('Ogiltigt id') });
 
@@ -48,7 +24,7 @@ export const journalRoutes =
             'Personens journal, nyast först; rättade anteckningar visas med sin rättelse (läsningen loggas)',
           params: idParams,
           response: {
-            200: z.object({ items: z.array(entrySchema) }),
+            200: journalPage,
             403: problemSchema,
             404: problemSchema,
           },
@@ -92,11 +68,7 @@ export const journalRoutes =
           summary:
             'Kontrollera att kommunens journalkedja är obruten (ingen anteckning ändrad eller borttagen)',
           response: {
-            200: z.object({
-              intact: z.boolean(),
-              checked: z.number().int(),
-              firstBrokenId: z.number().int().nullable(),
-            }),
+            200: journalVerification,
           },
         },
       },

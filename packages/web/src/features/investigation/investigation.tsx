@@ -143,7 +143,12 @@ const itemPointers: Record<string, string> = {
   '/note': 'itemNote',
 };
 
-function parseItemType(value: string): Pick<NewItem, 'kind' | 'type'> & { subtype?: OtherLivingCostSubtype } {
+/** The item types the form offers: incomes and costs (a norm adjustment has no type). */
+type TypedItem = Extract<NewItem, { kind: 'income' | 'cost' }>;
+
+function parseItemType(
+  value: string,
+): Pick<TypedItem, 'kind' | 'type'> & { subtype?: OtherLivingCostSubtype } {
   const [kind, type, subtype] = value.split(':');
   if (kind === 'income') return { kind: 'income', type: type as IncomeType };
   if (type === 'otherLivingCost') {
