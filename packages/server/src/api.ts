@@ -34,6 +34,7 @@ import type {
 import type { entryInput, entrySchema, journalPage } from './journal/journal.schemas.ts';
 import type { unitSchema } from './organisation/organisation.schemas.ts';
 import type { overviewSchema } from './overview/overview.schemas.ts';
+import type { batch, batchInput, payment, paymentResult } from './payments/payments.schemas.ts';
 import type { personDetail, personInput, personPage, personSummary } from './persons/persons.schemas.ts';
 
 export {
@@ -56,6 +57,12 @@ export {
   VERIFICATION_KINDS,
   VERIFICATION_OUTCOMES,
 } from './investigation/investigation.schemas.ts';
+export {
+  BATCH_STATUSES,
+  type BatchStatus,
+  PAYMENT_STATUSES,
+  type PaymentStatus,
+} from './payments/payments.schemas.ts';
 export { ROLES, type Role } from './staff/roles.ts';
 
 export type User = z.infer<typeof userSchema>;
@@ -108,3 +115,10 @@ export type ReasonTemplate = z.infer<typeof reasonTemplate>;
 export type JournalEntry = z.infer<typeof entrySchema>;
 export type JournalPage = z.infer<typeof journalPage>;
 export type NewJournalEntry = z.input<typeof entryInput>;
+
+// Payments: the ledger and the monthly batches.
+export type Payment = z.infer<typeof payment>;
+export type PaymentResult = z.infer<typeof paymentResult>;
+/** Utbetalningsomgång: one month's payment run for the whole municipality. */
+export type PaymentBatch = z.infer<typeof batch>;
+export type NewPaymentBatch = z.input<typeof batchInput>;

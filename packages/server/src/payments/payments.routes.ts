@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { AppContext } from '../app-context.ts';
 import { currentUser, type RouteAccess } from '../http/access.ts';
 import { problemSchema } from '../http/problem.ts';
+import { batch, batchInput, batchPage, paymentPage, paymentResult } from './payments.schemas.ts';
 import {
   batchBankFile,
   getBatch,
@@ -12,7 +13,6 @@ import {
   runBatch,
   startBatch,
 } from './payments.service.ts';
-import { BATCH_STATUSES, PAYMENT_STATUSES } from './payments.table.ts';
 
 /** Who pays one decided errand (e.g. urgently) and sees its ledger: the errand unit's caseworkers and manager. */
 const PAYERS: RouteAccess = { roles: ['caseworker', 'unitManager'] };
@@ -24,41 +24,7 @@ const BATCH_READERS: RouteAccess = { roles: ['caseworker', 'unitManager'] };
  */
 const BATCH_RUNNERS: RouteAccess = { roles: ['unitManager'] };
 
-const payment = z.object({
-  id: z.string(),
-  idempotencyKey: z.string(),
-  errandId: z.string(),
-  decisionId: z.string(),
-  month: z.string(),
-  item: z.string(),
-  amount: z.number().int(),
-  payeeAccount: z.string().nullable(),
-  batchId: z.string().nullable(),
-  status: z.enum(PAYMENT_STATUSES),
-  legalBasis: z.string(),
-  createdAt: z.string(),
-});
-
-const batch = z.object({
-  id: z.string(),
-  month: z.string(),
-  paymentDate: z.string(),
-  status: z.enum(BATCH_STATUSES),
-  planned: z.number().int(),
-  processed: z.number().int(),
-  totalAmount: z.number().int(),
-  payments: z.number().int(),
-  withoutAccount: z.number().int(),
-  startedAt: z.string(),
-  completedAt: z.string().nullable(),
-});
-
 const idParams = z.strictObject({ id: z.uuid('Ogiltigt id') });
-const month = z
-  .string()
-  .trim()
-  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Ange månaden som ÅÅÅÅ-MM, till exempel 2026-12');
-
 export const paymentRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
   async (app) => {
@@ -76,7 +42,7 @@ export const paymentRoutes =
           tags: ['payments'],
           summary: 'Ärendets utbetalningar i reskontran',
           params: idParams,
-          response: { 200: z.object({ items: z.array(payment) }), 404: problemSchema },
+          response: { 200: paymentPage, 404: problemSchema },
         },
       },
       async (request) => ({
@@ -94,8 +60,8 @@ export const paymentRoutes =
             'Betala ut ett beslutat ärende nu (utanför månadens omgång). Samma utbetalning görs aldrig två gånger.',
           params: idParams,
           response: {
-            200: z.object({ created: z.array(payment), alreadyPaid: z.array(payment) }),
-            201: z.object({ created: z.array(payment), alreadyPaid: z.array(payment) }),
+            200: paymentResult,
+            201: paymentResult,
             404: problemSchema,
             409: problemSchema,
           },
@@ -114,7 +80,7 @@ export const paymentRoutes =
         schema: {
           tags: ['payments'],
           summary: 'Kommunens utbetalningsomgångar, senaste först',
-          response: { 200: z.object({ items: z.array(batch) }) },
+          response: { 200: batchPage },
         },
       },
       async (request) => ({ items: await listBatches(ctx.db, currentUser(request)) }),
@@ -142,7 +108,7 @@ export const paymentRoutes =
           tags: ['payments'],
           summary:
             'Starta månadens utbetalningsomgång för alla beslutade, obetalda ärenden (eller återuppta en avbruten). Pengarna för månaden betalas på kommunens utbetalningsdag månaden före.',
-          body: z.strictObject({ month }),
+          body: batchInput,
           response: { 202: batch, 409: problemSchema, 422: problemSchema },
         },
       },

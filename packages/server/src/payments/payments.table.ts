@@ -1,7 +1,7 @@
 import type { Generated } from 'kysely';
+import type { BatchStatus, PaymentStatus } from './payments.schemas.ts';
 
-export const BATCH_STATUSES = ['running', 'completed', 'failed'] as const;
-export type BatchStatus = (typeof BATCH_STATUSES)[number];
+export type { BatchStatus, PaymentStatus } from './payments.schemas.ts';
 
 /** Utbetalningsomgång — one month's payments for the whole municipality, processed in chunks. */
 export type PaymentBatchTable = {
@@ -22,9 +22,6 @@ export type PaymentBatchTable = {
   startedAt: Generated<Date>;
   completedAt: Date | null;
 };
-
-export const PAYMENT_STATUSES = ['pending', 'exported', 'paid', 'cancelled'] as const;
-export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
 
 /**
  * Utbetalning — one row in the ledger per payout. The idempotency key
