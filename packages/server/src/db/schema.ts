@@ -18,7 +18,11 @@ import type {
   GuidelineVersionTable,
 } from '../guidelines/guidelines.table.ts';
 import type { HouseholdMemberTable, HouseholdTable } from '../households/households.table.ts';
-import type { AttachmentTable, ErrandItemTable, VerificationTable } from '../investigation/investigation.table.ts';
+import type {
+  AttachmentTable,
+  ErrandItemTable,
+  VerificationTable,
+} from '../investigation/investigation.table.ts';
 import type { JournalEntryTable, JournalTombstoneTable } from '../journal/journal.table.ts';
 import type {
   CommitteeTable,
@@ -38,7 +42,11 @@ import type {
   PlanVersionTable,
 } from '../plans/plans.table.ts';
 import type { RecoveryClaimTable } from '../recovery/recovery.table.ts';
-import type { RetentionRunItemTable, RetentionRunTable, RetentionSaltTable } from '../retention/retention.table.ts';
+import type {
+  RetentionRunItemTable,
+  RetentionRunTable,
+  RetentionSaltTable,
+} from '../retention/retention.table.ts';
 import type { StaffUserTable } from '../staff/staff.table.ts';
 
 export type Database = {
@@ -67,14 +75,14 @@ export type Database = {
   guidelineSets: GuidelineSetTable;
   guidelineVersions: GuidelineVersionTable;
   guidelineAdoptions: GuidelineAdoptionTable;
-  journalEntries: JournalEntryTable;
-  journalTombstones: JournalTombstoneTable;
-  caseAssignments: CaseAssignmentTable;
   paymentBatches: PaymentBatchTable;
   payments: PaymentTable;
   recoveryClaims: RecoveryClaimTable;
   benefitApplications: BenefitApplicationTable;
   reimbursementClaims: ReimbursementClaimTable;
+  journalEntries: JournalEntryTable;
+  journalTombstones: JournalTombstoneTable;
+  caseAssignments: CaseAssignmentTable;
   retentionSalts: RetentionSaltTable;
   retentionRuns: RetentionRunTable;
   retentionRunItems: RetentionRunItemTable;

@@ -236,7 +236,7 @@ async function seedHouseholds(
       });
       const from = monthStart(options.today, between(random, 0, Math.max(0, options.months - 1)));
       const closed = random() < 0.2 && from < monthStart(options.today, 1);
-      const validTo = closed ? options.today.slice(0, 8) + '01' : null;
+      const validTo = closed ? `${options.today.slice(0, 8)}01` : null;
       const home = address(random, m.city, m.postalPrefix);
       const isProtected = random() < 0.02;
       const add = (p: ReturnType<typeof person>, role: HouseholdMemberTable['role'], memberFrom = from) => {
