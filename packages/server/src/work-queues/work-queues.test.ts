@@ -8,6 +8,17 @@ let t: TestApp;
 let early: TestApp;
 let erik: Login;
 let households: { id: string; applicantId: string }[];
+let earlyHouseholds: { id: string; applicantId: string }[];
+
+/** Households without errands of their own (the seed gives some this month's renewal). */
+async function quietHouseholds(app: TestApp) {
+  const all = await householdsOf(app.db.db, 'alvstad', 'eb-norr');
+  const withErrands = await inTenant(app.db.db, 'alvstad', (trx) =>
+    trx.selectFrom('errands').select('householdId').distinct().execute(),
+  );
+  const busy = new Set(withErrands.map((e) => e.householdId));
+  return all.filter((h) => !busy.has(h.id));
+}
 
 const plan = {
   longTermGoal: 'Arbete',
@@ -15,12 +26,12 @@ const plan = {
   activities: [{ description: 'Praktik', responsible: { party: 'labourMarketUnit' }, hoursPerWeek: 40 }],
 };
 
-async function decide(db: TestApp, householdId: string, month: string, decidedAt: string) {
+async function decide(db: TestApp, householdId: string, month: string, decidedAt: string, by: Login = erik) {
   return createDecidedErrand(db.db.db, {
     municipalityId: 'alvstad',
     householdId,
     month,
-    decidedBy: erik.userId,
+    decidedBy: by.userId,
     items: [{ granted: 500_000 }],
     decidedAt: new Date(`${decidedAt}T10:00:00Z`),
   });
@@ -38,13 +49,9 @@ beforeAll(async () => {
   t = await buildTestApp();
   early = await buildTestApp({ clock: () => new Date('2026-09-20T10:00:00Z') });
   erik = await login(t.app, 'erik');
-  // Households without errands of their own (the seed gives some this month's renewal).
-  const all = await householdsOf(t.db.db, 'alvstad', 'eb-norr');
-  const withErrands = await inTenant(t.db.db, 'alvstad', (trx) =>
-    trx.selectFrom('errands').select('householdId').distinct().execute(),
-  );
-  const busy = new Set(withErrands.map((e) => e.householdId));
-  households = all.filter((h) => !busy.has(h.id));
+  // Each app has its own database copy: households are looked up in each.
+  households = await quietHouseholds(t);
+  earlyHouseholds = await quietHouseholds(early);
 });
 afterAll(async () => {
   await t.close();
@@ -104,10 +111,10 @@ describe('arbetsköer', () => {
   });
 
   it('aktivitetskrav is not shown for months before the rule applies', async () => {
-    const [, a] = households;
+    const [, a] = earlyHouseholds;
     if (!a) throw new Error('no household');
     const erikEarly = await login(early.app, 'erik');
-    for (const m of ['2026-07', '2026-08', '2026-09']) await decide(early, a.id, m, `${m}-02`);
+    for (const m of ['2026-07', '2026-08', '2026-09']) await decide(early, a.id, m, `${m}-02`, erikEarly);
     const body = await queues(early, erikEarly);
     expect(body.aktivitetskrav.inForce).toBe(false);
     expect(idsIn(body, 'aktivitetskrav')).toEqual([]);
