@@ -1,6 +1,8 @@
-// npm run bench: starts the real server (PGlite in ./data-bench, or PostgreSQL when DATABASE_URL
-// is set) in a child process with demo data, logs in as a caseworker and reads persons under a
-// bounded loopback load (autocannon). Writes p50/p95/p99 to docs/benchmarks.md.
+// npm run bench: starts the real server (PGlite in a temporary directory, or PostgreSQL when
+// DATABASE_URL is set) in a child process with demo data, logs in as a caseworker and puts it
+// under a bounded loopback load (autocannon). `--scenario read` (default): person reads;
+// `--scenario mix` (npm run bench:load): 100 caseworker connections for 60 s doing the daily mix
+// of reads and journal writes. Writes p50/p95/p99 to docs/benchmarks.md.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
@@ -11,13 +13,16 @@ import { writeBenchmarkSection } from './benchmarks-file.ts';
 
 const { values } = parseArgs({
   options: {
-    connections: { type: 'string', default: '50' },
-    duration: { type: 'string', default: '10' },
+    scenario: { type: 'string', default: 'read' },
+    connections: { type: 'string' },
+    duration: { type: 'string' },
     households: { type: 'string', default: '2000' },
   },
 });
-const connections = Number(values.connections);
-const duration = Math.min(60, Number(values.duration));
+const mix = values.scenario === 'mix';
+const connections = Number(values.connections ?? (mix ? 100 : 50));
+// Bounded: never more than 60 s of load.
+const duration = Math.min(60, Number(values.duration ?? (mix ? 60 : 10)));
 const root = new URL('../../../../', import.meta.url).pathname;
 const port = 3900 + Math.floor(Math.random() * 90);
 const dataDir = mkdtempSync(join(tmpdir(), 'stegvis-bench-'));
@@ -68,23 +73,52 @@ try {
     body: JSON.stringify({ username: 'erik', password: 'demo-stegvis' }),
   });
   const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  const { csrfToken } = (await login.json()) as { csrfToken: string };
   const list = (await (await fetch(`${base}/api/v1/persons?limit=200`, { headers: { cookie } })).json()) as {
     items: { id: string }[];
   };
   const ids = list.items.map((p) => p.id);
   if (ids.length === 0) throw new Error('no persons to read');
+  const errands = (await (await fetch(`${base}/api/v1/errands`, { headers: { cookie } })).json()) as {
+    items: { id: string }[];
+  };
+  const errandIds = errands.items.map((e) => e.id);
   let next = 0;
+  const person = () => ids[next++ % ids.length];
+  const readOnly: autocannon.Request[] = [
+    { method: 'GET', setupRequest: (req) => ({ ...req, path: `/api/v1/persons/${person()}` }) },
+  ];
+  // The caseworker's day: the queue, an errand, a person, their journal, and a journal note.
+  const daily: autocannon.Request[] = [
+    { method: 'GET', path: '/api/v1/errands' },
+    {
+      method: 'GET',
+      setupRequest: (req) => ({
+        ...req,
+        path: `/api/v1/errands/${errandIds[next % Math.max(1, errandIds.length)]}`,
+      }),
+    },
+    { method: 'GET', setupRequest: (req) => ({ ...req, path: `/api/v1/persons/${person()}` }) },
+    {
+      method: 'GET',
+      setupRequest: (req) => ({ ...req, path: `/api/v1/persons/${ids[next % ids.length]}/journal` }),
+    },
+    {
+      method: 'POST',
+      headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' },
+      setupRequest: (req) => ({
+        ...req,
+        path: `/api/v1/persons/${ids[next % ids.length]}/journal`,
+        body: JSON.stringify({ text: 'Telefonkontakt, inga ändringar (belastningstest).' }),
+      }),
+    },
+  ];
   const result = await autocannon({
     url: base,
     connections,
     duration,
     headers: { cookie },
-    requests: [
-      {
-        method: 'GET',
-        setupRequest: (req) => ({ ...req, path: `/api/v1/persons/${ids[next++ % ids.length]}` }),
-      },
-    ],
+    requests: mix ? daily : readOnly,
   });
   const summary = {
     requests: result.requests.total,
@@ -97,10 +131,14 @@ try {
   // autocannon reports p97.5, not p95; it is recorded as an upper bound for p95.
   console.log(summary);
   writeBenchmarkSection(
-    'server',
-    '## Authenticated person read (`npm run bench`)\n\n' +
-      '`GET /api/v1/persons/:id` as a caseworker (session cookie, need-to-know check, access-log row written per read), ' +
-      "server in its own process, autocannon on loopback. p95 column is autocannon's p97.5 (an upper bound for p95).\n\n" +
+    mix ? 'load' : 'server',
+    (mix
+      ? "## Load test: caseworkers' daily mix (`npm run bench:load`)\n\n" +
+        'Each connection repeats: errand queue, one errand, one person, their journal, a new journal note (1 write in 5); ' +
+        'all reads access-logged. Target (issue 10): p95 < 50 ms with 0 errors on PostgreSQL, 100 connections, 60 s. '
+      : '## Authenticated person read (`npm run bench`)\n\n' +
+        '`GET /api/v1/persons/:id` as a caseworker (session cookie, need-to-know check, access-log row written per read). ') +
+      "Server in its own process, autocannon on loopback. p95 column is autocannon's p97.5 (an upper bound for p95).\n\n" +
       `Machine: ${cpus()[0]?.model.trim() ?? 'unknown CPU'}, ${cpus().length} cores, Node ${process.version}`,
     '| database | connections | duration | requests | req/s | p50 ms | p95 ms | p99 ms | errors | date |\n| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
     `| ${database} | ${connections} | ${duration} s | ${summary.requests} | ${summary.throughput} | ${summary.p50} | ≤ ${summary.p95} | ${summary.p99} | ${summary.errors} | ${new Date().toISOString()} |`,
