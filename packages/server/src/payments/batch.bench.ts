@@ -7,19 +7,15 @@
 import { randomBytes } from 'node:crypto';
 import { cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
-import { type CalculationInput, calculate, isCalculationError, type Member } from '@stegvis/rules';
-import { type Insertable, sql } from 'kysely';
+import { sql } from 'kysely';
 import pg from 'pg';
 import { createApp } from '../app.ts';
 import { writeBenchmarkSection } from '../bench/benchmarks-file.ts';
 import { type DatabaseHandle, inTenant, openDatabase } from '../db/database.ts';
 import { migrateToLatest } from '../db/migrator.ts';
 import { seedDemo } from '../demo/seed.ts';
-import type { ErrandTable } from '../errands/errands.table.ts';
-import type { HouseholdMemberTable, HouseholdTable } from '../households/households.table.ts';
-import type { PersonTable } from '../persons/persons.table.ts';
 import { as, login, testConfig } from '../testing.ts';
-import { swedishIban } from './iban.ts';
+import { seedBenchHouseholds, writeBenchCalculations, writeBenchDecisions } from './bench-seed.ts';
 import { findAll, parseXml, textAt } from './xml-check.ts';
 
 const { values } = parseArgs({ options: { households: { type: 'string', default: '20000' } } });
@@ -56,89 +52,6 @@ function seconds(since: number): number {
   return Math.round((performance.now() - since) / 10) / 100;
 }
 
-/** N households with fictitious people and accounts, inserted in bulk. */
-async function seedBenchHouseholds(db: DatabaseHandle['db'], count: number): Promise<void> {
-  const CHUNK = 2000;
-  for (let start = 0; start < count; start += CHUNK) {
-    const households: Insertable<HouseholdTable>[] = [];
-    const persons: Insertable<PersonTable>[] = [];
-    const members: HouseholdMemberTable[] = [];
-    const errands: Insertable<ErrandTable>[] = [];
-    for (let i = start; i < Math.min(count, start + CHUNK); i++) {
-      const householdId = crypto.randomUUID();
-      const unitId = i % 2 === 0 ? 'eb-norr' : 'eb-syd';
-      households.push({
-        municipalityId: MUNICIPALITY,
-        id: householdId,
-        unitId,
-        payoutAccount: swedishIban('999', `8${String(i).padStart(10, '0')}`),
-      });
-      errands.push({
-        municipalityId: MUNICIPALITY,
-        id: crypto.randomUUID(),
-        householdId,
-        unitId,
-        type: 'renewalApplication',
-        month: MONTH,
-        state: 'readyForDecision',
-        requestedNote: 'benchmark',
-        createdBy: null,
-      });
-      const people: { role: HouseholdMemberTable['role']; birthDate: string; firstName: string }[] = [
-        { role: 'applicant', birthDate: `${1965 + (i % 35)}-0${1 + (i % 9)}-1${i % 10}`, firstName: 'Alva' },
-      ];
-      if (i % 3 === 0) {
-        people.push(
-          { role: 'partner', birthDate: '1984-05-02', firstName: 'Bo' },
-          { role: 'child', birthDate: '2015-03-14', firstName: 'Cleo' },
-          { role: 'child', birthDate: '2020-11-30', firstName: 'Dante' },
-        );
-      }
-      for (const [n, p] of people.entries()) {
-        const personId = crypto.randomUUID();
-        persons.push({
-          municipalityId: MUNICIPALITY,
-          id: personId,
-          personalIdentityNumber: `BENCH${String(i).padStart(6, '0')}${n}`,
-          birthDate: p.birthDate,
-          gender: n % 2 === 0 ? 'female' : 'male',
-          firstName: p.firstName,
-          lastName: `Exempelsson ${i}`,
-          street: null,
-          postalCode: null,
-          city: null,
-          unitId,
-          responsibleUserId: null,
-        });
-        members.push({
-          municipalityId: MUNICIPALITY,
-          householdId,
-          personId,
-          role: p.role,
-          validFrom: '2026-01-01',
-          validTo: null,
-        });
-      }
-    }
-    await inTenant(db, MUNICIPALITY, async (trx) => {
-      await trx.insertInto('households').values(households).execute();
-      await trx.insertInto('errands').values(errands).execute();
-      for (let i = 0; i < persons.length; i += 2000) {
-        await trx
-          .insertInto('persons')
-          .values(persons.slice(i, i + 2000))
-          .execute();
-        await trx
-          .insertInto('householdMembers')
-          .values(members.slice(i, i + 2000))
-          .execute();
-      }
-    });
-    // Keep the foreign-key checks' plans on the indexes as the tables grow (PGlite has no autovacuum).
-    await sql`analyze households, persons, household_members, errands`.execute(db);
-  }
-}
-
 const { handle, drop } = await open();
 const db = handle.db;
 try {
@@ -148,7 +61,7 @@ try {
   // The demo organisation and users with a handful of households; then N households of the
   // benchmark inserted in bulk (an applicant each, every third with a partner and two children).
   await seedDemo(db, { households: 10, months: 12, seed: 11, today: TODAY });
-  await seedBenchHouseholds(db, households);
+  await seedBenchHouseholds(db, households, MONTH);
   // Bulk-loaded tables get statistics, as autovacuum would give them on PostgreSQL.
   await sql`analyze`.execute(db);
   const errandCount = await inTenant(db, MUNICIPALITY, async (trx) => {
@@ -173,118 +86,13 @@ try {
 
   // --- 1. Calculation records: the rules engine for every errand, one snapshot row each.
   started = performance.now();
-  const members = await inTenant(db, MUNICIPALITY, (trx) =>
-    trx
-      .selectFrom('errands as e')
-      .innerJoin('householdMembers as hm', (j) =>
-        j.onRef('hm.municipalityId', '=', 'e.municipalityId').onRef('hm.householdId', '=', 'e.householdId'),
-      )
-      .innerJoin('persons as p', (j) =>
-        j.onRef('p.municipalityId', '=', 'hm.municipalityId').onRef('p.id', '=', 'hm.personId'),
-      )
-      .select(['e.id as errandId', 'hm.personId', 'hm.role', 'p.birthDate'])
-      .where('e.requestedNote', '=', 'benchmark')
-      .execute(),
-  );
-  const byErrand = new Map<string, Member[]>();
-  for (const m of members) {
-    const list = byErrand.get(m.errandId) ?? [];
-    list.push(
-      m.role === 'child'
-        ? {
-            id: m.personId,
-            role: 'child',
-            birthDate: m.birthDate,
-            ...(m.birthDate <= '2008-12-31' ? { inSchool: true } : {}),
-          }
-        : { id: m.personId, role: m.role, birthDate: m.birthDate },
-    );
-    byErrand.set(m.errandId, list);
-  }
-  const calculationRows: {
-    errandId: string;
-    input: string;
-    result: string;
-    parameterSet: string;
-    assistance: number;
-  }[] = [];
-  let refused = 0;
-  for (const [errandId, list] of byErrand) {
-    const children = list.filter((m) => m.role === 'child').length;
-    const input = {
-      month: MONTH,
-      household: { members: list },
-      costs: [
-        { type: 'housing', amount: 500_000 + (children + 1) * 100_000 },
-        { type: 'householdElectricity', amount: 40_000 },
-      ],
-      incomes: children > 0 ? [{ type: 'childAllowance', amount: children * 125_000 }] : [],
-    } as CalculationInput;
-    const output = calculate(input);
-    if (isCalculationError(output)) {
-      refused++;
-      continue;
-    }
-    calculationRows.push({
-      errandId,
-      input: JSON.stringify(input),
-      result: JSON.stringify(output),
-      parameterSet: output.parameters,
-      assistance: output.assistance,
-    });
-  }
-  for (let i = 0; i < calculationRows.length; i += 1000) {
-    await inTenant(db, MUNICIPALITY, (trx) =>
-      trx
-        .insertInto('calculations')
-        .values(
-          calculationRows.slice(i, i + 1000).map((r) => ({
-            municipalityId: MUNICIPALITY,
-            id: crypto.randomUUID(),
-            errandId: r.errandId,
-            input: r.input,
-            result: r.result,
-            parameterSet: r.parameterSet,
-            guidelineSetId: null,
-            assistance: r.assistance,
-            createdBy: mariaId,
-          })),
-        )
-        .execute(),
-    );
-  }
+  const { written, refused } = await writeBenchCalculations(db, MONTH, mariaId);
   const calculationSeconds = seconds(started);
-  console.log(
-    `calculation records: ${calculationRows.length} (${refused} refused) in ${calculationSeconds} s`,
-  );
+  console.log(`calculation records: ${written} (${refused} refused) in ${calculationSeconds} s`);
 
   // --- 2. Decision records, set-based: one granting decision and item per calculation.
   started = performance.now();
-  await sql`analyze calculations`.execute(db);
-  await inTenant(db, MUNICIPALITY, async (trx) => {
-    await sql`
-      insert into decisions (municipality_id, id, errand_id, calculation_id, decided_by, reasoning, granted_total)
-      select c.municipality_id, gen_random_uuid(), c.errand_id, c.id, ${mariaId}::uuid,
-        'Hushållets inkomster räcker inte till norm och skäliga kostnader.', c.assistance
-      from calculations c
-      where c.municipality_id = ${MUNICIPALITY} and c.created_by = ${mariaId}::uuid
-    `.execute(trx);
-    await sql`
-      insert into decision_items (municipality_id, decision_id, item_no, description, requested, granted, outcome, reasons, legal_basis)
-      select d.municipality_id, d.id, 1, 'Försörjningsstöd och boendekostnad', d.granted_total, d.granted_total,
-        'granted', 'Behovet är styrkt.', 'SoL 2025:400 12 kap. 1 §'
-      from decisions d
-      where d.municipality_id = ${MUNICIPALITY} and d.decided_by = ${mariaId}::uuid
-    `.execute(trx);
-    await sql`
-      insert into errand_transitions (municipality_id, errand_id, from_state, to_state, user_id, note)
-      select municipality_id, id, state, 'decided', ${mariaId}::uuid, 'Beslut fattat'
-      from errands where municipality_id = ${MUNICIPALITY} and requested_note = 'benchmark'
-    `.execute(trx);
-    await sql`update errands set state = 'decided' where municipality_id = ${MUNICIPALITY} and requested_note = 'benchmark'`.execute(
-      trx,
-    );
-  });
+  await writeBenchDecisions(db, mariaId);
   const decisionSeconds = seconds(started);
   console.log(`decision records in ${decisionSeconds} s`);
 
