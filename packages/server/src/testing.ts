@@ -9,7 +9,8 @@ import { createApp } from './app.ts';
 import { type Config, loadConfig } from './config.ts';
 import { type DatabaseHandle, openDatabase } from './db/database.ts';
 import { migrateToLatest } from './db/migrator.ts';
-import { seedDemo } from './demo/seed.ts';
+import { DEMO_USERS, seedDemo } from './demo/seed.ts';
+import type { Role } from './staff/roles.ts';
 
 export { DEMO_PASSWORD } from './demo/seed.ts';
 
@@ -144,6 +145,13 @@ export async function login(app: FastifyInstance, username: string): Promise<Log
   if (!cookie) throw new Error('no session cookie');
   const body = response.json() as { csrfToken: string; user: { id: string } };
   return { cookie: `stegvis_session=${cookie.value}`, csrfToken: body.csrfToken, userId: body.user.id };
+}
+
+/** Logs in the Älvstad demo user who has `role`. */
+export function loginAs(app: FastifyInstance, role: Role): Promise<Login> {
+  const user = DEMO_USERS.find((u) => u.role === role && u.municipalityId === 'alvstad');
+  if (!user) throw new Error(`no demo user with role ${role}`);
+  return login(app, user.username);
 }
 
 /** Headers for an authenticated request (CSRF token included for writes). */

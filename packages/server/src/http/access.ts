@@ -51,11 +51,11 @@ export function registerAccessControl(
   });
   app.decorateRequest('session', null);
   app.addHook('onRequest', async (request) => {
+    // Static files and the SPA fallback are not API routes: no session lookup for them.
+    if (!request.url.startsWith('/api/')) return;
     const access = request.routeOptions.config?.access;
     const token = request.cookies[SESSION_COOKIE];
     request.session = token ? await findSession(deps.db, deps.settings, token, deps.clock()) : null;
-    // Static files and the SPA fallback are not API routes.
-    if (!request.url.startsWith('/api/')) return;
     if (!access) {
       // 404s land here too; let the not-found handler answer them.
       if (request.is404) return;

@@ -3,9 +3,8 @@
 // declared next to its schema. Any unexpected allow fails CI; a denied call must be a 403
 // (or 401 without a session) before any work is done, and no call may end in a 5xx.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_USERS } from '../demo/seed.ts';
 import { ROLES, type Role } from '../staff/roles.ts';
-import { as, buildTestApp, type Login, login, type TestApp } from '../testing.ts';
+import { as, buildTestApp, type Login, loginAs, type TestApp } from '../testing.ts';
 import { ROLE_DENIED } from './access.ts';
 
 let t: TestApp;
@@ -13,15 +12,9 @@ const sessions = new Map<Role, Login>();
 
 beforeAll(async () => {
   t = await buildTestApp();
-  for (const role of ROLES) sessions.set(role, await login(t.app, usernameOf(role)));
+  for (const role of ROLES) sessions.set(role, await loginAs(t.app, role));
 });
 afterAll(() => t.close());
-
-function usernameOf(role: Role): string {
-  const user = DEMO_USERS.find((u) => u.role === role && u.municipalityId === 'alvstad');
-  if (!user) throw new Error(`no demo user with role ${role}`);
-  return user.username;
-}
 
 const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
 
@@ -59,7 +52,7 @@ describe('authorization matrix', () => {
       for (const role of ROLES) {
         // Logging out would end the shared session: that route gets a session of its own.
         const session = route.url.endsWith('/auth/logout')
-          ? await login(t.app, usernameOf(role))
+          ? await loginAs(t.app, role)
           : (sessions.get(role) as Login);
         const response = await t.app.inject({
           method: route.method as 'GET',

@@ -4,9 +4,8 @@
 import fc from 'fast-check';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_USERS } from '../demo/seed.ts';
 import type { Role } from '../staff/roles.ts';
-import { as, buildTestApp, type Login, login, type TestApp } from '../testing.ts';
+import { as, buildTestApp, type Login, loginAs, type TestApp } from '../testing.ts';
 
 const TOTAL_REQUESTS = 10_000;
 
@@ -21,9 +20,7 @@ afterAll(() => t.close());
 async function sessionFor(role: Role): Promise<Login> {
   const existing = sessions.get(role);
   if (existing) return existing;
-  const user = DEMO_USERS.find((u) => u.role === role && u.municipalityId === 'alvstad');
-  if (!user) throw new Error(`no demo user for ${role}`);
-  const session = await login(t.app, user.username);
+  const session = await loginAs(t.app, role);
   sessions.set(role, session);
   return session;
 }

@@ -5,6 +5,7 @@ import { currentUser } from '../http/access.ts';
 import { ROLES } from '../staff/staff.table.ts';
 import { unitList } from './organisation.schemas.ts';
 
+const collator = new Intl.Collator('sv');
 export const organisationRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
   async (app) => {
@@ -36,7 +37,6 @@ export const organisationRoutes =
             eb.or([eb('uc.validTo', 'is', null), eb('uc.validTo', '>=', sql<string>`${today}::date`)]),
           )
           .execute();
-        const collator = new Intl.Collator('sv');
         return { items: rows.sort((a, b) => collator.compare(a.name, b.name)) };
       },
     );

@@ -7,6 +7,7 @@ import { inTenant } from '../db/database.ts';
 import { currentUser } from '../http/access.ts';
 import { overviewSchema } from './overview.schemas.ts';
 
+const collator = new Intl.Collator('sv');
 export const SUPPRESSION_THRESHOLD = 5;
 
 export function suppress(count: number): number | null {
@@ -54,7 +55,6 @@ export const overviewRoutes =
             .groupBy('u.name')
             .execute(),
         );
-        const collator = new Intl.Collator('sv');
         return {
           municipality: viewer.municipality.name,
           month: today.slice(0, 7),

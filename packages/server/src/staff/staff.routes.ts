@@ -4,6 +4,7 @@ import type { AppContext } from '../app-context.ts';
 import { userSchema } from '../auth/auth.schemas.ts';
 import { currentUser } from '../http/access.ts';
 
+const collator = new Intl.Collator('sv');
 export const staffRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
   async (app) => {
@@ -38,7 +39,6 @@ export const staffRoutes =
           .where('s.municipalityId', '=', viewer.municipality.id);
         if (viewer.role === 'unitManager') query = query.where('s.unitId', '=', viewer.unit?.id ?? '');
         const rows = await query.execute();
-        const collator = new Intl.Collator('sv');
         return {
           items: rows
             .map((r) => ({
