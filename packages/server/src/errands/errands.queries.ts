@@ -23,12 +23,14 @@ export function findErrand(trx: Kysely<Database>, id: string, options: { lock?: 
   return (options.lock ? query.forUpdate() : query).executeTakeFirst();
 }
 
-export function findErrandsInUnit(
+/** One page of the unit's errands, newest first, and how many match in all. */
+export async function findErrandsInUnit(
   trx: Kysely<Database>,
   unitId: string,
   filter: { state?: ErrandState | undefined; touchedBy?: string | undefined },
+  page: { limit: number; offset: number },
 ) {
-  let query = trx.selectFrom('errands').select(errandColumns).where('unitId', '=', unitId);
+  let query = trx.selectFrom('errands').where('unitId', '=', unitId);
   if (filter.state) query = query.where('state', '=', filter.state);
   const touchedBy = filter.touchedBy;
   if (touchedBy) {
@@ -45,7 +47,17 @@ export function findErrandsInUnit(
       ]),
     );
   }
-  return query.orderBy('receivedAt', 'desc').orderBy('id').execute();
+  const [rows, count] = await Promise.all([
+    query
+      .select(errandColumns)
+      .orderBy('receivedAt', 'desc')
+      .orderBy('id')
+      .limit(page.limit)
+      .offset(page.offset)
+      .execute(),
+    query.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(count.total) };
 }
 
 /** The household's application (new or renewal) for the month, if any. */

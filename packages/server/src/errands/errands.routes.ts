@@ -25,7 +25,7 @@ export const errandRoutes =
         schema: {
           tags: ['errands'],
           summary:
-            'Ärendekö: den egna enhetens ärenden, nyast först (mine=true: ärenden jag registrerat eller hanterat)',
+            'Ärendekö: den egna enhetens ärenden, nyast först, en sida i taget (mine=true: ärenden jag registrerat eller hanterat)',
           querystring: errandListQuery,
           response: { 200: errandPage },
         },
@@ -35,7 +35,7 @@ export const errandRoutes =
           ctx.db,
           request,
           currentUser(request),
-          { state: request.query.state, mine: request.query.mine === 'true' },
+          { ...request.query, mine: request.query.mine === 'true' },
           ctx.clock(),
         ),
     );

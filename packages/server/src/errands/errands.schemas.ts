@@ -114,6 +114,8 @@ export const errandIdParams = z.strictObject({ id: z.uuid('Ogiltigt id') });
 export const errandListQuery = z.strictObject({
   state: stateSchema.optional(),
   mine: z.enum(['true', 'false']).default('false'),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
 });
 export const errandPage = z.object({ items: z.array(errandSummary), total: z.number().int() });
 export const errandInput = z.strictObject({

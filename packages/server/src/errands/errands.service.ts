@@ -238,16 +238,18 @@ export async function listErrands(
   db: Kysely<Database>,
   request: FastifyRequest,
   viewer: SessionUser,
-  query: { state?: ErrandState | undefined; mine: boolean },
+  query: { state?: ErrandState | undefined; mine: boolean; limit: number; offset: number },
   now: Date,
 ): Promise<{ items: ErrandSummary[]; total: number }> {
   const unitId = unitOf(viewer);
   if (!unitId) return { items: [], total: 0 };
   return inTenant(db, viewer.municipality.id, async (trx) => {
-    const errands = await findErrandsInUnit(trx, unitId, {
-      state: query.state,
-      touchedBy: query.mine ? viewer.id : undefined,
-    });
+    const { rows: errands, total } = await findErrandsInUnit(
+      trx,
+      unitId,
+      { state: query.state, touchedBy: query.mine ? viewer.id : undefined },
+      query,
+    );
     const applicants = await applicantsInMonths(trx, viewer, errands);
     const items = errands.map((e) => {
       const applicant = applicants.get(`${e.householdId}|${e.month}`);
@@ -271,7 +273,7 @@ export async function listErrands(
     await logAccess(trx, request, 'search', [
       ...new Set(items.flatMap((i) => (i.applicant ? [i.applicant.id] : []))),
     ]);
-    return { items, total: items.length };
+    return { items, total };
   });
 }
 

@@ -62,6 +62,20 @@ describe('the caseworker’s queue in the demo', () => {
     expect(file.items.some((i: { type: string }) => i.type === 'housing')).toBe(true);
     expect(file.transitions[0]).toMatchObject({ fromState: null, toState: 'received' });
   });
+
+  it('comes a page at a time: the pages together are the whole queue, each errand once', async () => {
+    const whole = (await get(erik, '/errands?limit=200')).json();
+    expect(whole.total).toBe(whole.items.length);
+    const first = (await get(erik, '/errands?limit=2')).json();
+    const second = (await get(erik, '/errands?limit=2&offset=2')).json();
+    expect(first.total).toBe(whole.total);
+    expect([...first.items, ...second.items].map((e: { id: string }) => e.id)).toEqual(
+      whole.items.slice(0, 4).map((e: { id: string }) => e.id),
+    );
+    const refused = await get(erik, '/errands?limit=201');
+    expect(refused.statusCode).toBe(422);
+    expect(JSON.stringify(refused.json())).toContain('limit');
+  });
 });
 
 describe('Amina applies in March 2026 (journey 1)', () => {

@@ -11,15 +11,19 @@ import type {
 import { useApi } from '../../api/context.tsx';
 import { errandKeys } from '../../api/query-keys.ts';
 
-/** The unit's errands; `mine` keeps those the signed-in user registered or has handled. */
-export function useErrands(state: ErrandState | '', mine: boolean) {
+export const errandPageSize = 50;
+
+/** One page of the unit's errands; `mine` keeps those the signed-in user registered or has handled. */
+export function useErrands(state: ErrandState | '', mine: boolean, page: number) {
   const api = useApi();
   return useQuery({
-    queryKey: [...errandKeys.list(state), { mine }],
+    queryKey: [...errandKeys.list(state), { mine, page }],
     queryFn: () =>
       api.get<{ items: ErrandSummary[]; total: number }>('/api/v1/errands', {
         state: state || undefined,
         mine: mine ? 'true' : undefined,
+        limit: String(errandPageSize),
+        offset: String((page - 1) * errandPageSize),
       }),
   });
 }

@@ -4,11 +4,12 @@ import { type FormEvent, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { type ErrandState, type ErrandSummary, errandStates } from '../../api/case-types.ts';
 import { Checkbox, SelectField } from '../../components/fields.tsx';
+import { Pagination, pageFrom } from '../../components/pagination.tsx';
 import { Badge, LoadError, Loading } from '../../components/status.tsx';
 import { type Column, Table } from '../../components/table.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { errandStateLabels, errandTypeLabels } from '../../i18n/labels.ts';
-import { useErrands } from './api.ts';
+import { errandPageSize, useErrands } from './api.ts';
 
 function isState(value: string | null): value is ErrandState {
   return errandStates.includes(value as ErrandState);
@@ -20,9 +21,10 @@ export function ErrandQueue() {
   const raw = params.get('state');
   const state: ErrandState | '' = isState(raw) ? raw : '';
   const mine = params.get('mine') === '1';
+  const page = pageFrom(params);
   const [draft, setDraft] = useState<string>(state);
   const [draftMine, setDraftMine] = useState(mine);
-  const errands = useErrands(state, mine);
+  const errands = useErrands(state, mine, page);
 
   function onFilter(event: FormEvent) {
     event.preventDefault();
@@ -102,6 +104,12 @@ export function ErrandQueue() {
               columns={columns}
               rows={errands.data.items}
               rowKey={(errand) => errand.id}
+            />
+            <Pagination
+              page={page}
+              total={errands.data.total}
+              pageSize={errandPageSize}
+              params={{ ...(state ? { state } : {}), ...(mine ? { mine: '1' } : {}) }}
             />
           </>
         )

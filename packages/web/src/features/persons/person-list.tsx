@@ -4,6 +4,7 @@ import { type FormEvent, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import type { PersonSummary } from '../../api/types.ts';
 import { TextField } from '../../components/fields.tsx';
+import { Pagination, pageFrom } from '../../components/pagination.tsx';
 import { Badge, LoadError, Loading } from '../../components/status.tsx';
 import { type Column, Table } from '../../components/table.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
@@ -13,7 +14,7 @@ export function PersonList() {
   const { t } = useI18n();
   const [params, setParams] = useSearchParams();
   const search = params.get('search') ?? '';
-  const page = Math.max(1, Number(params.get('page')) || 1);
+  const page = pageFrom(params);
   const [draft, setDraft] = useState(search);
   const persons = usePersons({ search, offset: (page - 1) * pageSize });
 
@@ -94,24 +95,15 @@ export function PersonList() {
               rows={persons.data.items}
               rowKey={(person) => person.id}
             />
-            <Pagination page={page} total={persons.data.total} search={search} />
+            <Pagination
+              page={page}
+              total={persons.data.total}
+              pageSize={pageSize}
+              params={search ? { search } : {}}
+            />
           </>
         )
       ) : null}
     </>
-  );
-}
-
-function Pagination({ page, total, search }: { page: number; total: number; search: string }) {
-  const { t } = useI18n();
-  const pages = Math.ceil(total / pageSize);
-  if (pages <= 1) return null;
-  const href = (to: number) => `?${new URLSearchParams({ ...(search ? { search } : {}), page: String(to) })}`;
-  return (
-    <nav className="pagination" aria-label={t('pagination.label')}>
-      {page > 1 ? <Link to={href(page - 1)}>{t('pagination.previous')}</Link> : null}
-      <span>{t('pagination.status', { page, pages })}</span>
-      {page < pages ? <Link to={href(page + 1)}>{t('pagination.next')}</Link> : null}
-    </nav>
   );
 }
