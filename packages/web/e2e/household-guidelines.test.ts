@@ -27,6 +27,15 @@ afterAll(async () => {
   await app?.close();
 });
 
+/** The first day of next month in Sweden: where the browser starts a new draft. */
+function nextMonthStart(): string {
+  const [year, month] = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' })
+    .format(new Date())
+    .split('-')
+    .map(Number) as [number, number];
+  return month === 12 ? `${year + 1}-01-01` : `${year}-${String(month + 1).padStart(2, '0')}-01`;
+}
+
 async function mainText(page: Page): Promise<string> {
   return ((await page.locator('main').textContent()) ?? '').replace(/\u00a0/g, ' ');
 }
@@ -107,5 +116,77 @@ describe('Hushållet', () => {
       .filter({ hasText: '2026-11-30' })
       .waitFor();
     await expectAccessible(erik);
+  });
+});
+
+describe('Riktlinjer', () => {
+  test('Maria gör ett utkast med tak för hushållsel och antar det; regionens riktlinje visas med kommunens antagande', async () => {
+    const maria = await newPage(browser);
+    await login(maria, app, 'maria');
+    await maria.getByRole('link', { name: 'Riktlinjer' }).click();
+    await expectHeading(maria, 'Riktlinjer');
+    const list = maria.getByRole('table', { name: 'Riktlinjer för kommunen' });
+    await list.getByRole('row').filter({ hasText: 'Gemensam riktlinje för Fyrkantskommunerna' }).waitFor();
+    expect(await mainText(maria)).toContain('Antagen, version 2');
+    await expectAccessible(maria);
+
+    // The region's set: read-only for the municipality, adopted by it.
+    await maria.getByRole('link', { name: /Gemensam riktlinje för Fyrkantskommunerna/ }).click();
+    await expectHeading(maria, /Gemensam riktlinje för Fyrkantskommunerna/);
+    await maria
+      .getByTestId('adoption-status')
+      .filter({ hasText: 'Kommunen antog riktlinjen 2023-12-04' })
+      .waitFor();
+    expect(await maria.getByRole('button', { name: 'Nytt utkast' }).count()).toBe(0);
+    await maria.getByRole('heading', { name: 'Innehåll i version 2' }).waitFor();
+    expect(await mainText(maria)).toContain('4.3 Hushållsel');
+    await expectAccessible(maria);
+
+    // The municipality's own set: created, drafted, checked, adopted.
+    await maria.getByRole('link', { name: 'Alla riktlinjer' }).click();
+    await expectHeading(maria, 'Riktlinjer');
+    await maria.getByLabel('Namn').fill('Älvstads riktlinje för ekonomiskt bistånd');
+    await maria.getByRole('button', { name: 'Skapa riktlinje' }).click();
+    await expectHeading(maria, 'Älvstads riktlinje för ekonomiskt bistånd');
+    await maria.getByRole('button', { name: 'Nytt utkast' }).click();
+    await maria.getByRole('heading', { name: 'Ändra utkastet (version 1)' }).waitFor();
+    const validFrom = nextMonthStart();
+    expect(await maria.getByLabel('Gäller från').inputValue()).toBe(validFrom);
+    await maria.getByLabel('Avsnittets nummer').fill('4.3');
+    await maria.getByLabel('Rubrik').fill('Hushållsel');
+    await maria.getByLabel('Text', { exact: true }).fill('Hushållsel godtas upp till taket per månad.');
+    await maria.getByRole('button', { name: 'Lägg till tak' }).click();
+    await maria.getByLabel('Kostnad').selectOption({ label: 'Hushållsel' });
+    expect(await maria.getByLabel('Avsnitt som anger taket').inputValue()).toBe('4.3');
+    // An amount that is not kronor is refused beside the field.
+    await maria.getByLabel('Tak i kronor per månad').fill('sjuhundra');
+    await maria.getByRole('button', { name: 'Spara utkastet' }).click();
+    await maria.locator('#caps-0-amount-error').filter({ hasText: 'Ange beloppet i kronor' }).waitFor();
+    await maria.getByLabel('Tak i kronor per månad').fill('700');
+    await maria.getByRole('button', { name: 'Spara utkastet' }).click();
+    await maria.getByText('Utkastet är sparat.').waitFor();
+    await expectAccessible(maria);
+
+    await maria.getByLabel('Beslutsdatum').fill('2026-11-23');
+    await maria.getByLabel('Ses över senast').fill('2026-11-01');
+    await maria.getByRole('button', { name: 'Anta versionen' }).click();
+    await maria.locator('#reviewOn-error').filter({ hasText: 'efter datum för antagande' }).waitFor();
+    await maria.getByLabel('Ses över senast').fill('2028-11-23');
+    await maria.getByRole('button', { name: 'Anta versionen' }).click();
+    await maria
+      .getByTestId('guideline-in-force')
+      .filter({ hasText: `Version 1 från ${validFrom}, antagen 2026-11-23 av Socialnämnden` })
+      .waitFor();
+    await maria.getByRole('heading', { name: 'Innehåll i version 1' }).waitFor();
+    expect(await mainText(maria)).toContain('700 kr');
+    await expectAccessible(maria);
+
+    await maria.getByRole('link', { name: 'Alla riktlinjer' }).click();
+    await list
+      .getByRole('row')
+      .filter({ hasText: 'Älvstads riktlinje för ekonomiskt bistånd' })
+      .filter({ hasText: 'Antagen, version 1' })
+      .filter({ hasText: '2028-11-23' })
+      .waitFor();
   });
 });
