@@ -15,6 +15,16 @@ import type {
   transitionInput,
 } from './errands/errands.schemas.ts';
 import type {
+  adoptInput,
+  adoptionInput,
+  adoptionSchema,
+  capSchema,
+  setDetail,
+  setSummary,
+  versionDetail,
+  versionInput,
+} from './guidelines/guidelines.schemas.ts';
+import type {
   householdDetail,
   householdInput,
   householdPage,
@@ -50,6 +60,7 @@ export {
   type Outcome as DecisionOutcome,
 } from './decisions/decisions.schemas.ts';
 export { ERRAND_STATES, ERRAND_TYPES, type ErrandState, type ErrandType } from './errands/errands.schemas.ts';
+export { GUIDELINE_STATUSES } from './guidelines/guidelines.schemas.ts';
 export { MEMBER_ROLES } from './households/households.schemas.ts';
 export { ERROR_CODES, type ErrorCode } from './http/problem.schema.ts';
 export {
@@ -122,3 +133,12 @@ export type PaymentResult = z.infer<typeof paymentResult>;
 /** Utbetalningsomgång: one month's payment run for the whole municipality. */
 export type PaymentBatch = z.infer<typeof batch>;
 export type NewPaymentBatch = z.input<typeof batchInput>;
+
+export type GuidelineSetSummary = z.infer<typeof setSummary>;
+export type GuidelineSetDetail = z.infer<typeof setDetail>;
+export type GuidelineVersion = z.infer<typeof versionDetail>;
+export type GuidelineCap = z.infer<typeof capSchema>;
+export type GuidelineAdoption = z.infer<typeof adoptionSchema>;
+export type NewGuidelineVersion = z.input<typeof versionInput>;
+export type AdoptGuidelineVersion = z.input<typeof adoptInput>;
+export type NewGuidelineAdoption = z.input<typeof adoptionInput>;

@@ -120,6 +120,11 @@ describe('Ärendeflödet', () => {
     expect(calculation).toContain('1 280 kr');
     expect(calculation).toContain('SoF 2025:468 12 kap. 2 §');
     expect(calculation).toContain('SoL 2025:400 12 kap. 7 § första stycket 2');
+    // The guideline sections for the rent and the electricity, with their caps, beside the calculation.
+    const guidelines = erik.getByRole('complementary', { name: 'Riktlinjer som gäller' });
+    await guidelines.getByRole('heading', { name: '4.3 Hushållsel' }).waitFor();
+    expect(await guidelines.textContent()).toContain('4.2 Boendekostnad');
+    expect(await guidelines.textContent()).toContain('Tak: 650 kr');
 
     // The decision: bifall with a reason template, submitted from the keyboard with Enter.
     await erik.getByLabel('Bifall: försörjningsstöd enligt norm').check();

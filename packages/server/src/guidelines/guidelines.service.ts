@@ -235,6 +235,47 @@ export async function addDraftVersion(
   });
 }
 
+/** Replaces a draft's date, sections and caps; an adopted version is refused (and immutable in the database). */
+export async function updateDraftVersion(
+  db: Kysely<Database>,
+  viewer: SessionUser,
+  id: string,
+  version: number,
+  input: VersionInput,
+): Promise<GuidelineVersionDetail> {
+  const { row } = await visibleSet(db, viewer, id);
+  requireOwner(row, viewer);
+  return db.transaction().execute(async (trx) => {
+    const current = (await findVersions(trx, [id])).find((v) => v.version === version);
+    if (!current) throw new AppError('not_found', 'Versionen finns inte');
+    if (current.status === 'adopted') {
+      throw new AppError(
+        'conflict',
+        'Versionen är antagen och kan inte ändras. Gör ett nytt utkast i stället.',
+      );
+    }
+    const errors = validateContent(row, input, '');
+    if (errors.length > 0) throw new AppError('invalid_input', undefined, errors);
+    const content: GuidelineContent = { sections: input.sections, caps: input.caps as GuidelineCap[] };
+    await trx
+      .updateTable('guidelineVersions')
+      .set({ validFrom: input.validFrom, content: JSON.stringify(content) })
+      .where('guidelineSetId', '=', id)
+      .where('version', '=', version)
+      .where('status', '=', 'draft')
+      .execute();
+    return {
+      version,
+      status: 'draft',
+      validFrom: input.validFrom,
+      adoptedOn: null,
+      reviewOn: null,
+      adoptedBy: null,
+      ...content,
+    };
+  });
+}
+
 export async function adoptVersion(
   db: Kysely<Database>,
   viewer: SessionUser,

@@ -226,3 +226,58 @@ describe('a municipality’s own guideline set', () => {
     }
   });
 });
+
+describe('editing a draft', () => {
+  it('replaces a draft’s caps and date, checks them like a new draft, and refuses an adopted version', async () => {
+    const id = (
+      await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/guidelines',
+        headers: as(maria),
+        payload: { name: 'Älvstads utkast till riktlinje' },
+      })
+    ).json().id;
+    const sections = [{ number: '4.3', title: 'Hushållsel', text: 'Skälig kostnad för hushållsel.' }];
+    await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/guidelines/${id}/versions`,
+      headers: as(maria),
+      payload: { validFrom: '2028-01-01', sections, caps: [] },
+    });
+    const put = (payload: object, who = maria) =>
+      t.app.inject({ method: 'PUT', url: `/api/v1/guidelines/${id}/versions/1`, headers: as(who), payload });
+
+    const edited = await put({
+      validFrom: '2028-02-01',
+      sections,
+      caps: [{ costType: 'householdElectricity', section: '4.3', amount: 72_000 }],
+    });
+    expect(edited.statusCode).toBe(200);
+    expect(edited.json()).toMatchObject({ version: 1, status: 'draft', validFrom: '2028-02-01' });
+    const read = (await t.app.inject({ url: `/api/v1/guidelines/${id}`, headers: as(erik) })).json();
+    expect(read.versions[0].caps).toEqual([
+      { costType: 'householdElectricity', section: '4.3', amount: 72_000 },
+    ]);
+
+    const badCap = await put({
+      validFrom: '2028-02-01',
+      sections,
+      caps: [{ costType: 'householdElectricity', section: '9.9', amount: 72_000 }],
+    });
+    expect(badCap.statusCode).toBe(422);
+    expect(badCap.json().errors[0].pointer).toMatch(/^\/caps\/0/);
+    expect((await put({ validFrom: '2028-02-01', sections, caps: [] }, erik)).statusCode).toBe(403);
+
+    await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/guidelines/${id}/versions/1/adopt`,
+      headers: as(maria),
+      payload: { adoptedOn: '2027-12-01', reviewOn: '2029-12-01', adoptedBy: 'Socialnämnden' },
+    });
+    const afterAdoption = await put({ validFrom: '2028-02-01', sections, caps: [] });
+    expect(afterAdoption.statusCode).toBe(409);
+    expect(
+      (await put({ validFrom: '2028-02-01', sections, caps: [] }).then((r) => r.json())).detail,
+    ).toContain('antagen');
+  });
+});

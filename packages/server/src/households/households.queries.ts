@@ -9,6 +9,7 @@ const householdColumns = [
   'h.unitId',
   'u.name as unitName',
   'h.sharedHouseholdSize',
+  'h.payoutAccount',
   'h.createdAt',
 ] as const;
 

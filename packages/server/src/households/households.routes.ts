@@ -99,7 +99,8 @@ export const householdRoutes =
         config: { access: HOUSEHOLD_STAFF },
         schema: {
           tags: ['households'],
-          summary: 'Ändra delat boende (hushållsgemenskap, SoF 2025:468 12 kap. 3 § andra stycket)',
+          summary:
+            'Ändra delat boende (hushållsgemenskap, SoF 2025:468 12 kap. 3 § andra stycket) eller utbetalningskonto (svenskt IBAN); ändringen loggas',
           params: idParams,
           body: householdPatch,
           response: { 200: householdDetail, 404: problemSchema, 422: problemSchema },

@@ -1,5 +1,6 @@
 // Request and response shapes of the household routes (zod only, shared with API clients).
 import { z } from 'zod';
+import { isValidIban } from '../payments/iban.ts';
 
 export const monthSchema = z
   .string()
@@ -36,7 +37,11 @@ export const householdView = z.object({
   month: z.string(),
   members: z.array(memberSchema),
 });
-export const householdDetail = householdView.extend({ history: z.array(memberSchema) });
+export const householdDetail = householdView.extend({
+  /** Utbetalningskonto: a Swedish IBAN, or null when none is registered (the payment batch reports those). */
+  payoutAccount: z.string().nullable(),
+  history: z.array(memberSchema),
+});
 export const householdPage = z.object({ items: z.array(householdView), total: z.number().int() });
 
 export const householdListQuery = z.strictObject({
@@ -51,7 +56,27 @@ export const householdInput = z.strictObject({
   validFrom: dateSchema.optional(),
   sharedHouseholdSize: sharedHouseholdSizeSchema.default(null),
 });
-export const householdPatch = z.strictObject({ sharedHouseholdSize: sharedHouseholdSizeSchema });
+/**
+ * Utbetalningskonto as a Swedish IBAN: SE, two check digits and 20 digits (bank code and account),
+ * checked with ISO 13616 mod 97. Spaces are allowed as people write it ("SE45 5000 0000 …").
+ * The bank file (pain.001) sends it as <IBAN>; bankgiro and plusgiro are not supported there.
+ */
+export const payoutAccountSchema = z
+  .string()
+  .trim()
+  .max(40, 'Ange kontot som ett svenskt IBAN: SE och 22 siffror')
+  .superRefine((value, ctx) => {
+    const compact = value.replace(/\s/g, '').toUpperCase();
+    if (!/^SE\d{22}$/.test(compact)) {
+      ctx.addIssue({ code: 'custom', message: 'Ange kontot som ett svenskt IBAN: SE och 22 siffror' });
+    } else if (!isValidIban(compact)) {
+      ctx.addIssue({ code: 'custom', message: 'Kontrollsiffrorna i IBAN stämmer inte. Kontrollera numret.' });
+    }
+  });
+export const householdPatch = z.strictObject({
+  sharedHouseholdSize: sharedHouseholdSizeSchema.optional(),
+  payoutAccount: payoutAccountSchema.nullable().optional(),
+});
 export const memberInput = z.strictObject({
   personId: z.uuid('Välj person'),
   role: roleSchema,

@@ -48,7 +48,7 @@ export type HouseholdView = {
   members: HouseholdMember[];
 };
 
-export type HouseholdDetail = HouseholdView & { history: HouseholdMember[] };
+export type HouseholdDetail = HouseholdView & { payoutAccount: string | null; history: HouseholdMember[] };
 
 const stockholmDate = new Intl.DateTimeFormat('sv-SE', {
   timeZone: 'Europe/Stockholm',
@@ -192,7 +192,7 @@ async function detail(
   month: string,
 ): Promise<HouseholdDetail> {
   const history = await describeMembers(trx, viewer, await findMemberships(trx, [row.id]));
-  return { ...toView(row, month, [...history]), history };
+  return { ...toView(row, month, [...history]), payoutAccount: row.payoutAccount, history };
 }
 
 export async function getHousehold(
@@ -347,16 +347,20 @@ export async function updateHousehold(
   request: FastifyRequest,
   viewer: SessionUser,
   householdId: string,
-  changes: { sharedHouseholdSize: number | null },
+  changes: { sharedHouseholdSize?: number | null | undefined; payoutAccount?: string | null | undefined },
   month: string,
 ): Promise<HouseholdDetail> {
   return inTenant(db, viewer.municipality.id, async (trx) => {
     await householdForViewer(trx, viewer, householdId);
-    await trx
-      .updateTable('households')
-      .set({ sharedHouseholdSize: changes.sharedHouseholdSize })
-      .where('id', '=', householdId)
-      .execute();
+    const set: { sharedHouseholdSize?: number | null; payoutAccount?: string | null } = {};
+    if (changes.sharedHouseholdSize !== undefined) set.sharedHouseholdSize = changes.sharedHouseholdSize;
+    if (changes.payoutAccount !== undefined) {
+      // Kept compact and upper case, as the bank file sends it.
+      set.payoutAccount = changes.payoutAccount?.replace(/\s/g, '').toUpperCase() || null;
+    }
+    if (Object.keys(set).length > 0) {
+      await trx.updateTable('households').set(set).where('id', '=', householdId).execute();
+    }
     const row = await householdForViewer(trx, viewer, householdId);
     const result = await detail(trx, viewer, row, month);
     await logAccess(trx, request, 'update', [...new Set(result.history.map((m) => m.personId))]);

@@ -211,3 +211,59 @@ describe('calculation from the household', () => {
     expect(together.assistance).toBe(alone.assistance - commonAlone.amount + commonShared.amount);
   });
 });
+
+describe('the payout account', () => {
+  it('sets the payout account (utbetalningskonto) as a checked Swedish IBAN, logs it, and names the field on bad input', async () => {
+    const owner = await person(erik, '19760412-1231', 'Kontot');
+    const household = (
+      await post(erik, '/households', { applicantPersonId: owner, validFrom: '2026-01-01' })
+    ).json();
+    expect(household.payoutAccount).toBeNull();
+    const patch = (payload: object) =>
+      t.app.inject({
+        method: 'PATCH',
+        url: `/api/v1/households/${household.id}`,
+        headers: as(erik),
+        payload,
+      });
+
+    const saved = await patch({ payoutAccount: 'se45 5000 0000 0583 9825 7466' });
+    expect(saved.statusCode).toBe(200);
+    expect(saved.json().payoutAccount).toBe('SE4550000000058398257466');
+    // The shared dwelling is untouched by a patch that only sets the account.
+    expect(saved.json().sharedHouseholdSize).toBeNull();
+    const logged = await t.db.db
+      .selectFrom('accessLog')
+      .select(['personId', 'action'])
+      .where('route', '=', 'PATCH /api/v1/households/:id')
+      .where('personId', '=', owner)
+      .execute();
+    expect(logged).toEqual([{ personId: owner, action: 'update' }]);
+
+    const wrongCheck = await patch({ payoutAccount: 'SE4550000000058398257467' });
+    expect(wrongCheck.statusCode).toBe(422);
+    expect(wrongCheck.json().errors[0]).toMatchObject({
+      pointer: '/payoutAccount',
+      detail: expect.stringContaining('Kontrollsiffrorna'),
+    });
+    const notSwedish = await patch({ payoutAccount: 'DE89370400440532013000' });
+    expect(notSwedish.statusCode).toBe(422);
+    expect(notSwedish.json().errors[0]).toMatchObject({
+      pointer: '/payoutAccount',
+      detail: expect.stringContaining('svenskt IBAN'),
+    });
+
+    const read = await t.app.inject({ url: `/api/v1/households/${household.id}`, headers: as(erik) });
+    expect(read.json().payoutAccount).toBe('SE4550000000058398257466');
+    const cleared = await patch({ payoutAccount: null });
+    expect(cleared.json().payoutAccount).toBeNull();
+
+    const otherUnit = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/v1/households/${household.id}`,
+      headers: as(lina),
+      payload: { payoutAccount: 'SE4550000000058398257466' },
+    });
+    expect(otherUnit.statusCode).toBe(404);
+  });
+});

@@ -243,6 +243,23 @@ export async function addBatchProgress(
     .execute();
 }
 
+/**
+ * Payments of the batch that were made before the household had a payout account take the
+ * account registered since (utbetalningskonto, set on the household), so the bank file can be
+ * made once the caseworker has added it. Payments that already have an account keep it.
+ */
+export async function fillMissingAccounts(trx: Kysely<Database>, batchId: string): Promise<number> {
+  const result = await sql`
+    update payments p set payee_account = h.payout_account
+    from errands e, households h
+    where p.batch_id = ${batchId} and p.payee_account is null
+      and e.municipality_id = p.municipality_id and e.id = p.errand_id
+      and h.municipality_id = e.municipality_id and h.id = e.household_id
+      and h.payout_account is not null
+  `.execute(trx);
+  return Number(result.numAffectedRows ?? 0);
+}
+
 /** The batch's payments with the payee (the household's applicant in the payment month), for the bank file. */
 export async function findBatchTransfers(trx: Kysely<Database>, batchId: string) {
   const result = await sql<{

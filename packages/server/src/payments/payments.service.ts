@@ -16,6 +16,7 @@ import {
   addBatchProgress,
   batchPaymentCounts,
   countPayableErrands,
+  fillMissingAccounts,
   findApplicants,
   findBatch,
   findBatches,
@@ -324,12 +325,13 @@ export async function batchBankFile(
       );
     }
     const municipality = await findMunicipality(trx, viewer.municipality.id);
+    await fillMissingAccounts(trx, batchId);
     const rows = await findBatchTransfers(trx, batchId);
     const missing = rows.filter((r) => !r.payeeAccount).length;
     if (missing > 0) {
       throw new AppError(
         'conflict',
-        `${missing} utbetalningar saknar konto. Lägg in hushållens utbetalningskonto innan bankfilen skapas.`,
+        `${missing} utbetalningar saknar konto. Lägg in hushållens utbetalningskonto (på ärendets hushåll) och hämta bankfilen igen.`,
       );
     }
     await logBatchRead(

@@ -440,3 +440,46 @@ describe('the monthly payment batch', () => {
     expect(other.statusCode).toBe(404);
   });
 });
+
+describe('households without a payout account', () => {
+  it('reports them in the batch, refuses the bank file by name, and takes the account once the household has one', async () => {
+    const month = '2027-01';
+    const household = nextHousehold();
+    await inTenant(t.db.db, 'alvstad', (trx) =>
+      trx.updateTable('households').set({ payoutAccount: null }).where('id', '=', household.id).execute(),
+    );
+    await decided(household.id, month, [{ granted: 650_000 }]);
+    const started = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/payment-batches',
+      headers: as(maria),
+      payload: { month },
+    });
+    expect(started.statusCode).toBe(202);
+    const batch = await waitForBatch(started.json().id);
+    expect(batch).toMatchObject({ status: 'completed', payments: 1, withoutAccount: 1 });
+
+    const refused = await t.app.inject({
+      url: `/api/v1/payment-batches/${batch.id}/csv`,
+      headers: as(maria),
+    });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().detail).toContain('1 utbetalningar saknar konto');
+
+    const account = 'SE4550000000058398257466';
+    const patched = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/v1/households/${household.id}`,
+      headers: as(erik),
+      payload: { payoutAccount: account },
+    });
+    expect(patched.statusCode).toBe(200);
+    const file = await t.app.inject({ url: `/api/v1/payment-batches/${batch.id}/csv`, headers: as(maria) });
+    expect(file.statusCode).toBe(200);
+    expect(file.body).toContain(account);
+    const after = (
+      await t.app.inject({ url: `/api/v1/payment-batches/${batch.id}`, headers: as(maria) })
+    ).json();
+    expect(after.withoutAccount).toBe(0);
+  });
+});

@@ -11,6 +11,7 @@ export const navigation: Record<Role, NavEntry[]> = {
     { to: '/arenden', label: 'nav.errands' },
     { to: '/persons/new', label: 'nav.registerPerson' },
     { to: '/utbetalningar', label: 'nav.payments' },
+    { to: '/riktlinjer', label: 'nav.guidelines' },
   ],
   coach: [{ to: '/', label: 'nav.participants' }],
   unitManager: [
@@ -18,10 +19,14 @@ export const navigation: Record<Role, NavEntry[]> = {
     { to: '/arenden', label: 'nav.unitErrands' },
     { to: '/utbetalningar', label: 'nav.payments' },
     { to: '/access-log', label: 'nav.accessLog' },
+    { to: '/riktlinjer', label: 'nav.guidelines' },
   ],
   committee: [{ to: '/', label: 'nav.overview' }],
   auditor: [{ to: '/', label: 'nav.overview' }],
-  sysadmin: [{ to: '/', label: 'nav.admin' }],
+  sysadmin: [
+    { to: '/', label: 'nav.admin' },
+    { to: '/riktlinjer', label: 'nav.guidelines' },
+  ],
 };
 
 export function navItems(role: Role, t: (key: MessageKey) => string): NavItem[] {

@@ -1,9 +1,11 @@
 // Routes. Everything except the login page sits behind the session guard; pages that only
 // some roles may use say so with `allow`, and the server enforces the same rules again.
 import { createBrowserRouter } from 'react-router';
+import type { Role } from '../api/types.ts';
 import { AccessLogRoute } from './routes/access-log.tsx';
 import { ErrandRoute } from './routes/errand.tsx';
 import { ErrandsRoute } from './routes/errands.tsx';
+import { GuidelineRoute, GuidelinesRoute } from './routes/guidelines.tsx';
 import { LoginRoute } from './routes/login.tsx';
 import { NewErrandRoute } from './routes/new-errand.tsx';
 import { NotFoundRoute } from './routes/not-found.tsx';
@@ -12,6 +14,9 @@ import { PersonRoute } from './routes/person.tsx';
 import { RegisterPersonRoute } from './routes/register-person.tsx';
 import { Allow, AppShell, RequireSession } from './routes/shell.tsx';
 import { StartRoute } from './routes/start.tsx';
+
+/** Guidelines are public policy: every staff role reads them (the server says the same). */
+const GUIDELINE_READERS: Role[] = ['caseworker', 'unitManager', 'coach', 'committee', 'auditor', 'sysadmin'];
 
 export function createRouter() {
   return createBrowserRouter([
@@ -68,6 +73,22 @@ export function createRouter() {
               element: (
                 <Allow roles={['caseworker', 'unitManager']}>
                   <PaymentsRoute />
+                </Allow>
+              ),
+            },
+            {
+              path: '/riktlinjer',
+              element: (
+                <Allow roles={GUIDELINE_READERS}>
+                  <GuidelinesRoute />
+                </Allow>
+              ),
+            },
+            {
+              path: '/riktlinjer/:id',
+              element: (
+                <Allow roles={GUIDELINE_READERS}>
+                  <GuidelineRoute />
                 </Allow>
               ),
             },

@@ -10,10 +10,10 @@ import { useErrand } from '../../features/errands/api.ts';
 import {
   ErrandChangesSection,
   ErrandHistory,
-  ErrandHousehold,
   ErrandSummaryList,
   ErrandTransitions,
 } from '../../features/errands/errand-overview.tsx';
+import { HouseholdPanel } from '../../features/households/household-panel.tsx';
 import { Investigation } from '../../features/investigation/investigation.tsx';
 import { JournalPanel } from '../../features/journal/journal-panel.tsx';
 import { ErrandPayments } from '../../features/payments/errand-payments.tsx';
@@ -63,7 +63,7 @@ function ErrandPage({ id }: { id: string }) {
               <ErrandSummaryList errand={data} />
               <ErrandTransitions errand={data} />
               <ErrandChangesSection errand={data} />
-              <ErrandHousehold errand={data} />
+              <HouseholdPanel householdId={data.household.id} month={data.month} />
               <Investigation errand={data} />
               <Calculation errand={data} />
               <DecisionSection errand={data} />

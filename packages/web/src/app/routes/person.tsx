@@ -1,5 +1,7 @@
 import { Link, useLocation, useParams } from 'react-router';
 import { useCurrentUser } from '../../features/auth/api.ts';
+import { usePersonHouseholds } from '../../features/errands/api.ts';
+import { HouseholdPanel } from '../../features/households/household-panel.tsx';
 import { PersonDetails } from '../../features/persons/person-details.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 
@@ -11,6 +13,7 @@ export function PersonRoute() {
   return (
     <>
       <PersonDetails key={id} id={id} justCreated={state?.created ?? false} />
+      {user.role === 'caseworker' || user.role === 'unitManager' ? <PersonHousehold personId={id} /> : null}
       {user.role === 'caseworker' || user.role === 'unitManager' ? (
         <p>
           <Link className="button" to={`/arenden/ny?person=${encodeURIComponent(id)}`}>
@@ -20,4 +23,14 @@ export function PersonRoute() {
       ) : null}
     </>
   );
+}
+
+/** The person's household this month, with its members over time, shared dwelling and payout account. */
+function PersonHousehold({ personId }: { personId: string }) {
+  const { t } = useI18n();
+  const households = usePersonHouseholds(personId);
+  const household = households.data?.households[0];
+  if (!households.data) return null;
+  if (!household) return <p>{t('household.personHasNone')}</p>;
+  return <HouseholdPanel householdId={household.id} month={households.data.month ?? household.month} />;
 }

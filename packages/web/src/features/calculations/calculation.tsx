@@ -1,10 +1,15 @@
 // The month's calculation: one line per amount with its legal basis beside it (the same lines
 // the decision letter prints), the totals, and the guideline warnings. "Beräkna" makes a new
 // snapshot from what the investigation holds now.
-import type { CalculationLine, ErrandDetail } from '../../api/case-types.ts';
-import { ActionError, Notice } from '../../components/status.tsx';
+import { Link } from 'react-router';
+import type { CalculationLine, CalculationSnapshot, ErrandDetail } from '../../api/case-types.ts';
+import type { GuidelineCap } from '../../api/guideline-types.ts';
+import { ActionError, Badge, Notice } from '../../components/status.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { lineLabel } from '../../i18n/labels.ts';
+import { useGuidelineSet } from '../guidelines/api.ts';
+import { capAmountText } from '../guidelines/guideline-set.tsx';
+import { versionForMonth } from '../guidelines/guideline-status.ts';
 import { useCalculate } from './api.ts';
 
 type CalculationErrand = Pick<ErrandDetail, 'id' | 'state' | 'latestCalculation' | 'household'>;
@@ -86,6 +91,7 @@ export function Calculation({ errand }: { errand: CalculationErrand }) {
               </ul>
             </Notice>
           ) : null}
+          <GuidelinesBeside snapshot={snapshot} />
         </>
       ) : (
         <p>{t('calculation.none')}</p>
@@ -97,5 +103,96 @@ export function Calculation({ errand }: { errand: CalculationErrand }) {
         </button>
       ) : null}
     </section>
+  );
+}
+
+/** The cost type and subtype of a calculation line (`cost.housing`, `otherCost.medicine`), if it is a cost. */
+function lineCost(code: string): { costType: string; subtype?: string } | null {
+  const [group, type] = code.split('.');
+  if (!type) return null;
+  if (group === 'cost') return { costType: type };
+  if (group === 'otherCost') return { costType: 'otherLivingCost', subtype: type };
+  return null;
+}
+
+function capApplies(cap: GuidelineCap, cost: { costType: string; subtype?: string }): boolean {
+  return cap.costType === cost.costType && (cap.subtype === undefined || cap.subtype === cost.subtype);
+}
+
+/**
+ * Riktlinjerna beside the calculation: the municipality's guideline version in force for the
+ * month (with its local deviations), and the sections that apply to this calculation's costs,
+ * each with its cap; a section whose cap the costs exceed is marked.
+ */
+function GuidelinesBeside({ snapshot }: { snapshot: CalculationSnapshot }) {
+  const { t, formatMoney } = useI18n();
+  const set = useGuidelineSet(snapshot.guidelineSetId);
+  if (!snapshot.guidelineSetId) {
+    return (
+      <aside className="guideline-aside" aria-labelledby="calculation-guidelines-title">
+        <h3 id="calculation-guidelines-title">{t('calculation.guidelinesTitle')}</h3>
+        <p>{t('calculation.guidelinesNone')}</p>
+      </aside>
+    );
+  }
+  if (!set.data) return null;
+  const version = versionForMonth(set.data.versions, snapshot.result.month);
+  if (!version) return null;
+  const deviations = set.data.adoption?.localDeviations ?? [];
+  // Local deviations replace the region's section and its caps, as the calculation applied them.
+  const sections = [
+    ...version.sections.filter((s) => !deviations.some((d) => d.number === s.number)),
+    ...deviations.map((d) => ({ number: d.number, title: d.title, text: d.text, deviation: true })),
+  ];
+  const caps = [
+    ...version.caps.filter((c) => !deviations.some((d) => d.number === c.section)),
+    ...deviations.flatMap((d) => d.caps),
+  ];
+  const costs = snapshot.result.lines.flatMap((line) => {
+    const cost = lineCost(line.code);
+    return cost ? [cost] : [];
+  });
+  const warned = new Set(snapshot.result.warnings.flatMap((w) => (w.section ? [w.section] : [])));
+  const applying = new Set([
+    ...warned,
+    ...caps.filter((cap) => costs.some((cost) => capApplies(cap, cost))).map((cap) => cap.section),
+  ]);
+  const shown = sections
+    .filter((s) => applying.has(s.number))
+    .sort((a, b) => a.number.localeCompare(b.number, 'sv', { numeric: true }));
+
+  return (
+    <aside className="guideline-aside" aria-labelledby="calculation-guidelines-title">
+      <h3 id="calculation-guidelines-title">{t('calculation.guidelinesTitle')}</h3>
+      <p>
+        {t('calculation.guidelinesUsed', {
+          name: set.data.name,
+          version: version.version,
+          from: version.validFrom,
+          adoptedOn: version.adoptedOn ?? '–',
+        })}{' '}
+        <Link to={`/riktlinjer/${encodeURIComponent(set.data.id)}`}>{t('calculation.guidelineLink')}</Link>
+      </p>
+      {shown.map((section) => {
+        const sectionCaps = caps.filter((cap) => cap.section === section.number);
+        return (
+          <div key={section.number} className="guideline-section" data-testid="guideline-section">
+            <h4>
+              {section.number} {section.title}{' '}
+              {warned.has(section.number) ? <Badge>{t('calculation.guidelineExceeded')}</Badge> : null}
+              {'deviation' in section ? <Badge>{t('calculation.guidelineDeviation')}</Badge> : null}
+            </h4>
+            {sectionCaps.length > 0 ? (
+              <p>
+                {t('calculation.guidelineCap', {
+                  cap: sectionCaps.map((cap) => capAmountText(t, formatMoney, cap)).join('; '),
+                })}
+              </p>
+            ) : null}
+            <p className="preformatted">{section.text}</p>
+          </div>
+        );
+      })}
+    </aside>
   );
 }

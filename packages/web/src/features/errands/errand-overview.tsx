@@ -1,14 +1,14 @@
 // The top of the errand page: what the errand is, its state with the next steps as explicit
-// buttons, what changed since last month (återansökan), the household and the history.
+// buttons, what changed since last month (återansökan) and the history. The household has its
+// own panel (features/households).
 import { type FormEvent, useState } from 'react';
 import type { ErrandDetail, ErrandState } from '../../api/case-types.ts';
 import { ErrorSummary, type FieldError, problemToFieldErrors } from '../../components/error-summary.tsx';
 import { TextField } from '../../components/fields.tsx';
-import { Badge, Notice } from '../../components/status.tsx';
-import { type Column, Table } from '../../components/table.tsx';
+import { Notice } from '../../components/status.tsx';
 import { errorCodeOf, errorMessages } from '../../i18n/errors.ts';
 import { type MessageKey, useI18n } from '../../i18n/i18n.tsx';
-import { errandStateLabels, errandTypeLabels, itemTypeLabel, memberRoleLabels } from '../../i18n/labels.ts';
+import { errandStateLabels, errandTypeLabels, itemTypeLabel } from '../../i18n/labels.ts';
 import { useTransition } from './api.ts';
 
 export function ErrandSummaryList({ errand }: { errand: ErrandDetail }) {
@@ -163,41 +163,6 @@ export function ErrandChangesSection({ errand }: { errand: ErrandDetail }) {
           ))}
         </ul>
       )}
-    </section>
-  );
-}
-
-type Member = ErrandDetail['household']['members'][number];
-
-export function ErrandHousehold({ errand }: { errand: ErrandDetail }) {
-  const { t } = useI18n();
-  const columns: Column<Member>[] = [
-    { key: 'name', header: t('persons.name'), rowHeader: true, cell: (m) => m.person.name },
-    { key: 'role', header: t('household.role'), cell: (m) => t(memberRoleLabels[m.role]) },
-    {
-      key: 'pin',
-      header: t('persons.personalIdentityNumber'),
-      cell: (m) => <span className="nowrap">{m.person.personalIdentityNumber}</span>,
-    },
-    {
-      key: 'protection',
-      header: t('persons.protection'),
-      cell: (m) => (m.person.protectedIdentity ? <Badge>{t('persons.protectedBadge')}</Badge> : null),
-    },
-  ];
-  return (
-    <section className="case-section" aria-labelledby="household-title">
-      <h2 id="household-title">{t('household.title')}</h2>
-      <Table
-        caption={t('household.caption')}
-        captionHidden
-        columns={columns}
-        rows={errand.household.members}
-        rowKey={(m) => m.personId}
-      />
-      {errand.household.sharedHouseholdSize ? (
-        <p>{t('household.shared', { size: errand.household.sharedHouseholdSize })}</p>
-      ) : null}
     </section>
   );
 }

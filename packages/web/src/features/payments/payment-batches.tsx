@@ -94,6 +94,18 @@ export function PaymentBatches({ canRun }: { canRun: boolean }) {
       {download.isError ? <ActionError error={download.error} /> : null}
       {batches.isPending ? <Loading /> : null}
       {batches.isError ? <LoadError error={batches.error} onRetry={() => batches.refetch()} /> : null}
+      {batches.data?.some((batch) => batch.withoutAccount > 0) ? (
+        <Notice tone="warning">
+          <p>
+            {t('payments.missingAccounts', {
+              months: batches.data
+                .filter((batch) => batch.withoutAccount > 0)
+                .map((batch) => `${formatMonth(batch.month)} (${batch.withoutAccount})`)
+                .join(', '),
+            })}
+          </p>
+        </Notice>
+      ) : null}
       {batches.data ? (
         batches.data.length === 0 ? (
           <p>{t('payments.none')}</p>
