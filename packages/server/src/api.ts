@@ -2,6 +2,7 @@
 // that validate every request and response. Only zod-only modules are imported here.
 import type { z } from 'zod';
 import type { accessLogPage, accessLogQuery } from './access-log/access-log.schemas.ts';
+import type { assessment, assessmentInput } from './assessments/assessments.schemas.ts';
 import type { sessionResponse, userSchema } from './auth/auth.schemas.ts';
 import type { snapshotSchema } from './calculations/calculation-snapshots.schemas.ts';
 import type { decision, decisionInput, reasonTemplate } from './decisions/decisions.schemas.ts';
@@ -36,6 +37,16 @@ import type { unitSchema } from './organisation/organisation.schemas.ts';
 import type { overviewSchema } from './overview/overview.schemas.ts';
 import type { batch, batchInput, payment, paymentResult } from './payments/payments.schemas.ts';
 import type { personDetail, personInput, personPage, personSummary } from './persons/persons.schemas.ts';
+import type {
+  followUp,
+  followUpInput,
+  meeting,
+  meetingInput,
+  plan,
+  planInput,
+  planVersion,
+} from './plans/plans.schemas.ts';
+import type { workQueuesSchema } from './work-queues/work-queues.schemas.ts';
 
 export {
   INCOME_TYPES,
@@ -45,6 +56,7 @@ export {
   REASONABLE_COST_TYPES,
   type ReasonableCostType,
 } from '@stegvis/rules';
+export { SUPPORT_BARRIERS } from './assessments/assessments.schemas.ts';
 export {
   OUTCOMES as DECISION_OUTCOMES,
   type Outcome as DecisionOutcome,
@@ -63,6 +75,7 @@ export {
   PAYMENT_STATUSES,
   type PaymentStatus,
 } from './payments/payments.schemas.ts';
+export { RESPONSIBLE_PARTIES } from './plans/plans.schemas.ts';
 export { ROLES, type Role } from './staff/roles.ts';
 
 export type User = z.infer<typeof userSchema>;
@@ -122,3 +135,15 @@ export type PaymentResult = z.infer<typeof paymentResult>;
 /** Utbetalningsomgång: one month's payment run for the whole municipality. */
 export type PaymentBatch = z.infer<typeof batch>;
 export type NewPaymentBatch = z.input<typeof batchInput>;
+
+// Planning: kartläggning, genomförandeplan, follow-ups, meetings and work queues.
+export type Assessment = z.infer<typeof assessment>;
+export type NewAssessment = z.input<typeof assessmentInput>;
+export type Plan = z.infer<typeof plan>;
+export type PlanVersion = z.infer<typeof planVersion>;
+export type NewPlan = z.input<typeof planInput>;
+export type FollowUp = z.infer<typeof followUp>;
+export type NewFollowUp = z.input<typeof followUpInput>;
+export type Meeting = z.infer<typeof meeting>;
+export type NewMeeting = z.input<typeof meetingInput>;
+export type WorkQueues = z.infer<typeof workQueuesSchema>;

@@ -1,15 +1,7 @@
 import type { Generated, JSONColumnType } from 'kysely';
 
-export const RESPONSIBLE_PARTIES = [
-  'person',
-  'caseworker',
-  'labourMarketUnit',
-  'employmentService',
-  'socialInsuranceAgency',
-  'healthCare',
-  'coordinationAssociation',
-  'other',
-] as const;
+import type { RESPONSIBLE_PARTIES } from './plans.schemas.ts';
+
 export type ResponsibleParty = (typeof RESPONSIBLE_PARTIES)[number];
 
 export type PlanContent = {

@@ -2,17 +2,31 @@
 // zod schemas (`@stegvis/server/api`), so a change on the server fails the web's type check.
 export type {
   AccessLogEntry,
+  Assessment,
+  FollowUp,
+  Meeting,
+  NewAssessment,
+  NewFollowUp,
+  NewMeeting,
   NewPerson,
+  NewPlan,
   Overview,
   PersonDetail,
   PersonSummary,
+  Plan,
+  PlanVersion,
   Problem,
   Role,
   Session,
   Unit,
   User,
+  WorkQueues,
 } from '@stegvis/server/api';
-export { ROLES as roles } from '@stegvis/server/api';
+export {
+  RESPONSIBLE_PARTIES as responsibleParties,
+  ROLES as roles,
+  SUPPORT_BARRIERS as supportBarriers,
+} from '@stegvis/server/api';
 
 import type { ErrorCode } from '@stegvis/server/api';
 

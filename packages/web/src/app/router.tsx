@@ -9,6 +9,7 @@ import { NewErrandRoute } from './routes/new-errand.tsx';
 import { NotFoundRoute } from './routes/not-found.tsx';
 import { PaymentsRoute } from './routes/payments.tsx';
 import { PersonRoute } from './routes/person.tsx';
+import { QueueRoute } from './routes/queue.tsx';
 import { RegisterPersonRoute } from './routes/register-person.tsx';
 import { Allow, AppShell, RequireSession } from './routes/shell.tsx';
 import { StartRoute } from './routes/start.tsx';
@@ -68,6 +69,14 @@ export function createRouter() {
               element: (
                 <Allow roles={['caseworker', 'unitManager']}>
                   <PaymentsRoute />
+                </Allow>
+              ),
+            },
+            {
+              path: '/arbetskoer/:code',
+              element: (
+                <Allow roles={['caseworker', 'unitManager']}>
+                  <QueueRoute />
                 </Allow>
               ),
             },

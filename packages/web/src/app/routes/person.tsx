@@ -1,6 +1,10 @@
 import { Link, useLocation, useParams } from 'react-router';
 import { useCurrentUser } from '../../features/auth/api.ts';
 import { PersonDetails } from '../../features/persons/person-details.tsx';
+import { AssessmentSection } from '../../features/planning/assessment-section.tsx';
+import { MeetingsSection } from '../../features/planning/meetings-section.tsx';
+import { PlanSection } from '../../features/planning/plan-section.tsx';
+import { AktivitetskravStatus } from '../../features/work-queues/aktivitetskrav-status.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 
 export function PersonRoute() {
@@ -12,11 +16,19 @@ export function PersonRoute() {
     <>
       <PersonDetails key={id} id={id} justCreated={state?.created ?? false} />
       {user.role === 'caseworker' || user.role === 'unitManager' ? (
-        <p>
-          <Link className="button" to={`/arenden/ny?person=${encodeURIComponent(id)}`}>
-            {t('newErrand.link')}
-          </Link>
-        </p>
+        <>
+          <p>
+            <Link className="button" to={`/arenden/ny?person=${encodeURIComponent(id)}`}>
+              {t('newErrand.link')}
+            </Link>
+          </p>
+          <AssessmentSection key={`a-${id}`} personId={id} />
+          <PlanSection key={`p-${id}`} personId={id} />
+          <MeetingsSection key={`m-${id}`} personId={id} />
+          <section className="case-section" aria-label={t('aktivitetskrav.title')}>
+            <AktivitetskravStatus personId={id} />
+          </section>
+        </>
       ) : null}
     </>
   );

@@ -1,0 +1,25 @@
+// Work-queue JSON shapes (zod only, so api.ts can infer types).
+import { z } from 'zod';
+
+export const queueItem = z.object({ personId: z.uuid(), name: z.string(), reason: z.string() });
+const item = queueItem;
+
+export const workQueuesSchema = z.object({
+  today: z.string(),
+  queues: z.array(z.object({ code: z.string(), title: z.string(), count: z.number(), items: z.array(item) })),
+  aktivitetskrav: z.object({
+    month: z.string(),
+    rule: z
+      .object({
+        id: z.string(),
+        status: z.string(),
+        sourceId: z.string(),
+        source: z.string(),
+        validFrom: z.string(),
+        firstAppliedMonth: z.string(),
+      })
+      .nullable(),
+    inForce: z.boolean(),
+    exempt: z.array(item.extend({ exemption: z.string() })),
+  }),
+});
