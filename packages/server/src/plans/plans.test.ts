@@ -246,7 +246,7 @@ describe('möten', () => {
     expect(noPlace.statusCode).toBe(422);
   });
 
-  it('lists the person\'s meetings newest first with participants, and not for another unit', async () => {
+  it("lists the person's meetings newest first with participants, and not for another unit", async () => {
     const listed = await t.app.inject({
       method: 'GET',
       url: `/api/v1/persons/${personId}/meetings`,

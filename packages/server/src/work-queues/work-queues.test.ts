@@ -59,6 +59,42 @@ afterAll(async () => {
 });
 
 describe('arbetsköer', () => {
+  it('counts the demo data: who is in which queue in Älvstad eb-norr on the test day', async () => {
+    // A fresh app: the other tests here add decisions of their own.
+    const demo = await buildTestApp();
+    try {
+      const body = await queues(demo, await login(demo.app, 'erik'));
+      const names = (code: string) =>
+        (body.queues.find((q: { code: string }) => q.code === code)?.items as { name: string }[])
+          .map((i) => i.name)
+          .sort();
+      const counts = Object.fromEntries(
+        body.queues.map((q: { code: string; count: number }) => [q.code, q.count]),
+      );
+      expect(body.today).toBe('2026-11-23');
+      expect(counts).toEqual({
+        planMissing: 3,
+        followUpOverdue: 1,
+        longTermWithoutPlan: 1,
+        youngAdultWithoutActivity: 1,
+        aktivitetskrav: 1,
+      });
+      expect(names('planMissing')).toEqual(['Amir Haddad', 'Leila Nasser', 'Sofia Lindqvist']);
+      expect(names('followUpOverdue')).toEqual(['Johan Berg']);
+      expect(names('longTermWithoutPlan')).toEqual(['Leila Nasser']);
+      expect(names('youngAdultWithoutActivity')).toEqual(['Elias Johansson']);
+      expect(names('aktivitetskrav')).toEqual(['Leila Nasser']);
+      expect(body.aktivitetskrav.exempt).toEqual([
+        expect.objectContaining({ name: 'Karin Svensson', exemption: 'Sjukpenning eller sjukersättning' }),
+      ]);
+      // Another unit of the same municipality sees none of them.
+      const other = await queues(demo, await login(demo.app, 'lina'));
+      expect(other.queues.every((q: { count: number }) => q.count === 0)).toBe(true);
+    } finally {
+      await demo.close();
+    }
+  });
+
   it('a person decided 20 days ago without a plan is in "Plan saknas" until a plan is made', async () => {
     const [h] = households;
     if (!h) throw new Error('no household');
