@@ -63,10 +63,10 @@ describe('Kartläggning, plan och uppföljning', () => {
 
     // Kartläggning with försörjningshinder and the returned arbetsförmågebedömning.
     await erik.getByRole('button', { name: 'Gör kartläggning' }).click();
-    await erik.getByLabel('Utbildning', { exact: false }).first().fill('Gymnasieexamen från Syrien');
+    await erik.locator('#section-education').fill('Gymnasieexamen från Syrien');
     await erik.getByLabel('Arbetslivserfarenhet').fill('Fem år som elektriker');
     await erik.getByLabel('Egna mål').fill('Arbeta som elektriker i Sverige');
-    await erik.getByLabel('Hinder', { exact: false }).last().fill('Behöver svensk behörighet');
+    await erik.locator('#section-obstacles').fill('Behöver svensk behörighet');
     await erik.getByLabel('Försörjningshinder').selectOption({ label: 'Arbetslös, ingen ersättning/stöd' });
     await erik.getByLabel('Bedömningen har kommit tillbaka').check();
     await erik.getByLabel('Arbetsförmåga', { exact: true }).selectOption({ label: 'Full' });
@@ -175,6 +175,7 @@ describe('Kartläggning, plan och uppföljning', () => {
     now = new Date('2026-11-23T10:00:00Z');
     const erik = await newPage(browser);
     await login(erik, app, 'erik');
+    await expectHeading(erik, 'Mina personer');
     await openQueue(erik, 'Plan saknas');
     await erik.getByRole('link', { name: 'Sofia Lindqvist' }).click();
     await expectHeading(erik, 'Sofia Lindqvist');
@@ -190,9 +191,17 @@ describe('Kartläggning, plan och uppföljning', () => {
     await erik.getByRole('button', { name: 'Boka och skicka inbjudan' }).click();
     // The person and the participant each get an invitation and a reminder.
     await erik.getByText('4 inbjudningar och påminnelser ligger i utkorgen').waitFor();
+    // Before the meeting has begun a no-show cannot be recorded.
+    await erik.getByRole('button', { name: 'Uteblev' }).click();
+    await erik
+      .getByRole('alert')
+      .filter({ hasText: 'Närvaro kan registreras först när mötet har börjat' })
+      .waitFor();
 
     now = new Date('2026-11-30T11:00:00Z');
     await login(erik, app, 'erik');
+    await expectHeading(erik, 'Mina personer');
+    await expectHeading(erik, 'Mina personer');
     await openQueue(erik, 'Plan saknas');
     await erik.getByRole('link', { name: 'Sofia Lindqvist' }).click();
     await expectHeading(erik, 'Sofia Lindqvist');

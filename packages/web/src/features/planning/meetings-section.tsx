@@ -1,7 +1,9 @@
 // Möten: book a meeting (time, place or home visit, participants from other agencies for a
 // flerpartssamtal); the server queues the invitation and a reminder to the person and to every
-// participant with an e-mail address. Attendance or a no-show is recorded once it has begun.
+// participant with an e-mail address. Attendance or a no-show is recorded once it has begun
+// (the server decides by its clock and refuses earlier).
 import { type FormEvent, useState } from 'react';
+import { ApiError } from '../../api/client.ts';
 import type { Meeting, NewMeeting } from '../../api/types.ts';
 import {
   ErrorSummary,
@@ -29,7 +31,6 @@ export function MeetingsSection({ personId }: { personId: string }) {
   const attendance = useRecordAttendance(personId);
   const [booking, setBooking] = useState(false);
   const [booked, setBooked] = useState<Meeting | null>(null);
-  const now = Date.now();
 
   return (
     <section className="case-section" aria-labelledby="meetings-title">
@@ -41,7 +42,17 @@ export function MeetingsSection({ personId }: { personId: string }) {
           <p role="status">{t('meeting.booked', { count: booked.notificationsQueued })}</p>
         </Notice>
       ) : null}
-      {attendance.isError ? <ActionError error={attendance.error} /> : null}
+      {attendance.isError ? (
+        attendance.error instanceof ApiError && attendance.error.fieldErrors.length > 0 ? (
+          <div className="notice notice--error" role="alert">
+            {attendance.error.fieldErrors.map((e) => (
+              <p key={e.pointer}>{e.detail}</p>
+            ))}
+          </div>
+        ) : (
+          <ActionError error={attendance.error} />
+        )
+      ) : null}
       {meetings.data ? (
         meetings.data.length === 0 ? (
           <p>{t('meeting.none')}</p>
@@ -63,24 +74,20 @@ export function MeetingsSection({ personId }: { personId: string }) {
                     <strong>{t(attendanceLabel(m.attendance))}</strong>
                   ) : (
                     <span className="button-row">
-                      {new Date(m.startsAt).getTime() <= now ? (
-                        <>
-                          <button
-                            type="button"
-                            className="button button--secondary"
-                            onClick={() => attendance.mutate({ meetingId: m.id, attendance: 'attended' })}
-                          >
-                            {t('meeting.markAttended')}
-                          </button>
-                          <button
-                            type="button"
-                            className="button button--secondary"
-                            onClick={() => attendance.mutate({ meetingId: m.id, attendance: 'noShow' })}
-                          >
-                            {t('meeting.markNoShow')}
-                          </button>
-                        </>
-                      ) : null}
+                      <button
+                        type="button"
+                        className="button button--secondary"
+                        onClick={() => attendance.mutate({ meetingId: m.id, attendance: 'attended' })}
+                      >
+                        {t('meeting.markAttended')}
+                      </button>
+                      <button
+                        type="button"
+                        className="button button--secondary"
+                        onClick={() => attendance.mutate({ meetingId: m.id, attendance: 'noShow' })}
+                      >
+                        {t('meeting.markNoShow')}
+                      </button>
                       <button
                         type="button"
                         className="button button--secondary"
