@@ -65,7 +65,7 @@ describe('arbetsköer', () => {
     try {
       const body = await queues(demo, await login(demo.app, 'erik'));
       const names = (code: string) =>
-        (body.queues.find((q: { code: string }) => q.code === code)?.items as { name: string }[])
+        ((body.queues.find((q: { code: string }) => q.code === code)?.items ?? []) as { name: string }[])
           .map((i) => i.name)
           .sort();
       const counts = Object.fromEntries(
