@@ -2,6 +2,11 @@
 // that validate every request and response. Only zod-only modules are imported here.
 import type { z } from 'zod';
 import type { accessLogPage, accessLogQuery } from './access-log/access-log.schemas.ts';
+import type {
+  aktivitetskravStatus,
+  deviationInput,
+  exemptionInput,
+} from './aktivitetskrav/aktivitetskrav.schemas.ts';
 import type { assessment, assessmentInput } from './assessments/assessments.schemas.ts';
 import type { sessionResponse, userSchema } from './auth/auth.schemas.ts';
 import type { snapshotSchema } from './calculations/calculation-snapshots.schemas.ts';
@@ -44,9 +49,11 @@ import type {
   meetingInput,
   plan,
   planInput,
+  planningSettingsSchema,
   planVersion,
+  planWaiverInput,
 } from './plans/plans.schemas.ts';
-import type { workQueuesSchema } from './work-queues/work-queues.schemas.ts';
+import type { caseReview, caseReviewInput, workQueuesSchema } from './work-queues/work-queues.schemas.ts';
 
 export {
   INCOME_TYPES,
@@ -147,3 +154,10 @@ export type NewFollowUp = z.input<typeof followUpInput>;
 export type Meeting = z.infer<typeof meeting>;
 export type NewMeeting = z.input<typeof meetingInput>;
 export type WorkQueues = z.infer<typeof workQueuesSchema>;
+export type PlanningSettings = z.infer<typeof planningSettingsSchema>;
+export type NewPlanWaiver = z.input<typeof planWaiverInput>;
+export type CaseReview = z.infer<typeof caseReview>;
+export type NewCaseReview = z.input<typeof caseReviewInput>;
+export type AktivitetskravStatus = z.infer<typeof aktivitetskravStatus>;
+export type NewAktivitetskravExemption = z.input<typeof exemptionInput>;
+export type NewAktivitetskravDeviation = z.input<typeof deviationInput>;

@@ -3,8 +3,17 @@ import { z } from 'zod';
 import type { AppContext } from '../app-context.ts';
 import { currentUser, type RouteAccess } from '../http/access.ts';
 import { problemSchema } from '../http/problem.ts';
-import { isoDay } from './planning-settings.ts';
-import { followUpInput, idParams, meeting, meetingInput, plan, planInput } from './plans.schemas.ts';
+import { getPlanningSettings, isoDay, updatePlanningSettings } from './planning-settings.ts';
+import {
+  followUpInput,
+  idParams,
+  meeting,
+  meetingInput,
+  plan,
+  planInput,
+  planningSettingsSchema,
+  planWaiverInput,
+} from './plans.schemas.ts';
 import {
   addPlanVersion,
   bookMeeting,
@@ -15,6 +24,7 @@ import {
   planPdf,
   recordAttendance,
   recordFollowUp,
+  recordPlanWaiver,
 } from './plans.service.ts';
 
 const PLANNERS: RouteAccess = { roles: ['caseworker', 'unitManager'] };
@@ -173,6 +183,65 @@ export const planRoutes =
               ctx.clock(),
             ),
           ),
+    );
+
+    app.post(
+      '/persons/:id/plan-waivers',
+      {
+        config: { access: PLANNERS },
+        schema: {
+          tags: ['plans'],
+          summary: 'Registrera att ingen plan behövs, med skälet',
+          params: idParams,
+          body: planWaiverInput,
+          response: {
+            201: z.object({ id: z.uuid(), reason: z.string(), recordedOn: z.string() }),
+            404: problemSchema,
+            422: problemSchema,
+          },
+        },
+      },
+      async (request, reply) =>
+        reply
+          .status(201)
+          .send(
+            await recordPlanWaiver(
+              ctx.db,
+              request,
+              currentUser(request),
+              request.params.id,
+              request.body.reason,
+              today(),
+            ),
+          ),
+    );
+
+    app.get(
+      '/planning-settings',
+      {
+        config: { access: PLANNERS },
+        schema: {
+          tags: ['plans'],
+          summary: 'Kommunens inställningar för planering: tidsfrist, uppföljningsintervall, åldersgrupp',
+          response: { 200: planningSettingsSchema },
+        },
+      },
+      async (request) => getPlanningSettings(ctx.db, currentUser(request)),
+    );
+
+    app.put(
+      '/planning-settings',
+      {
+        config: { access: { roles: ['unitManager'] } },
+        schema: {
+          tags: ['plans'],
+          summary: 'Ändra kommunens inställningar för planering',
+          body: planningSettingsSchema,
+          response: { 200: planningSettingsSchema, 422: problemSchema },
+        },
+      },
+      async (request) =>
+        updatePlanningSettings(ctx.db, request, currentUser(request), request.body, ctx.clock()),
     );
 
     app.get(

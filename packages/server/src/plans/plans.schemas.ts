@@ -123,3 +123,19 @@ export const meeting = z.object({
   attendance: z.string().nullable(),
   notificationsQueued: z.number(),
 });
+
+export const planWaiverInput = z.strictObject({
+  reason: z.string('Ange varför ingen plan behövs').trim().min(1, 'Ange varför ingen plan behövs').max(2000),
+});
+
+const band = z.strictObject({
+  minAge: z.number().int().min(16, 'Lägst 16 år').max(30, 'Högst 30 år'),
+  maxAge: z.number().int().min(16, 'Lägst 16 år').max(30, 'Högst 30 år'),
+});
+
+export const planningSettingsSchema = z.strictObject({
+  planDeadlineDays: z.number().int().min(1, 'Minst 1 dag').max(365, 'Högst 365 dagar'),
+  followUpIntervalMonths: z.number().int().min(1, 'Minst 1 månad').max(12, 'Högst 12 månader'),
+  proposalWithinMonths: z.number().int().min(1, 'Minst 1 månad').max(24, 'Högst 24 månader'),
+  youngAdultBand: band,
+});

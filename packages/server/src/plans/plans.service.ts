@@ -471,3 +471,31 @@ export async function listMeetings(
     }));
   });
 }
+
+/** "Ingen plan behövs": recorded with its reason instead of a plan. */
+export async function recordPlanWaiver(
+  db: Kysely<Database>,
+  request: FastifyRequest,
+  viewer: SessionUser,
+  personId: string,
+  reason: string,
+  today: string,
+): Promise<{ id: string; reason: string; recordedOn: string }> {
+  return inTenant(db, viewer.municipality.id, async (trx) => {
+    await requireVisiblePerson(trx, viewer, personId);
+    const id = randomUUID();
+    await trx
+      .insertInto('planWaivers')
+      .values({
+        municipalityId: viewer.municipality.id,
+        id,
+        personId,
+        reason,
+        recordedOn: today,
+        createdBy: viewer.id,
+      })
+      .execute();
+    await logAccess(trx, request, 'create', [personId]);
+    return { id, reason, recordedOn: today };
+  });
+}

@@ -22,4 +22,31 @@ export const workQueuesSchema = z.object({
     inForce: z.boolean(),
     exempt: z.array(item.extend({ exemption: z.string() })),
   }),
+  compliance: z.array(
+    z.object({
+      caseworker: z.object({ id: z.string().nullable(), name: z.string() }),
+      assisted: z.number(),
+      withCurrentPlan: z.number(),
+      planMissing: z.number(),
+      followUpOverdue: z.number(),
+    }),
+  ),
+});
+
+export const caseReviewInput = z.strictObject({
+  reviewedOn: z.iso.date('Ange datum som ÅÅÅÅ-MM-DD').optional(),
+  outcome: z
+    .string('Skriv vad ärendedragningen kom fram till')
+    .trim()
+    .min(1, 'Skriv vad ärendedragningen kom fram till')
+    .max(4000),
+});
+
+export const caseReview = z.object({
+  id: z.uuid(),
+  personId: z.uuid(),
+  name: z.string(),
+  reviewedOn: z.string(),
+  outcome: z.string(),
+  recordedBy: z.string(),
 });
