@@ -209,4 +209,72 @@ describe('Kartläggning, plan och uppföljning', () => {
     await erik.locator('.journal-entry strong').filter({ hasText: 'Uteblev' }).waitFor();
     await expectAccessible(erik);
   });
+
+  test('aktivitetskrav: a deviation with its förvarning, an exemption refused without an end date, ärendedragning recorded', async () => {
+    now = new Date('2026-11-23T10:00:00Z');
+    const erik = await newPage(browser);
+    await login(erik, app, 'erik');
+    await expectHeading(erik, 'Mina personer');
+    await openQueue(erik, 'Aktivitetskrav utan plan eller aktivitet');
+    await erik.getByRole('link', { name: 'Leila Nasser' }).click();
+    await expectHeading(erik, 'Leila Nasser');
+    const section = erik.getByRole('region', { name: 'Aktivitetskrav' });
+    await section.getByText('Kravet gäller: försörjningsstöd 11 månader i följd.').waitFor();
+    expect(await section.textContent()).toContain('SoL 2025:400 12 kap. 5 §');
+
+    await section.getByRole('button', { name: 'Registrera undantag' }).click();
+    await erik.getByLabel('Skäl till undantaget').fill('Vårdar närstående på heltid');
+    await erik.getByLabel('Gäller från').fill('2026-11-01');
+    await erik.getByRole('button', { name: 'Spara undantag' }).click();
+    await erik
+      .locator('.error-summary')
+      .getByText('Ange slutdatum som ÅÅÅÅ-MM-DD: undantag gäller alltid en bestämd period')
+      .waitFor();
+    await expectAccessible(erik);
+    await section.getByRole('button', { name: 'Avbryt' }).click();
+
+    await section.getByRole('button', { name: 'Registrera avvikelse' }).click();
+    await erik.getByLabel('Planerade timmar i veckan').fill('30');
+    await erik.getByLabel('Närvarotimmar i veckan').fill('6');
+    await erik.getByLabel('Vad hände?').fill('Uteblev från arbetsträningen i tre veckor');
+    await erik.getByRole('button', { name: 'Spara avvikelse' }).click();
+    await section.getByText('2026-11: 6 av 30 planerade timmar i veckan').waitFor();
+    await section.getByRole('button', { name: 'Skicka förvarning för 2026-11' }).click();
+    await section.getByText('Förvarning skickad 2026-11-23.').waitFor();
+    await expectAccessible(erik);
+
+    await erik.getByLabel('Utfall').fill('Flerpartssamtal med Arbetsförmedlingen och vården inom två veckor');
+    await erik.getByRole('button', { name: 'Registrera ärendedragning' }).click();
+    await erik.getByText('Ärendedragningen 2026-11-23 är registrerad.').waitFor();
+    await openQueue(erik, 'Ärendedragning');
+    await erik
+      .getByRole('cell', { name: 'Flerpartssamtal med Arbetsförmedlingen och vården inom två veckor' })
+      .waitFor();
+    await expectAccessible(erik);
+  });
+
+  test('the unit manager sees the queues, the compliance per caseworker, and changes the planning settings', async () => {
+    now = new Date('2026-11-23T10:00:00Z');
+    const maria = await newPage(browser);
+    await login(maria, app, 'maria');
+    await expectHeading(maria, 'Enhetens personer');
+    await maria.getByTestId('queue-planMissing').waitFor();
+    await maria.getByRole('link', { name: 'Efterlevnad per handläggare' }).click();
+    await expectHeading(maria, 'Efterlevnad per handläggare');
+    await maria.getByRole('rowheader', { name: 'Erik Lund' }).waitFor();
+    await expectAccessible(maria);
+
+    await maria.goto(`${app.url}/planeringsinstallningar`);
+    await expectHeading(maria, 'Inställningar för planering');
+    await maria.getByLabel('Unga vuxna: högsta ålder').fill('17');
+    await maria.getByRole('button', { name: 'Spara inställningar' }).click();
+    await maria
+      .locator('.error-summary')
+      .getByText('Den övre åldern kan inte vara lägre än den nedre')
+      .waitFor();
+    await maria.getByLabel('Unga vuxna: högsta ålder').fill('25');
+    await maria.getByRole('button', { name: 'Spara inställningar' }).click();
+    await maria.getByText('Inställningarna är sparade.').waitFor();
+    await expectAccessible(maria);
+  });
 });

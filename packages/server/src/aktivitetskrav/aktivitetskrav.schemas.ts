@@ -7,7 +7,7 @@ const isoDate = z.iso.date('Ange datum som ÅÅÅÅ-MM-DD');
 export const exemptionInput = z.strictObject({
   reason: z.string('Ange skälet till undantaget').trim().min(1, 'Ange skälet till undantaget').max(1000),
   validFrom: isoDate,
-  validTo: isoDate.describe('Slutdatum krävs: undantag gäller alltid en bestämd period'),
+  validTo: z.iso.date('Ange slutdatum som ÅÅÅÅ-MM-DD: undantag gäller alltid en bestämd period'),
 });
 
 export const deviationInput = z.strictObject({

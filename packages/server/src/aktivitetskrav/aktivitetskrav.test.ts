@@ -55,7 +55,10 @@ describe('aktivitetskrav per person', () => {
     expect(pointers(noReason.json())).toContain('/reason');
     const noEnd = await post(erik, url, { reason: 'Vårdar sitt barn på heltid', validFrom: '2026-11-01' });
     expect(noEnd.statusCode).toBe(422);
-    expect(pointers(noEnd.json())).toContain('/validTo');
+    expect(noEnd.json().errors).toContainEqual({
+      pointer: '/validTo',
+      detail: 'Ange slutdatum som ÅÅÅÅ-MM-DD: undantag gäller alltid en bestämd period',
+    });
     const backwards = await post(erik, url, {
       reason: 'Vårdar sitt barn på heltid',
       validFrom: '2026-11-01',

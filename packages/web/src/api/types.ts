@@ -2,10 +2,15 @@
 // zod schemas (`@stegvis/server/api`), so a change on the server fails the web's type check.
 export type {
   AccessLogEntry,
+  AktivitetskravStatus as AktivitetskravState,
   Assessment,
+  CaseReview,
   FollowUp,
   Meeting,
+  NewAktivitetskravDeviation,
+  NewAktivitetskravExemption,
   NewAssessment,
+  NewCaseReview,
   NewFollowUp,
   NewMeeting,
   NewPerson,
@@ -14,6 +19,7 @@ export type {
   PersonDetail,
   PersonSummary,
   Plan,
+  PlanningSettings,
   PlanVersion,
   Problem,
   Role,

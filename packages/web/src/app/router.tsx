@@ -9,6 +9,7 @@ import { NewErrandRoute } from './routes/new-errand.tsx';
 import { NotFoundRoute } from './routes/not-found.tsx';
 import { PaymentsRoute } from './routes/payments.tsx';
 import { PersonRoute } from './routes/person.tsx';
+import { ComplianceRoute, PlanningSettingsRoute } from './routes/planning-admin.tsx';
 import { QueueRoute } from './routes/queue.tsx';
 import { RegisterPersonRoute } from './routes/register-person.tsx';
 import { Allow, AppShell, RequireSession } from './routes/shell.tsx';
@@ -69,6 +70,22 @@ export function createRouter() {
               element: (
                 <Allow roles={['caseworker', 'unitManager']}>
                   <PaymentsRoute />
+                </Allow>
+              ),
+            },
+            {
+              path: '/arbetskoer/efterlevnad',
+              element: (
+                <Allow roles={['unitManager']}>
+                  <ComplianceRoute />
+                </Allow>
+              ),
+            },
+            {
+              path: '/planeringsinstallningar',
+              element: (
+                <Allow roles={['unitManager']}>
+                  <PlanningSettingsRoute />
                 </Allow>
               ),
             },

@@ -1,10 +1,11 @@
 import { Link, useLocation, useParams } from 'react-router';
+import { AktivitetskravSection } from '../../features/aktivitetskrav/aktivitetskrav-section.tsx';
 import { useCurrentUser } from '../../features/auth/api.ts';
 import { PersonDetails } from '../../features/persons/person-details.tsx';
 import { AssessmentSection } from '../../features/planning/assessment-section.tsx';
 import { MeetingsSection } from '../../features/planning/meetings-section.tsx';
 import { PlanSection } from '../../features/planning/plan-section.tsx';
-import { AktivitetskravStatus } from '../../features/work-queues/aktivitetskrav-status.tsx';
+import { CaseReviewSection } from '../../features/work-queues/case-reviews.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 
 export function PersonRoute() {
@@ -25,9 +26,8 @@ export function PersonRoute() {
           <AssessmentSection key={`a-${id}`} personId={id} />
           <PlanSection key={`p-${id}`} personId={id} />
           <MeetingsSection key={`m-${id}`} personId={id} />
-          <section className="case-section" aria-label={t('aktivitetskrav.title')}>
-            <AktivitetskravStatus personId={id} />
-          </section>
+          <AktivitetskravSection key={`k-${id}`} personId={id} />
+          <CaseReviewSection key={`r-${id}`} personId={id} />
         </>
       ) : null}
     </>

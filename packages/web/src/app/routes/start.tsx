@@ -62,6 +62,8 @@ function UnitManagerStart({ user }: { user: User }) {
         <Link to="/arenden">{t('nav.unitErrands')}</Link>
         <Link to="/utbetalningar">{t('nav.payments')}</Link>
         <Link to="/access-log">{t('nav.accessLog')}</Link>
+        <Link to="/arbetskoer/efterlevnad">{t('compliance.title')}</Link>
+        <Link to="/planeringsinstallningar">{t('settings.title')}</Link>
       </p>
       <QueueSummary />
       <PersonList />

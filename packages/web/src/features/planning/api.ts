@@ -108,4 +108,16 @@ export function useRecordAttendance(personId: string) {
   });
 }
 
+export function useRecordWaiver(personId: string) {
+  const api = useApi();
+  const refresh = useRefresh(personId);
+  return useMutation({
+    mutationFn: (reason: string) =>
+      api.post<{ id: string; reason: string; recordedOn: string }>(`${person(personId)}/plan-waivers`, {
+        reason,
+      }),
+    onSuccess: refresh,
+  });
+}
+
 export const planPdfUrl = (planId: string) => `/api/v1/plans/${encodeURIComponent(planId)}/pdf`;

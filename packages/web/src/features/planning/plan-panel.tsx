@@ -3,7 +3,7 @@
 import { Link } from 'react-router';
 import { LoadError, Loading, Notice } from '../../components/status.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { AktivitetskravStatus } from '../work-queues/aktivitetskrav-status.tsx';
+import { AktivitetskravSummary } from '../aktivitetskrav/aktivitetskrav-section.tsx';
 import { planPdfUrl, usePlans } from './api.ts';
 import { PlanView } from './plan-section.tsx';
 
@@ -33,7 +33,7 @@ export function PlanPanel({ personId, personName }: { personId: string; personNa
           </Notice>
         )
       ) : null}
-      <AktivitetskravStatus personId={personId} />
+      <AktivitetskravSummary personId={personId} />
       <p>
         <Link to={`/persons/${encodeURIComponent(personId)}#plan-title`}>{t('plan.panelLink')}</Link>
       </p>

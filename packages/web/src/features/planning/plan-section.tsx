@@ -14,7 +14,7 @@ import { Fieldset, SelectField, TextArea, TextField } from '../../components/fie
 import { LoadError, Loading, Notice } from '../../components/status.tsx';
 import { errorCodeOf, errorMessages } from '../../i18n/errors.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { planPdfUrl, usePlans, useRecordFollowUp, useSavePlan } from './api.ts';
+import { planPdfUrl, usePlans, useRecordFollowUp, useRecordWaiver, useSavePlan } from './api.ts';
 import {
   PROGRESS_STATUSES,
   type ProgressStatus,
@@ -66,6 +66,7 @@ export function PlanSection({ personId }: { personId: string }) {
             <button type="button" className="button" onClick={() => setEditing(true)}>
               {t('plan.create')}
             </button>
+            <WaiverForm personId={personId} />
           </>
         )
       ) : null}
@@ -564,5 +565,54 @@ function VersionHistory({ plan }: { plan: Plan }) {
         ))}
       </ol>
     </details>
+  );
+}
+
+/** "Ingen plan behövs", with the reason: takes the person out of the Plan saknas queue. */
+function WaiverForm({ personId }: { personId: string }) {
+  const { t } = useI18n();
+  const waive = useRecordWaiver(personId);
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState('');
+  const [errors, setErrors] = useState<FieldError[]>([]);
+  if (waive.isSuccess)
+    return (
+      <Notice tone="success">
+        <p role="status">{t('plan.waived', { date: waive.data.recordedOn, reason: waive.data.reason })}</p>
+      </Notice>
+    );
+  if (!open)
+    return (
+      <p>
+        <button type="button" className="button button--secondary" onClick={() => setOpen(true)}>
+          {t('plan.waive')}
+        </button>
+      </p>
+    );
+  function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    if (waive.isPending) return;
+    waive.mutate(reason, {
+      onError: (error) =>
+        setErrors(
+          problemToFieldErrors(error, { '/reason': 'waiverReason' }, t(errorMessages[errorCodeOf(error)])),
+        ),
+    });
+  }
+  return (
+    <form onSubmit={onSubmit} noValidate aria-label={t('plan.waive')}>
+      <ErrorSummary errors={errors} />
+      <TextArea
+        id="waiverReason"
+        label={t('plan.waiverReason')}
+        rows={2}
+        value={reason}
+        onChange={setReason}
+        error={errorFor(errors, 'waiverReason')}
+      />
+      <button type="submit" className="button button--secondary">
+        {t('plan.saveWaiver')}
+      </button>
+    </form>
   );
 }

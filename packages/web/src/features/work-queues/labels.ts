@@ -6,6 +6,9 @@ export const QUEUE_CODES = [
   'longTermWithoutPlan',
   'youngAdultWithoutActivity',
   'aktivitetskrav',
+  'proposalDue',
+  'planExpiring',
+  'caseReview',
 ] as const;
 export type QueueCode = (typeof QUEUE_CODES)[number];
 

@@ -5,6 +5,7 @@ import { LoadError, Loading } from '../../components/status.tsx';
 import { Table } from '../../components/table.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useWorkQueues } from './api.ts';
+import { CaseReviewList } from './case-reviews.tsx';
 import { queueLabel } from './labels.ts';
 
 export function QueuePage({ code }: { code: string }) {
@@ -53,6 +54,7 @@ export function QueuePage({ code }: { code: string }) {
                 ]}
               />
             )}
+            {code === 'caseReview' ? <CaseReviewList /> : null}
           </>
         ) : null}
       </Page>
