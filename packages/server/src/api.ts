@@ -2,6 +2,12 @@
 // that validate every request and response. Only zod-only modules are imported here.
 import type { z } from 'zod';
 import type { accessLogPage, accessLogQuery } from './access-log/access-log.schemas.ts';
+import type {
+  aktivitetskravStatus,
+  deviationInput,
+  exemptionInput,
+} from './aktivitetskrav/aktivitetskrav.schemas.ts';
+import type { assessment, assessmentInput } from './assessments/assessments.schemas.ts';
 import type { sessionResponse, userSchema } from './auth/auth.schemas.ts';
 import type { snapshotSchema } from './calculations/calculation-snapshots.schemas.ts';
 import type { decision, decisionInput, reasonTemplate } from './decisions/decisions.schemas.ts';
@@ -46,6 +52,18 @@ import type { unitSchema } from './organisation/organisation.schemas.ts';
 import type { overviewSchema } from './overview/overview.schemas.ts';
 import type { batch, batchInput, payment, paymentResult } from './payments/payments.schemas.ts';
 import type { personDetail, personInput, personPage, personSummary } from './persons/persons.schemas.ts';
+import type {
+  followUp,
+  followUpInput,
+  meeting,
+  meetingInput,
+  plan,
+  planInput,
+  planningSettingsSchema,
+  planVersion,
+  planWaiverInput,
+} from './plans/plans.schemas.ts';
+import type { caseReview, caseReviewInput, workQueuesSchema } from './work-queues/work-queues.schemas.ts';
 
 export {
   INCOME_TYPES,
@@ -55,6 +73,7 @@ export {
   REASONABLE_COST_TYPES,
   type ReasonableCostType,
 } from '@stegvis/rules';
+export { SUPPORT_BARRIERS } from './assessments/assessments.schemas.ts';
 export {
   OUTCOMES as DECISION_OUTCOMES,
   type Outcome as DecisionOutcome,
@@ -74,6 +93,7 @@ export {
   PAYMENT_STATUSES,
   type PaymentStatus,
 } from './payments/payments.schemas.ts';
+export { RESPONSIBLE_PARTIES } from './plans/plans.schemas.ts';
 export { ROLES, type Role } from './staff/roles.ts';
 
 export type User = z.infer<typeof userSchema>;
@@ -142,3 +162,21 @@ export type GuidelineAdoption = z.infer<typeof adoptionSchema>;
 export type NewGuidelineVersion = z.input<typeof versionInput>;
 export type AdoptGuidelineVersion = z.input<typeof adoptInput>;
 export type NewGuidelineAdoption = z.input<typeof adoptionInput>;
+// Planning: kartläggning, genomförandeplan, follow-ups, meetings and work queues.
+export type Assessment = z.infer<typeof assessment>;
+export type NewAssessment = z.input<typeof assessmentInput>;
+export type Plan = z.infer<typeof plan>;
+export type PlanVersion = z.infer<typeof planVersion>;
+export type NewPlan = z.input<typeof planInput>;
+export type FollowUp = z.infer<typeof followUp>;
+export type NewFollowUp = z.input<typeof followUpInput>;
+export type Meeting = z.infer<typeof meeting>;
+export type NewMeeting = z.input<typeof meetingInput>;
+export type WorkQueues = z.infer<typeof workQueuesSchema>;
+export type PlanningSettings = z.infer<typeof planningSettingsSchema>;
+export type NewPlanWaiver = z.input<typeof planWaiverInput>;
+export type CaseReview = z.infer<typeof caseReview>;
+export type NewCaseReview = z.input<typeof caseReviewInput>;
+export type AktivitetskravStatus = z.infer<typeof aktivitetskravStatus>;
+export type NewAktivitetskravExemption = z.input<typeof exemptionInput>;
+export type NewAktivitetskravDeviation = z.input<typeof deviationInput>;

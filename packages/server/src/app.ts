@@ -14,6 +14,7 @@ import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import { z } from 'zod';
 import { accessLogRoutes } from './access-log/access-log.routes.ts';
+import { aktivitetskravRoutes } from './aktivitetskrav/aktivitetskrav.routes.ts';
 import type { AppContext } from './app-context.ts';
 import { assessmentRoutes } from './assessments/assessments.routes.ts';
 import { assignmentRoutes } from './assignments/assignments.routes.ts';
@@ -150,6 +151,7 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(assessmentRoutes(ctx));
       await api.register(planRoutes(ctx));
       await api.register(workQueueRoutes(ctx));
+      await api.register(aktivitetskravRoutes(ctx));
     },
     { prefix: '/api/v1' },
   );

@@ -123,9 +123,11 @@ export async function buildTestApp(options: { config?: Config; clock?: () => Dat
   };
 }
 
-/** Starts the real server on a loopback port, for browser tests. */
-export async function startTestServer(): Promise<{ url: string; close(): Promise<void> }> {
-  const test = await buildTestApp();
+/** Starts the real server on a loopback port, for browser tests (optionally on a test's own clock). */
+export async function startTestServer(
+  options: { clock?: () => Date } = {},
+): Promise<{ url: string; close(): Promise<void> }> {
+  const test = await buildTestApp(options.clock ? { clock: options.clock } : {});
   const address = await test.app.listen({ port: 0, host: '127.0.0.1' });
   return { url: address, close: test.close };
 }

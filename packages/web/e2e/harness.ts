@@ -8,12 +8,15 @@ export type App = { url: string; close(): Promise<void> };
 
 export const demoPassword = 'demo-stegvis';
 
-/** The real server on a loopback port, on a fresh copy of the seeded test database. */
-export async function startApp(): Promise<App> {
+/**
+ * The real server on a loopback port, on a fresh copy of the seeded test database. A test that
+ * moves time passes its own clock (the server runs in this process, so the clock is shared).
+ */
+export async function startApp(options: { clock?: () => Date } = {}): Promise<App> {
   const { startTestServer } = (await import('@stegvis/server/testing')) as {
-    startTestServer: () => Promise<App>;
+    startTestServer: (options: { clock?: () => Date }) => Promise<App>;
   };
-  return startTestServer();
+  return startTestServer(options);
 }
 
 export function launchBrowser(): Promise<Browser> {

@@ -34,12 +34,16 @@ import type {
 import type { PaymentBatchTable, PaymentTable } from '../payments/payments.table.ts';
 import type { PersonTable } from '../persons/persons.table.ts';
 import type {
+  AktivitetskravDeviationTable,
+  AktivitetskravExemptionTable,
+  CaseReviewTable,
   MeetingTable,
   NotificationTable,
   PlanFollowUpTable,
   PlanningSettingsTable,
   PlanTable,
   PlanVersionTable,
+  PlanWaiverTable,
 } from '../plans/plans.table.ts';
 import type { RecoveryClaimTable } from '../recovery/recovery.table.ts';
 import type {
@@ -93,4 +97,8 @@ export type Database = {
   planFollowUps: PlanFollowUpTable;
   meetings: MeetingTable;
   notifications: NotificationTable;
+  planWaivers: PlanWaiverTable;
+  aktivitetskravExemptions: AktivitetskravExemptionTable;
+  aktivitetskravDeviations: AktivitetskravDeviationTable;
+  caseReviews: CaseReviewTable;
 };

@@ -68,6 +68,16 @@ const TEMPLATES: Template[] = [
     legalBasis: '12 kap. 7 § första stycket 2 socialtjänstlagen (2025:400)',
   },
   {
+    // Aktivitetskrav deviations: the reduction rests on the verified 12 kap. 5 § (refuse or
+    // reduce continued försörjningsstöd when a person without acceptable reason stays away from
+    // an assigned activity). The aktivitetskrav's own section is proposed and its number unknown.
+    id: 'nedsattning-aktivitet',
+    outcome: 'partiallyGranted',
+    title: 'Nedsättning: uteblivit från planerad aktivitet',
+    text: 'Du har utan godtagbart skäl inte deltagit i den aktivitet som ingår i din planering, trots förvarning. Försörjningsstödet sätts därför ned för månaden.',
+    legalBasis: '12 kap. 5 § socialtjänstlagen (2025:400)',
+  },
+  {
     id: 'avvisning-ofullstandig',
     outcome: 'dismissed',
     title: 'Avvisning: ansökan kan inte prövas',

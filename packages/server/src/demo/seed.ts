@@ -15,6 +15,7 @@ import type { HouseholdMemberTable } from '../households/households.table.ts';
 import { swedishIban } from '../payments/iban.ts';
 import type { PersonTable } from '../persons/persons.table.ts';
 import { seedPlanningSettings } from '../plans/planning-settings.ts';
+import { seedPlanningDemo } from '../plans/plans.seed.ts';
 import type { Role } from '../staff/staff.table.ts';
 import { address, between, identityNumber, person, seededRandom } from './synthetic.ts';
 
@@ -300,5 +301,18 @@ export async function seedDemo(db: Kysely<Database>, options: SeedOptions): Prom
     await seedAssignments(db, m.id);
     await seedErrands(db, m.id, options);
     await seedPlanningSettings(db, m.id);
+    await seedPlanningDemo(
+      db,
+      {
+        id: m.id,
+        code: m.code,
+        city: m.city,
+        postalPrefix: m.postalPrefix,
+        unitId: m.assistanceUnits[0] as string,
+      },
+      options.today,
+    );
+    // The planning demo's households get their caseworker like every other household.
+    await seedAssignments(db, m.id);
   }
 }

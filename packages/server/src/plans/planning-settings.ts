@@ -1,9 +1,12 @@
 // Planning settings per municipality: the plan deadline after the first decision, the
 // follow-up cadence, the time for a documented proposal and the young-adult age band.
 // Municipalities differ (one follows plans up quarterly), so these are data, not constants.
+import type { FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
+import type { SessionUser } from '../auth/sessions.ts';
 import { inTenant } from '../db/database.ts';
 import type { Database } from '../db/schema.ts';
+import { AppError } from '../http/problem.ts';
 
 export type PlanningSettings = {
   planDeadlineDays: number;
@@ -36,6 +39,43 @@ export async function planningSettings(
     proposalWithinMonths: row.proposalWithinMonths,
     youngAdultBand: { minAge: row.youngAdultMinAge, maxAge: row.youngAdultMaxAge },
   };
+}
+
+export async function getPlanningSettings(
+  db: Kysely<Database>,
+  viewer: SessionUser,
+): Promise<PlanningSettings> {
+  return inTenant(db, viewer.municipality.id, (trx) => planningSettings(trx, viewer.municipality.id));
+}
+
+/** The unit manager changes the municipality's cadence, deadlines and age band (no person data). */
+export async function updatePlanningSettings(
+  db: Kysely<Database>,
+  _request: FastifyRequest,
+  viewer: SessionUser,
+  input: PlanningSettings,
+  now: Date,
+): Promise<PlanningSettings> {
+  if (input.youngAdultBand.minAge > input.youngAdultBand.maxAge)
+    throw new AppError('invalid_input', undefined, [
+      { pointer: '/youngAdultBand/maxAge', detail: 'Den övre åldern kan inte vara lägre än den nedre' },
+    ]);
+  const values = {
+    planDeadlineDays: input.planDeadlineDays,
+    followUpIntervalMonths: input.followUpIntervalMonths,
+    proposalWithinMonths: input.proposalWithinMonths,
+    youngAdultMinAge: input.youngAdultBand.minAge,
+    youngAdultMaxAge: input.youngAdultBand.maxAge,
+    updatedAt: now,
+  };
+  return inTenant(db, viewer.municipality.id, async (trx) => {
+    await trx
+      .insertInto('planningSettings')
+      .values({ municipalityId: viewer.municipality.id, ...values })
+      .onConflict((oc) => oc.column('municipalityId').doUpdateSet(values))
+      .execute();
+    return planningSettings(trx, viewer.municipality.id);
+  });
 }
 
 /** Demo data: Älvstad follows plans up every two months, Sjöby quarterly. */

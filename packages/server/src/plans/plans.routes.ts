@@ -3,131 +3,31 @@ import { z } from 'zod';
 import type { AppContext } from '../app-context.ts';
 import { currentUser, type RouteAccess } from '../http/access.ts';
 import { problemSchema } from '../http/problem.ts';
-import { isoDay } from './planning-settings.ts';
+import { getPlanningSettings, isoDay, updatePlanningSettings } from './planning-settings.ts';
+import {
+  followUpInput,
+  idParams,
+  meeting,
+  meetingInput,
+  plan,
+  planInput,
+  planningSettingsSchema,
+  planWaiverInput,
+} from './plans.schemas.ts';
 import {
   addPlanVersion,
   bookMeeting,
   createPlan,
   getPlan,
+  listMeetings,
   listPlans,
   planPdf,
   recordAttendance,
   recordFollowUp,
+  recordPlanWaiver,
 } from './plans.service.ts';
-import { RESPONSIBLE_PARTIES } from './plans.table.ts';
 
 const PLANNERS: RouteAccess = { roles: ['caseworker', 'unitManager'] };
-const idParams = z.strictObject({ id: z.uuid('Ogiltigt id') });
-const isoDate = z.iso.date('Ange datum som ÅÅÅÅ-MM-DD');
-const party = z.enum(RESPONSIBLE_PARTIES, 'Välj vem som ansvarar: en roll eller myndighet');
-
-const planInput = z.strictObject({
-  longTermGoal: z.string().trim().min(1, 'Skriv det långsiktiga målet').max(2000),
-  subGoals: z
-    .array(
-      z.strictObject({
-        id: z.string().trim().min(1).max(40),
-        outcome: z.string().trim().min(1, 'Skriv delmålet som ett resultat').max(1000),
-        targetDate: isoDate,
-      }),
-    )
-    .min(1, 'Planen behöver minst ett delmål')
-    .max(20),
-  activities: z
-    .array(
-      z.strictObject({
-        description: z.string().trim().min(1, 'Beskriv insatsen').max(1000),
-        responsible: z.strictObject({ party, name: z.string().trim().max(200).nullable().default(null) }),
-        subGoalIds: z.array(z.string().max(40)).max(20).default([]),
-        hoursPerWeek: z.number().int().min(0).max(40).nullable().default(null),
-      }),
-    )
-    .max(30),
-  clientWords: z.string().trim().max(4000).default(''),
-  agreement: z
-    .strictObject({
-      agreedOn: isoDate.nullable(),
-      method: z.enum(['digital', 'paper', 'oral']).nullable(),
-    })
-    .default({ agreedOn: null, method: null }),
-});
-
-const planVersion = z.object({
-  longTermGoal: z.string(),
-  subGoals: z.array(z.object({ id: z.string(), outcome: z.string(), targetDate: z.string() })),
-  activities: z.array(
-    z.object({
-      description: z.string(),
-      responsible: z.object({ party, name: z.string().nullable() }),
-      subGoalIds: z.array(z.string()),
-      hoursPerWeek: z.number().nullable(),
-    }),
-  ),
-  clientWords: z.string(),
-  agreement: z.object({ agreedOn: z.string().nullable(), method: z.string().nullable() }),
-  version: z.number(),
-  createdBy: z.string(),
-  createdAt: z.string(),
-});
-const progressStatus = z.enum(['notStarted', 'ongoing', 'achieved', 'changed'], 'Välj hur det går');
-const followUp = z.object({
-  id: z.uuid(),
-  planVersion: z.number(),
-  heldOn: z.string(),
-  progress: z.array(z.object({ subGoalId: z.string(), status: progressStatus, comment: z.string() })),
-  nextFollowUpOn: z.string(),
-});
-const plan = z.object({
-  id: z.uuid(),
-  personId: z.uuid(),
-  current: planVersion,
-  versions: z.array(planVersion),
-  followUps: z.array(followUp),
-  nextFollowUpOn: z.string(),
-  followUpOverdue: z.boolean(),
-});
-
-const followUpInput = z.strictObject({
-  heldOn: isoDate.optional(),
-  progress: z
-    .array(
-      z.strictObject({
-        subGoalId: z.string().max(40),
-        status: progressStatus,
-        comment: z.string().trim().max(2000).default(''),
-      }),
-    )
-    .max(20),
-  nextFollowUpOn: isoDate.optional(),
-});
-
-const meetingInput = z.strictObject({
-  startsAt: z.iso.datetime({ offset: true, message: 'Ange tid som 2026-12-01T10:00:00+01:00' }),
-  place: z.string().trim().min(1).max(300).nullable().default(null),
-  homeVisit: z.boolean().default(false),
-  participants: z
-    .array(
-      z.strictObject({
-        party,
-        name: z.string().trim().max(200).nullable().default(null),
-        email: z.email('Ogiltig e-postadress').nullable().default(null),
-      }),
-    )
-    .max(20)
-    .default([]),
-  purpose: z.enum(['followUp', 'multiParty', 'other'], 'Välj syfte med mötet'),
-});
-const meeting = z.object({
-  id: z.uuid(),
-  personId: z.uuid(),
-  startsAt: z.string(),
-  place: z.string().nullable(),
-  homeVisit: z.boolean(),
-  participants: z.array(z.object({ party, name: z.string().nullable() })),
-  purpose: z.string(),
-  attendance: z.string().nullable(),
-  notificationsQueued: z.number(),
-});
 
 export const planRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
@@ -283,6 +183,81 @@ export const planRoutes =
               ctx.clock(),
             ),
           ),
+    );
+
+    app.post(
+      '/persons/:id/plan-waivers',
+      {
+        config: { access: PLANNERS },
+        schema: {
+          tags: ['plans'],
+          summary: 'Registrera att ingen plan behövs, med skälet',
+          params: idParams,
+          body: planWaiverInput,
+          response: {
+            201: z.object({ id: z.uuid(), reason: z.string(), recordedOn: z.string() }),
+            404: problemSchema,
+            422: problemSchema,
+          },
+        },
+      },
+      async (request, reply) =>
+        reply
+          .status(201)
+          .send(
+            await recordPlanWaiver(
+              ctx.db,
+              request,
+              currentUser(request),
+              request.params.id,
+              request.body.reason,
+              today(),
+            ),
+          ),
+    );
+
+    app.get(
+      '/planning-settings',
+      {
+        config: { access: PLANNERS },
+        schema: {
+          tags: ['plans'],
+          summary: 'Kommunens inställningar för planering: tidsfrist, uppföljningsintervall, åldersgrupp',
+          response: { 200: planningSettingsSchema },
+        },
+      },
+      async (request) => getPlanningSettings(ctx.db, currentUser(request)),
+    );
+
+    app.put(
+      '/planning-settings',
+      {
+        config: { access: { roles: ['unitManager'] } },
+        schema: {
+          tags: ['plans'],
+          summary: 'Ändra kommunens inställningar för planering',
+          body: planningSettingsSchema,
+          response: { 200: planningSettingsSchema, 422: problemSchema },
+        },
+      },
+      async (request) =>
+        updatePlanningSettings(ctx.db, request, currentUser(request), request.body, ctx.clock()),
+    );
+
+    app.get(
+      '/persons/:id/meetings',
+      {
+        config: { access: PLANNERS },
+        schema: {
+          tags: ['plans'],
+          summary: 'Personens möten, nyast först (läsningen loggas)',
+          params: idParams,
+          response: { 200: z.object({ items: z.array(meeting) }), 404: problemSchema },
+        },
+      },
+      async (request) => ({
+        items: await listMeetings(ctx.db, request, currentUser(request), request.params.id),
+      }),
     );
 
     app.patch(

@@ -441,3 +441,61 @@ export async function recordAttendance(
     };
   });
 }
+
+/** The person's meetings, newest first (the read is logged). */
+export async function listMeetings(
+  db: Kysely<Database>,
+  request: FastifyRequest,
+  viewer: SessionUser,
+  personId: string,
+): Promise<Meeting[]> {
+  return inTenant(db, viewer.municipality.id, async (trx) => {
+    await requireVisiblePerson(trx, viewer, personId);
+    const rows = await trx
+      .selectFrom('meetings')
+      .selectAll()
+      .where('personId', '=', personId)
+      .orderBy('startsAt', 'desc')
+      .execute();
+    await logAccess(trx, request, 'read', [personId]);
+    return rows.map((row) => ({
+      id: row.id,
+      personId: row.personId,
+      startsAt: new Date(row.startsAt).toISOString(),
+      place: row.place,
+      homeVisit: row.homeVisit,
+      participants: row.participants,
+      purpose: row.purpose,
+      attendance: row.attendance,
+      notificationsQueued: 0,
+    }));
+  });
+}
+
+/** "Ingen plan behövs": recorded with its reason instead of a plan. */
+export async function recordPlanWaiver(
+  db: Kysely<Database>,
+  request: FastifyRequest,
+  viewer: SessionUser,
+  personId: string,
+  reason: string,
+  today: string,
+): Promise<{ id: string; reason: string; recordedOn: string }> {
+  return inTenant(db, viewer.municipality.id, async (trx) => {
+    await requireVisiblePerson(trx, viewer, personId);
+    const id = randomUUID();
+    await trx
+      .insertInto('planWaivers')
+      .values({
+        municipalityId: viewer.municipality.id,
+        id,
+        personId,
+        reason,
+        recordedOn: today,
+        createdBy: viewer.id,
+      })
+      .execute();
+    await logAccess(trx, request, 'create', [personId]);
+    return { id, reason, recordedOn: today };
+  });
+}

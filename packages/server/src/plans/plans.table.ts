@@ -1,15 +1,7 @@
 import type { Generated, JSONColumnType } from 'kysely';
 
-export const RESPONSIBLE_PARTIES = [
-  'person',
-  'caseworker',
-  'labourMarketUnit',
-  'employmentService',
-  'socialInsuranceAgency',
-  'healthCare',
-  'coordinationAssociation',
-  'other',
-] as const;
+import type { RESPONSIBLE_PARTIES } from './plans.schemas.ts';
+
 export type ResponsibleParty = (typeof RESPONSIBLE_PARTIES)[number];
 
 export type PlanContent = {
@@ -100,4 +92,52 @@ export type PlanningSettingsTable = {
   youngAdultMinAge: Generated<number>;
   youngAdultMaxAge: Generated<number>;
   updatedAt: Generated<Date>;
+};
+
+/** "Ingen plan behövs" — recorded instead of a plan, with the reason (ends the Plan saknas queue). */
+export type PlanWaiverTable = {
+  municipalityId: string;
+  id: string;
+  personId: string;
+  reason: string;
+  recordedOn: string;
+  createdBy: string;
+  createdAt: Generated<Date>;
+};
+
+/** Aktivitetskrav: an exemption with its reason and period (both required). */
+export type AktivitetskravExemptionTable = {
+  municipalityId: string;
+  id: string;
+  personId: string;
+  reason: string;
+  validFrom: string;
+  validTo: string;
+  createdBy: string;
+  createdAt: Generated<Date>;
+};
+
+/** Aktivitetskrav: a month where attendance fell short of the planned hours, and the notice. */
+export type AktivitetskravDeviationTable = {
+  municipalityId: string;
+  id: string;
+  personId: string;
+  month: string;
+  plannedHoursPerWeek: number;
+  attendedHoursPerWeek: number;
+  description: string;
+  noticeSentOn: string | null;
+  createdBy: string;
+  createdAt: Generated<Date>;
+};
+
+/** Ärendedragning: the team reviewed the person's case and recorded the outcome. */
+export type CaseReviewTable = {
+  municipalityId: string;
+  id: string;
+  personId: string;
+  reviewedOn: string;
+  outcome: string;
+  createdBy: string;
+  createdAt: Generated<Date>;
 };

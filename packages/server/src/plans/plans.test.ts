@@ -245,4 +245,25 @@ describe('möten', () => {
     });
     expect(noPlace.statusCode).toBe(422);
   });
+
+  it("lists the person's meetings newest first with participants, and not for another unit", async () => {
+    const listed = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/persons/${personId}/meetings`,
+      headers: as(erik),
+    });
+    expect(listed.statusCode).toBe(200);
+    const items = listed.json().items as { purpose: string; participants: { party: string }[] }[];
+    expect(items[0]).toMatchObject({
+      purpose: 'multiParty',
+      participants: [{ party: 'employmentService', name: 'Jonas' }],
+      attendance: null,
+    });
+    const other = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/persons/${personId}/meetings`,
+      headers: as(kim),
+    });
+    expect(other.statusCode).toBe(404);
+  });
 });

@@ -51,6 +51,14 @@ export async function personFiles(trx: Kysely<Database>): Promise<PersonFileRow[
       union all
       select person_id, greatest(starts_at, updated_at)::date, false from meetings
       union all
+      select person_id, created_at::date, false from aktivitetskrav_deviations
+      union all
+      select person_id, valid_to, false from aktivitetskrav_exemptions
+      union all
+      select person_id, reviewed_on, false from case_reviews
+      union all
+      select person_id, recorded_on, false from plan_waivers
+      union all
       select person_id, greatest(created_at, coalesce(status_changed_at, created_at))::date,
         status in (${recovering}) from recovery_claims
       union all
@@ -177,6 +185,10 @@ export const DISPOSAL_STEPS: readonly DisposalStep[] = [
   { table: 'journal_entries', action: 'delete', where: person('person_id') },
   { table: 'notifications', action: 'delete', where: person('person_id') },
   { table: 'meetings', action: 'delete', where: person('person_id') },
+  { table: 'plan_waivers', action: 'delete', where: person('person_id') },
+  { table: 'aktivitetskrav_exemptions', action: 'delete', where: person('person_id') },
+  { table: 'aktivitetskrav_deviations', action: 'delete', where: person('person_id') },
+  { table: 'case_reviews', action: 'delete', where: person('person_id') },
   {
     table: 'plan_follow_ups',
     action: 'delete',

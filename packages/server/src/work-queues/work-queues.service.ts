@@ -1,12 +1,16 @@
 // Work queues: what a caseworker (own unit) and a unit manager (own unit, with counts) must
 // not overlook — a missing plan, an overdue follow-up, long-term assistance without a plan,
-// young adults without an activity and the (proposed) aktivitetskrav. Each item says why.
+// young adults without an activity, the (proposed) aktivitetskrav, the documented proposal due
+// within the municipality's months (flerpartssamtal), plans about to lapse and the team's
+// ärendedragning. Each item says why. A unit manager also gets a per-caseworker compliance view.
+import { randomUUID } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import { logAccess } from '../access-log/access-log.service.ts';
 import type { SessionUser } from '../auth/sessions.ts';
 import { inTenant } from '../db/database.ts';
 import type { Database } from '../db/schema.ts';
+import { AppError } from '../http/problem.ts';
 import { describePersons } from '../persons/persons.service.ts';
 import { addDays, addMonths, isoDay, planningSettings } from '../plans/planning-settings.ts';
 import { type AktivitetskravRule, aktivitetskravFor } from './aktivitetskrav.rules.ts';
@@ -16,7 +20,17 @@ export type QueueCode =
   | 'followUpOverdue'
   | 'longTermWithoutPlan'
   | 'youngAdultWithoutActivity'
-  | 'aktivitetskrav';
+  | 'aktivitetskrav'
+  | 'proposalDue'
+  | 'planExpiring'
+  | 'caseReview';
+export type ComplianceRow = {
+  caseworker: { id: string | null; name: string };
+  assisted: number;
+  withCurrentPlan: number;
+  planMissing: number;
+  followUpOverdue: number;
+};
 export type QueueItem = { personId: string; name: string; reason: string };
 export type Queue = { code: QueueCode; title: string; count: number; items: QueueItem[] };
 export type WorkQueues = {
@@ -31,6 +45,7 @@ export type WorkQueues = {
     inForce: boolean;
     exempt: (QueueItem & { exemption: string })[];
   };
+  compliance: ComplianceRow[];
 };
 
 const TITLES: Record<QueueCode, string> = {
@@ -39,7 +54,17 @@ const TITLES: Record<QueueCode, string> = {
   longTermWithoutPlan: 'Långvarigt bistånd utan aktuell plan',
   youngAdultWithoutActivity: 'Unga vuxna utan aktivitet',
   aktivitetskrav: 'Aktivitetskrav utan plan eller aktivitet',
+  proposalDue: 'Förslag om väg framåt saknas',
+  planExpiring: 'Planer som snart löper ut',
+  caseReview: 'Ärendedragning',
 };
+
+/** A plan is current for 12 months after it was made, changed or followed up. */
+const PLAN_VALID_MONTHS = 12;
+/** Plans lapsing within this many days are listed so they are renewed in time. */
+const EXPIRY_WARNING_DAYS = 30;
+/** Long-term cases are brought to the team (ärendedragning) at least this often. */
+const CASE_REVIEW_MONTHS = 6;
 
 function monthsBack(month: string, n: number): string {
   return addMonths(`${month}-01`, -n).slice(0, 7);
@@ -69,7 +94,7 @@ export async function workQueues(
       .innerJoin('persons as p', (j) =>
         j.onRef('p.municipalityId', '=', 'hm.municipalityId').onRef('p.id', '=', 'hm.personId'),
       )
-      .select(['hm.personId', 'hm.householdId', 'p.birthDate'])
+      .select(['hm.personId', 'hm.householdId', 'p.birthDate', 'p.responsibleUserId'])
       .where('h.unitId', '=', unitId)
       .where('hm.role', 'in', ['applicant', 'partner'])
       .where('hm.validTo', 'is', null)
@@ -82,6 +107,30 @@ export async function workQueues(
       .select(['e.householdId', 'e.id as errandId', 'e.month', 'd.decidedAt', 'd.grantedTotal'])
       .where('e.unitId', '=', unitId)
       .execute();
+    const waived = new Set(
+      (await trx.selectFrom('planWaivers').select('personId').execute()).map((w) => w.personId),
+    );
+    const lastReview = new Map<string, string>();
+    for (const r of await trx.selectFrom('caseReviews').select(['personId', 'reviewedOn']).execute())
+      if ((lastReview.get(r.personId) ?? '') < r.reviewedOn) lastReview.set(r.personId, r.reviewedOn);
+    const proposalMeetings = new Set(
+      (
+        await trx
+          .selectFrom('meetings')
+          .select('personId')
+          .where('purpose', '=', 'multiParty')
+          .where('attendance', '=', 'attended')
+          .execute()
+      ).map((m) => m.personId),
+    );
+    const manualExemptions = new Map<string, string>();
+    for (const e of await trx
+      .selectFrom('aktivitetskravExemptions')
+      .select(['personId', 'reason', 'validTo'])
+      .where('validFrom', '<=', today)
+      .where('validTo', '>=', today)
+      .execute())
+      manualExemptions.set(e.personId, `${e.reason} (t.o.m. ${e.validTo})`);
     const plans = await trx
       .selectFrom('plans as p')
       .leftJoin('planVersions as v', (j) =>
@@ -147,7 +196,7 @@ export async function workQueues(
     // A plan is current while it has been made, changed or followed up within the last 12 months.
     const currentPlan = (personId: string) => {
       const plan = plansByPerson.get(personId);
-      return plan && plan.lastTouched >= addMonths(today, -12) ? plan : null;
+      return plan && plan.lastTouched >= addMonths(today, -PLAN_VALID_MONTHS) ? plan : null;
     };
 
     const byHousehold = new Map<string, typeof decided>();
@@ -161,7 +210,11 @@ export async function workQueues(
       longTermWithoutPlan: [],
       youngAdultWithoutActivity: [],
       aktivitetskrav: [],
+      proposalDue: [],
+      planExpiring: [],
+      caseReview: [],
     };
+    const compliance = new Map<string | null, Omit<ComplianceRow, 'caseworker'>>();
     const exempt: (QueueItem & { exemption: string })[] = [];
     const rule = aktivitetskravFor(month);
 
@@ -171,13 +224,44 @@ export async function workQueues(
       const plan = currentPlan(adult.personId);
       const firstDecision = decisions.map((d) => isoDay(new Date(d.decidedAt))).sort()[0] ?? today;
       const deadline = addDays(firstDecision, settings.planDeadlineDays);
-      if (!plansByPerson.has(adult.personId) && deadline < today)
+      const row = compliance.get(adult.responsibleUserId) ?? {
+        assisted: 0,
+        withCurrentPlan: 0,
+        planMissing: 0,
+        followUpOverdue: 0,
+      };
+      compliance.set(adult.responsibleUserId, row);
+      row.assisted += 1;
+      if (plan) row.withCurrentPlan += 1;
+      // "Ingen plan behövs", recorded with its reason, takes the person out of Plan saknas.
+      if (!plansByPerson.has(adult.personId) && !waived.has(adult.personId) && deadline < today)
+        row.planMissing += 1;
+      if (!plansByPerson.has(adult.personId) && !waived.has(adult.personId) && deadline < today)
         items.planMissing.push({
           personId: adult.personId,
           name: '',
           reason: `Första beslutet ${firstDecision}; planen skulle ha funnits senast ${deadline} (${settings.planDeadlineDays} dagar, kommunens inställning)`,
         });
       const anyPlan = plansByPerson.get(adult.personId);
+      if (anyPlan && anyPlan.next < today) row.followUpOverdue += 1;
+      if (plan) {
+        const lapses = addMonths(plan.lastTouched, PLAN_VALID_MONTHS);
+        if (lapses <= addDays(today, EXPIRY_WARNING_DAYS))
+          items.planExpiring.push({
+            personId: adult.personId,
+            name: '',
+            reason: `Planen gäller till ${lapses} om den inte följs upp eller ändras`,
+          });
+      }
+      // Within the municipality's months (default 6) a documented proposal for the way forward,
+      // presented in a flerpartssamtal: listed until such a meeting is recorded as attended.
+      const proposalBy = addMonths(firstDecision, settings.proposalWithinMonths);
+      if (proposalBy <= today && !proposalMeetings.has(adult.personId))
+        items.proposalDue.push({
+          personId: adult.personId,
+          name: '',
+          reason: `Bistånd sedan ${firstDecision}; förslaget skulle ha presenterats i ett flerpartssamtal senast ${proposalBy} (${settings.proposalWithinMonths} månader, kommunens inställning)`,
+        });
       if (anyPlan && anyPlan.next < today)
         items.followUpOverdue.push({
           personId: adult.personId,
@@ -189,6 +273,15 @@ export async function workQueues(
         months.has(m),
       ).length;
       // Långvarigt bistånd: 10 or more of 12 months (Socialstyrelsen's definition).
+      const reviewed = lastReview.get(adult.personId);
+      if (lastTwelve >= 10 && (!reviewed || reviewed < addMonths(today, -CASE_REVIEW_MONTHS)))
+        items.caseReview.push({
+          personId: adult.personId,
+          name: '',
+          reason: reviewed
+            ? `Bistånd ${lastTwelve} av 12 månader; senaste ärendedragning ${reviewed}`
+            : `Bistånd ${lastTwelve} av 12 månader; ingen ärendedragning registrerad`,
+        });
       if (lastTwelve >= 10 && !plan)
         items.longTermWithoutPlan.push({
           personId: adult.personId,
@@ -217,7 +310,9 @@ export async function workQueues(
         streakEnd = monthsBack(streakEnd, 1);
       }
       if (streak < rule.consecutiveMonths) continue;
-      const exemption = await exemptionOf(trx, adult.personId, decisions, age, rule);
+      const exemption =
+        manualExemptions.get(adult.personId) ??
+        (await exemptionOf(trx, adult.personId, decisions, age, rule));
       if (exemption)
         exempt.push({ personId: adult.personId, name: '', reason: `${streak} månader i följd`, exemption });
       else if (!plan?.hasActivity)
@@ -233,6 +328,12 @@ export async function workQueues(
     const named = <T extends QueueItem>(list: T[]) =>
       list.map((i) => ({ ...i, name: persons.get(i.personId)?.name ?? '' }));
     await logAccess(trx, request, 'search', [...new Set(ids)]);
+    const staff = await trx
+      .selectFrom('staffUsers')
+      .select(['id', 'name'])
+      .where('unitId', '=', unitId)
+      .execute();
+    const staffName = new Map(staff.map((u) => [u.id, u.name]));
     return {
       today,
       queues: (Object.keys(items) as QueueCode[]).map((code) => ({
@@ -256,12 +357,22 @@ export async function workQueues(
         inForce: rule !== null,
         exempt: named(exempt),
       },
+      // The per-caseworker compliance view is the unit manager's.
+      compliance:
+        viewer.role === 'unitManager'
+          ? [...compliance.entries()]
+              .map(([id, row]) => ({
+                caseworker: { id, name: id ? (staffName.get(id) ?? '') : 'Ingen ansvarig' },
+                ...row,
+              }))
+              .sort((a, b) => a.caseworker.name.localeCompare(b.caseworker.name, 'sv'))
+          : [],
     };
   });
 }
 
 /** Exemptions of the proposed rule: under 18, 18–20 in school, full-time work, sickness benefits. */
-async function exemptionOf(
+export async function exemptionOf(
   trx: Kysely<Database>,
   personId: string,
   decisions: { errandId: string; month: string }[],
@@ -289,4 +400,64 @@ async function exemptionOf(
   if (incomes.some((i) => i.type === 'sicknessBenefit' || i.type === 'sicknessCompensation'))
     return 'Sjukpenning eller sjukersättning';
   return null;
+}
+
+/** Ärendedragning: the team reviewed the person's case; the outcome is recorded. */
+export async function recordCaseReview(
+  db: Kysely<Database>,
+  request: FastifyRequest,
+  viewer: SessionUser,
+  personId: string,
+  input: { reviewedOn?: string | undefined; outcome: string },
+  today: string,
+) {
+  const reviewedOn = input.reviewedOn ?? today;
+  if (reviewedOn > today)
+    throw new AppError('invalid_input', undefined, [
+      { pointer: '/reviewedOn', detail: 'Ärendedragningen kan inte vara daterad framåt i tiden' },
+    ]);
+  return inTenant(db, viewer.municipality.id, async (trx) => {
+    const person = (await describePersons(trx, viewer, [personId])).get(personId);
+    if (!person) throw new AppError('not_found', 'Personen finns inte');
+    const id = randomUUID();
+    await trx
+      .insertInto('caseReviews')
+      .values({
+        municipalityId: viewer.municipality.id,
+        id,
+        personId,
+        reviewedOn,
+        outcome: input.outcome,
+        createdBy: viewer.id,
+      })
+      .execute();
+    await logAccess(trx, request, 'create', [personId]);
+    return { id, personId, name: person.name, reviewedOn, outcome: input.outcome, recordedBy: viewer.name };
+  });
+}
+
+/** The unit's recorded case reviews, newest first, with their outcome. */
+export async function listCaseReviews(db: Kysely<Database>, request: FastifyRequest, viewer: SessionUser) {
+  return inTenant(db, viewer.municipality.id, async (trx) => {
+    const rows = await trx
+      .selectFrom('caseReviews as r')
+      .innerJoin('persons as p', (j) =>
+        j.onRef('p.municipalityId', '=', 'r.municipalityId').onRef('p.id', '=', 'r.personId'),
+      )
+      .innerJoin('staffUsers as s', 's.id', 'r.createdBy')
+      .select(['r.id', 'r.personId', 'r.reviewedOn', 'r.outcome', 's.name as recordedBy'])
+      .where('p.unitId', '=', viewer.unit?.id ?? '')
+      .orderBy('r.reviewedOn', 'desc')
+      .orderBy('r.createdAt', 'desc')
+      .limit(200)
+      .execute();
+    const persons = await describePersons(
+      trx,
+      viewer,
+      rows.map((r) => r.personId),
+    );
+    const visible = rows.filter((r) => persons.has(r.personId));
+    await logAccess(trx, request, 'search', [...new Set(visible.map((r) => r.personId))]);
+    return visible.map((r) => ({ ...r, name: persons.get(r.personId)?.name ?? '' }));
+  });
 }

@@ -59,6 +59,59 @@ afterAll(async () => {
 });
 
 describe('arbetsköer', () => {
+  it('counts the demo data: who is in which queue in Älvstad eb-norr on the test day', async () => {
+    // A fresh app: the other tests here add decisions of their own.
+    const demo = await buildTestApp();
+    try {
+      const body = await queues(demo, await login(demo.app, 'erik'));
+      const names = (code: string) =>
+        ((body.queues.find((q: { code: string }) => q.code === code)?.items ?? []) as { name: string }[])
+          .map((i) => i.name)
+          .sort();
+      const counts = Object.fromEntries(
+        body.queues.map((q: { code: string; count: number }) => [q.code, q.count]),
+      );
+      expect(body.today).toBe('2026-11-23');
+      expect(counts).toEqual({
+        planMissing: 3,
+        followUpOverdue: 1,
+        longTermWithoutPlan: 1,
+        youngAdultWithoutActivity: 1,
+        aktivitetskrav: 1,
+        proposalDue: 1,
+        planExpiring: 0,
+        caseReview: 1,
+      });
+      expect(names('planMissing')).toEqual(['Amir Haddad', 'Leila Nasser', 'Sofia Lindqvist']);
+      expect(names('followUpOverdue')).toEqual(['Johan Berg']);
+      expect(names('longTermWithoutPlan')).toEqual(['Leila Nasser']);
+      expect(names('youngAdultWithoutActivity')).toEqual(['Elias Johansson']);
+      expect(names('aktivitetskrav')).toEqual(['Leila Nasser']);
+      expect(names('proposalDue')).toEqual(['Leila Nasser']);
+      expect(names('caseReview')).toEqual(['Leila Nasser']);
+      expect(body.compliance).toEqual([]);
+      // The unit manager's compliance view: every demo person here is Erik's.
+      const manager = await queues(demo, await login(demo.app, 'maria'));
+      expect(manager.compliance).toEqual([
+        {
+          caseworker: { id: expect.any(String), name: 'Erik Lund' },
+          assisted: 7,
+          withCurrentPlan: 4,
+          planMissing: 3,
+          followUpOverdue: 1,
+        },
+      ]);
+      expect(body.aktivitetskrav.exempt).toEqual([
+        expect.objectContaining({ name: 'Karin Svensson', exemption: 'Sjukpenning eller sjukersättning' }),
+      ]);
+      // Another unit of the same municipality sees none of them.
+      const other = await queues(demo, await login(demo.app, 'lina'));
+      expect(other.queues.every((q: { count: number }) => q.count === 0)).toBe(true);
+    } finally {
+      await demo.close();
+    }
+  });
+
   it('a person decided 20 days ago without a plan is in "Plan saknas" until a plan is made', async () => {
     const [h] = households;
     if (!h) throw new Error('no household');
@@ -107,6 +160,103 @@ describe('arbetsköer', () => {
     expect(idsIn(body, 'aktivitetskrav')).not.toContain(b.applicantId);
     expect(body.aktivitetskrav.exempt).toContainEqual(
       expect.objectContaining({ personId: b.applicantId, exemption: 'Sjukpenning eller sjukersättning' }),
+    );
+  });
+
+  it('"no plan needed" with a reason takes a person out of Plan saknas; without a reason it is refused', async () => {
+    const [, , , d] = households;
+    if (!d) throw new Error('no household');
+    await decide(t, d.id, '2026-11', '2026-11-01');
+    expect(idsIn(await queues(t, erik), 'planMissing')).toContain(d.applicantId);
+    const url = `/api/v1/persons/${d.applicantId}/plan-waivers`;
+    const empty = await t.app.inject({ method: 'POST', url, headers: as(erik), payload: { reason: '  ' } });
+    expect(empty.statusCode).toBe(422);
+    expect(empty.json().errors[0].pointer).toBe('/reason');
+    const waived = await t.app.inject({
+      method: 'POST',
+      url,
+      headers: as(erik),
+      payload: { reason: 'Engångsbehov: väntar på första lönen, börjar arbeta heltid 1 december' },
+    });
+    expect(waived.statusCode).toBe(201);
+    expect(idsIn(await queues(t, erik), 'planMissing')).not.toContain(d.applicantId);
+  });
+
+  it('ärendedragning: a recorded outcome takes the person off the list, and the list of reviews shows it', async () => {
+    const before = await queues(t, erik);
+    const [leila] = before.queues.find((q: { code: string }) => q.code === 'caseReview').items;
+    const url = `/api/v1/persons/${leila.personId}/case-reviews`;
+    const noOutcome = await t.app.inject({ method: 'POST', url, headers: as(erik), payload: {} });
+    expect(noOutcome.statusCode).toBe(422);
+    expect(noOutcome.json().errors[0].pointer).toBe('/outcome');
+    const future = await t.app.inject({
+      method: 'POST',
+      url,
+      headers: as(erik),
+      payload: { reviewedOn: '2026-12-01', outcome: 'x' },
+    });
+    expect(future.statusCode).toBe(422);
+    const made = await t.app.inject({
+      method: 'POST',
+      url,
+      headers: as(erik),
+      payload: { outcome: 'Kartläggning och flerpartssamtal med Arbetsförmedlingen inom två veckor' },
+    });
+    expect(made.statusCode).toBe(201);
+    expect(idsIn(await queues(t, erik), 'caseReview')).not.toContain(leila.personId);
+    const list = await t.app.inject({ url: '/api/v1/case-reviews', headers: as(erik) });
+    expect(list.json().items[0]).toMatchObject({
+      personId: leila.personId,
+      name: 'Leila Nasser',
+      reviewedOn: '2026-11-23',
+      outcome: 'Kartläggning och flerpartssamtal med Arbetsförmedlingen inom två veckor',
+      recordedBy: 'Erik Lund',
+    });
+    const otherUnit = await t.app.inject({
+      url: '/api/v1/case-reviews',
+      headers: as(await login(t.app, 'lina')),
+    });
+    expect(otherUnit.json().items).toEqual([]);
+  });
+
+  it('planning settings: the unit manager changes the cadence and age band, and the queues follow', async () => {
+    const maria = await login(t.app, 'maria');
+    const current = await t.app.inject({ url: '/api/v1/planning-settings', headers: as(erik) });
+    expect(current.json()).toEqual({
+      planDeadlineDays: 14,
+      followUpIntervalMonths: 2,
+      proposalWithinMonths: 6,
+      youngAdultBand: { minAge: 18, maxAge: 24 },
+    });
+    const put = (who: Login, payload: object) =>
+      t.app.inject({ method: 'PUT', url: '/api/v1/planning-settings', headers: as(who), payload });
+    const settings = {
+      planDeadlineDays: 14,
+      followUpIntervalMonths: 2,
+      proposalWithinMonths: 6,
+      youngAdultBand: { minAge: 18, maxAge: 25 },
+    };
+    expect((await put(erik, settings)).statusCode).toBe(403);
+    const inverted = await put(maria, { ...settings, youngAdultBand: { minAge: 25, maxAge: 18 } });
+    expect(inverted.statusCode).toBe(422);
+    expect(inverted.json().errors[0].pointer).toBe('/youngAdultBand/maxAge');
+    expect((await put(maria, { ...settings, followUpIntervalMonths: 0 })).statusCode).toBe(422);
+    // With a 17-day plan deadline Sofia (decided 16 days ago) is not late yet; Amir (20) still is.
+    const changed = await put(maria, { ...settings, planDeadlineDays: 17 });
+    expect(changed.statusCode).toBe(200);
+    expect(changed.json()).toMatchObject({ planDeadlineDays: 17, youngAdultBand: { maxAge: 25 } });
+    const names = (await queues(t, erik)).queues
+      .find((q: { code: string }) => q.code === 'planMissing')
+      .items.map((i: { name: string }) => i.name);
+    expect(names).toContain('Amir Haddad');
+    expect(names).not.toContain('Sofia Lindqvist');
+    // Sjöby's settings are its own.
+    const kim = await login(t.app, 'kim');
+    expect((await t.app.inject({ url: '/api/v1/planning-settings', headers: as(kim) })).json()).toMatchObject(
+      {
+        planDeadlineDays: 14,
+        followUpIntervalMonths: 3,
+      },
     );
   });
 

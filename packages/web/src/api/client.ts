@@ -32,8 +32,8 @@ type Query = Record<string, string | number | undefined | null>;
 export type ApiClient = {
   get<T>(path: string, query?: Query): Promise<T>;
   post<T>(path: string, body?: unknown): Promise<T>;
-  patch<T>(path: string, body: unknown): Promise<T>;
-  put<T>(path: string, body: unknown): Promise<T>;
+  patch<T>(path: string, body?: unknown): Promise<T>;
+  put<T>(path: string, body?: unknown): Promise<T>;
   delete(path: string): Promise<void>;
   /** multipart/form-data, e.g. a file upload; the browser sets the boundary. */
   upload<T>(path: string, form: FormData): Promise<T>;

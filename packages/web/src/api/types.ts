@@ -2,17 +2,37 @@
 // zod schemas (`@stegvis/server/api`), so a change on the server fails the web's type check.
 export type {
   AccessLogEntry,
+  AktivitetskravStatus as AktivitetskravState,
+  Assessment,
+  CaseReview,
+  FollowUp,
+  Meeting,
+  NewAktivitetskravDeviation,
+  NewAktivitetskravExemption,
+  NewAssessment,
+  NewCaseReview,
+  NewFollowUp,
+  NewMeeting,
   NewPerson,
+  NewPlan,
   Overview,
   PersonDetail,
   PersonSummary,
+  Plan,
+  PlanningSettings,
+  PlanVersion,
   Problem,
   Role,
   Session,
   Unit,
   User,
+  WorkQueues,
 } from '@stegvis/server/api';
-export { ROLES as roles } from '@stegvis/server/api';
+export {
+  RESPONSIBLE_PARTIES as responsibleParties,
+  ROLES as roles,
+  SUPPORT_BARRIERS as supportBarriers,
+} from '@stegvis/server/api';
 
 import type { ErrorCode } from '@stegvis/server/api';
 

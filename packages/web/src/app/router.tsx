@@ -11,6 +11,8 @@ import { NewErrandRoute } from './routes/new-errand.tsx';
 import { NotFoundRoute } from './routes/not-found.tsx';
 import { PaymentsRoute } from './routes/payments.tsx';
 import { PersonRoute } from './routes/person.tsx';
+import { ComplianceRoute, PlanningSettingsRoute } from './routes/planning-admin.tsx';
+import { QueueRoute } from './routes/queue.tsx';
 import { RegisterPersonRoute } from './routes/register-person.tsx';
 import { Allow, AppShell, RequireSession } from './routes/shell.tsx';
 import { StartRoute } from './routes/start.tsx';
@@ -85,10 +87,34 @@ export function createRouter() {
               ),
             },
             {
+              path: '/arbetskoer/efterlevnad',
+              element: (
+                <Allow roles={['unitManager']}>
+                  <ComplianceRoute />
+                </Allow>
+              ),
+            },
+            {
               path: '/riktlinjer/:id',
               element: (
                 <Allow roles={GUIDELINE_READERS}>
                   <GuidelineRoute />
+                </Allow>
+              ),
+            },
+            {
+              path: '/planeringsinstallningar',
+              element: (
+                <Allow roles={['unitManager']}>
+                  <PlanningSettingsRoute />
+                </Allow>
+              ),
+            },
+            {
+              path: '/arbetskoer/:code',
+              element: (
+                <Allow roles={['caseworker', 'unitManager']}>
+                  <QueueRoute />
                 </Allow>
               ),
             },

@@ -17,6 +17,7 @@ import { HouseholdPanel } from '../../features/households/household-panel.tsx';
 import { Investigation } from '../../features/investigation/investigation.tsx';
 import { JournalPanel } from '../../features/journal/journal-panel.tsx';
 import { ErrandPayments } from '../../features/payments/errand-payments.tsx';
+import { PlanPanel } from '../../features/planning/plan-panel.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { errandTypeLabels } from '../../i18n/labels.ts';
 
@@ -73,11 +74,14 @@ function ErrandPage({ id }: { id: string }) {
               <ErrandHistory errand={data} />
             </div>
             {applicant ? (
-              <JournalPanel
-                personId={applicant.personId}
-                personName={applicant.person.name}
-                errandId={data.id}
-              />
+              <div className="side-column">
+                <PlanPanel personId={applicant.personId} personName={applicant.person.name} />
+                <JournalPanel
+                  personId={applicant.personId}
+                  personName={applicant.person.name}
+                  errandId={data.id}
+                />
+              </div>
             ) : null}
           </div>
         ) : null}

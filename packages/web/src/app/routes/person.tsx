@@ -1,8 +1,13 @@
 import { Link, useLocation, useParams } from 'react-router';
+import { AktivitetskravSection } from '../../features/aktivitetskrav/aktivitetskrav-section.tsx';
 import { useCurrentUser } from '../../features/auth/api.ts';
 import { usePersonHouseholds } from '../../features/errands/api.ts';
 import { HouseholdPanel } from '../../features/households/household-panel.tsx';
 import { PersonDetails } from '../../features/persons/person-details.tsx';
+import { AssessmentSection } from '../../features/planning/assessment-section.tsx';
+import { MeetingsSection } from '../../features/planning/meetings-section.tsx';
+import { PlanSection } from '../../features/planning/plan-section.tsx';
+import { CaseReviewSection } from '../../features/work-queues/case-reviews.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 
 export function PersonRoute() {
@@ -15,11 +20,18 @@ export function PersonRoute() {
       <PersonDetails key={id} id={id} justCreated={state?.created ?? false} />
       {user.role === 'caseworker' || user.role === 'unitManager' ? <PersonHousehold personId={id} /> : null}
       {user.role === 'caseworker' || user.role === 'unitManager' ? (
-        <p>
-          <Link className="button" to={`/arenden/ny?person=${encodeURIComponent(id)}`}>
-            {t('newErrand.link')}
-          </Link>
-        </p>
+        <>
+          <p>
+            <Link className="button" to={`/arenden/ny?person=${encodeURIComponent(id)}`}>
+              {t('newErrand.link')}
+            </Link>
+          </p>
+          <AssessmentSection key={`a-${id}`} personId={id} />
+          <PlanSection key={`p-${id}`} personId={id} />
+          <MeetingsSection key={`m-${id}`} personId={id} />
+          <AktivitetskravSection key={`k-${id}`} personId={id} />
+          <CaseReviewSection key={`r-${id}`} personId={id} />
+        </>
       ) : null}
     </>
   );

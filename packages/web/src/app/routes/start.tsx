@@ -7,6 +7,7 @@ import { useCurrentUser } from '../../features/auth/api.ts';
 import { OverviewPage } from '../../features/overview/overview-table.tsx';
 import { ParticipantList } from '../../features/persons/participant-list.tsx';
 import { PersonList } from '../../features/persons/person-list.tsx';
+import { QueueSummary } from '../../features/work-queues/queue-summary.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 
 export function StartRoute() {
@@ -38,6 +39,7 @@ function CaseworkerStart() {
           {t('persons.registerLink')}
         </Link>
       </p>
+      <QueueSummary />
       <PersonList />
     </Page>
   );
@@ -60,7 +62,10 @@ function UnitManagerStart({ user }: { user: User }) {
         <Link to="/arenden">{t('nav.unitErrands')}</Link>
         <Link to="/utbetalningar">{t('nav.payments')}</Link>
         <Link to="/access-log">{t('nav.accessLog')}</Link>
+        <Link to="/arbetskoer/efterlevnad">{t('compliance.title')}</Link>
+        <Link to="/planeringsinstallningar">{t('settings.title')}</Link>
       </p>
+      <QueueSummary />
       <PersonList />
     </Page>
   );

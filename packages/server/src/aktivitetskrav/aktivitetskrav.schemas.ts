@@ -1,0 +1,63 @@
+// Aktivitetskrav per adult: exemptions (reason and period), deviations (planned against attended
+// hours, the notice) and the legal basis a reduction decision cites (zod only, for api.ts).
+import { z } from 'zod';
+
+const isoDate = z.iso.date('Ange datum som ÅÅÅÅ-MM-DD');
+
+export const exemptionInput = z.strictObject({
+  reason: z.string('Ange skälet till undantaget').trim().min(1, 'Ange skälet till undantaget').max(1000),
+  validFrom: isoDate,
+  validTo: z.iso.date('Ange slutdatum som ÅÅÅÅ-MM-DD: undantag gäller alltid en bestämd period'),
+});
+
+export const deviationInput = z.strictObject({
+  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Ange månad som ÅÅÅÅ-MM'),
+  plannedHoursPerWeek: z.number().int().min(1, 'Ange planerade timmar i veckan').max(40),
+  attendedHoursPerWeek: z.number().int().min(0).max(40),
+  description: z.string().trim().min(1, 'Beskriv avvikelsen').max(2000),
+});
+
+export const noticeInput = z.strictObject({ sentOn: isoDate.optional() });
+
+export const exemption = z.object({
+  id: z.uuid(),
+  reason: z.string(),
+  validFrom: z.string(),
+  validTo: z.string(),
+  current: z.boolean(),
+});
+
+export const deviation = z.object({
+  id: z.uuid(),
+  month: z.string(),
+  plannedHoursPerWeek: z.number(),
+  attendedHoursPerWeek: z.number(),
+  description: z.string(),
+  noticeSentOn: z.string().nullable(),
+});
+
+export const legalBasisRef = z.object({
+  text: z.string(),
+  status: z.string(),
+  note: z.string(),
+});
+
+export const aktivitetskravStatus = z.object({
+  personId: z.uuid(),
+  month: z.string(),
+  rule: z
+    .object({
+      id: z.string(),
+      status: z.string(),
+      source: z.string(),
+      firstAppliedMonth: z.string(),
+      consecutiveMonths: z.number(),
+    })
+    .nullable(),
+  consecutiveMonths: z.number(),
+  applies: z.boolean(),
+  exemptions: z.array(exemption),
+  deviations: z.array(deviation),
+  /** A reduction may be decided only after a notice for the deviation; this is what it cites. */
+  reductionBasis: z.array(legalBasisRef),
+});

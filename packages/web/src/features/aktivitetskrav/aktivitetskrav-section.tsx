@@ -1,0 +1,308 @@
+// Aktivitetskrav per adult: whether the (proposed) requirement applies, exemptions with reason
+// and period, deviations (planned against attended hours) and the förvarning that must come
+// before a decision to reduce assistance. The reduction is decided on the errand with the
+// motiveringsmall citing SoL 2025:400 12 kap. 5 §; the aktivitetskrav's own section is unknown.
+import { type FormEvent, useState } from 'react';
+import {
+  ErrorSummary,
+  errorFor,
+  type FieldError,
+  problemToFieldErrors,
+} from '../../components/error-summary.tsx';
+import { TextArea, TextField } from '../../components/fields.tsx';
+import { ActionError, LoadError, Loading } from '../../components/status.tsx';
+import { errorCodeOf, errorMessages } from '../../i18n/errors.ts';
+import { useI18n } from '../../i18n/i18n.tsx';
+import { useAddDeviation, useAddExemption, useAktivitetskrav, useSendNotice } from './api.ts';
+
+/** The status in short, for the panel beside the errand. */
+export function AktivitetskravSummary({ personId }: { personId: string }) {
+  const { t } = useI18n();
+  const state = useAktivitetskrav(personId);
+  if (!state.data) return null;
+  const d = state.data;
+  const exemption = d.exemptions.find((e) => e.current);
+  const open = d.deviations.filter((x) => x.month === d.month);
+  return (
+    <div data-testid="aktivitetskrav-status">
+      <h3>{t('aktivitetskrav.title')}</h3>
+      <p>{statusText(t, d, exemption?.reason)}</p>
+      {open.length > 0 ? <p>{t('aktivitetskrav.deviationsThisMonth', { count: open.length })}</p> : null}
+      {d.rule ? (
+        <p>
+          <small>
+            {t('aktivitetskrav.ruleLine', {
+              source: d.rule.source,
+              status: d.rule.status,
+              month: d.rule.firstAppliedMonth,
+            })}
+          </small>
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+function statusText(
+  t: ReturnType<typeof useI18n>['t'],
+  d: NonNullable<ReturnType<typeof useAktivitetskrav>['data']>,
+  exemption: string | undefined,
+) {
+  if (!d.rule) return t('aktivitetskrav.notInForce', { month: d.month });
+  if (exemption) return t('aktivitetskrav.exempt', { exemption });
+  if (d.applies) return t('aktivitetskrav.applies', { months: d.consecutiveMonths });
+  return t('aktivitetskrav.notYet', { months: d.consecutiveMonths, needed: d.rule.consecutiveMonths });
+}
+
+export function AktivitetskravSection({ personId }: { personId: string }) {
+  const { t } = useI18n();
+  const state = useAktivitetskrav(personId);
+  const notice = useSendNotice(personId);
+  const [form, setForm] = useState<'none' | 'exemption' | 'deviation'>('none');
+  const d = state.data;
+  return (
+    <section className="case-section" aria-labelledby="aktivitetskrav-title">
+      <h2 id="aktivitetskrav-title">{t('aktivitetskrav.title')}</h2>
+      {state.isPending ? <Loading /> : null}
+      {state.isError ? <LoadError error={state.error} onRetry={() => state.refetch()} /> : null}
+      {d ? (
+        <>
+          <p data-testid="aktivitetskrav-status">
+            {statusText(t, d, d.exemptions.find((e) => e.current)?.reason)}
+          </p>
+          {d.rule ? (
+            <p>
+              <small>
+                {t('aktivitetskrav.ruleLine', {
+                  source: d.rule.source,
+                  status: d.rule.status,
+                  month: d.rule.firstAppliedMonth,
+                })}
+              </small>
+            </p>
+          ) : null}
+          <h3>{t('aktivitetskrav.exemptions')}</h3>
+          {d.exemptions.length === 0 ? (
+            <p>{t('aktivitetskrav.noExemptions')}</p>
+          ) : (
+            <ul>
+              {d.exemptions.map((e) => (
+                <li key={e.id}>
+                  {e.reason} ({e.validFrom}–{e.validTo}){e.current ? ` · ${t('aktivitetskrav.current')}` : ''}
+                </li>
+              ))}
+            </ul>
+          )}
+          <h3>{t('aktivitetskrav.deviations')}</h3>
+          {notice.isError ? <ActionError error={notice.error} /> : null}
+          {d.deviations.length === 0 ? (
+            <p>{t('aktivitetskrav.noDeviations')}</p>
+          ) : (
+            <ul className="journal-list">
+              {d.deviations.map((x) => (
+                <li key={x.id} className="journal-entry">
+                  <span className="journal-meta">
+                    {t('aktivitetskrav.deviationLine', {
+                      month: x.month,
+                      attended: x.attendedHoursPerWeek,
+                      planned: x.plannedHoursPerWeek,
+                    })}
+                  </span>
+                  {x.description}
+                  <p>
+                    {x.noticeSentOn ? (
+                      t('aktivitetskrav.noticeSent', { date: x.noticeSentOn })
+                    ) : (
+                      <button
+                        type="button"
+                        className="button button--secondary"
+                        onClick={() => notice.mutate(x.id)}
+                      >
+                        {t('aktivitetskrav.sendNotice', { month: x.month })}
+                      </button>
+                    )}
+                  </p>
+                </li>
+              ))}
+            </ul>
+          )}
+          <h3>{t('aktivitetskrav.reductionTitle')}</h3>
+          <p>{t('aktivitetskrav.reductionIntro')}</p>
+          <ul>
+            {d.reductionBasis.map((b) => (
+              <li key={b.text}>
+                <strong>{b.text}</strong> ({b.status}): {b.note}
+              </li>
+            ))}
+          </ul>
+          {form === 'exemption' ? (
+            <ExemptionForm personId={personId} onDone={() => setForm('none')} />
+          ) : form === 'deviation' ? (
+            <DeviationForm personId={personId} month={d.month} onDone={() => setForm('none')} />
+          ) : (
+            <p className="button-row">
+              <button type="button" className="button button--secondary" onClick={() => setForm('deviation')}>
+                {t('aktivitetskrav.addDeviation')}
+              </button>
+              <button type="button" className="button button--secondary" onClick={() => setForm('exemption')}>
+                {t('aktivitetskrav.addExemption')}
+              </button>
+            </p>
+          )}
+        </>
+      ) : null}
+    </section>
+  );
+}
+
+function ExemptionForm({ personId, onDone }: { personId: string; onDone: () => void }) {
+  const { t } = useI18n();
+  const add = useAddExemption(personId);
+  const [reason, setReason] = useState('');
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const [errors, setErrors] = useState<FieldError[]>([]);
+  function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    if (add.isPending) return;
+    add.mutate(
+      { reason, validFrom: from, validTo: to },
+      {
+        onSuccess: onDone,
+        onError: (error) =>
+          setErrors(
+            problemToFieldErrors(
+              error,
+              { '/reason': 'exemptionReason', '/validFrom': 'exemptionFrom', '/validTo': 'exemptionTo' },
+              t(errorMessages[errorCodeOf(error)]),
+            ),
+          ),
+      },
+    );
+  }
+  return (
+    <form onSubmit={onSubmit} noValidate aria-label={t('aktivitetskrav.addExemption')}>
+      <ErrorSummary errors={errors} />
+      <TextArea
+        id="exemptionReason"
+        label={t('aktivitetskrav.exemptionReason')}
+        rows={2}
+        value={reason}
+        onChange={setReason}
+        error={errorFor(errors, 'exemptionReason')}
+      />
+      <TextField
+        id="exemptionFrom"
+        label={t('aktivitetskrav.exemptionFrom')}
+        hint={t('form.dateHint')}
+        width="medium"
+        value={from}
+        onChange={setFrom}
+        error={errorFor(errors, 'exemptionFrom')}
+      />
+      <TextField
+        id="exemptionTo"
+        label={t('aktivitetskrav.exemptionTo')}
+        hint={t('aktivitetskrav.exemptionToHint')}
+        width="medium"
+        value={to}
+        onChange={setTo}
+        error={errorFor(errors, 'exemptionTo')}
+      />
+      <p className="button-row">
+        <button type="submit" className="button">
+          {t('aktivitetskrav.saveExemption')}
+        </button>
+        <button type="button" className="button button--secondary" onClick={onDone}>
+          {t('form.cancel')}
+        </button>
+      </p>
+    </form>
+  );
+}
+
+function DeviationForm({ personId, month, onDone }: { personId: string; month: string; onDone: () => void }) {
+  const { t } = useI18n();
+  const add = useAddDeviation(personId);
+  const [forMonth, setForMonth] = useState(month);
+  const [planned, setPlanned] = useState('');
+  const [attended, setAttended] = useState('');
+  const [description, setDescription] = useState('');
+  const [errors, setErrors] = useState<FieldError[]>([]);
+  function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    if (add.isPending) return;
+    add.mutate(
+      {
+        month: forMonth,
+        plannedHoursPerWeek: Number(planned || 0),
+        attendedHoursPerWeek: Number(attended || 0),
+        description,
+      },
+      {
+        onSuccess: onDone,
+        onError: (error) =>
+          setErrors(
+            problemToFieldErrors(
+              error,
+              {
+                '/month': 'deviationMonth',
+                '/plannedHoursPerWeek': 'deviationPlanned',
+                '/attendedHoursPerWeek': 'deviationAttended',
+                '/description': 'deviationDescription',
+              },
+              t(errorMessages[errorCodeOf(error)]),
+            ),
+          ),
+      },
+    );
+  }
+  return (
+    <form onSubmit={onSubmit} noValidate aria-label={t('aktivitetskrav.addDeviation')}>
+      <ErrorSummary errors={errors} />
+      <TextField
+        id="deviationMonth"
+        label={t('aktivitetskrav.deviationMonth')}
+        hint={t('aktivitetskrav.monthHint')}
+        width="medium"
+        value={forMonth}
+        onChange={setForMonth}
+        error={errorFor(errors, 'deviationMonth')}
+      />
+      <TextField
+        id="deviationPlanned"
+        label={t('aktivitetskrav.plannedHours')}
+        width="short"
+        inputMode="numeric"
+        value={planned}
+        onChange={(v) => setPlanned(v.replace(/\D/g, ''))}
+        error={errorFor(errors, 'deviationPlanned')}
+      />
+      <TextField
+        id="deviationAttended"
+        label={t('aktivitetskrav.attendedHours')}
+        width="short"
+        inputMode="numeric"
+        value={attended}
+        onChange={(v) => setAttended(v.replace(/\D/g, ''))}
+        error={errorFor(errors, 'deviationAttended')}
+      />
+      <TextArea
+        id="deviationDescription"
+        label={t('aktivitetskrav.deviationDescription')}
+        rows={2}
+        value={description}
+        onChange={setDescription}
+        error={errorFor(errors, 'deviationDescription')}
+      />
+      <p className="button-row">
+        <button type="submit" className="button">
+          {t('aktivitetskrav.saveDeviation')}
+        </button>
+        <button type="button" className="button button--secondary" onClick={onDone}>
+          {t('form.cancel')}
+        </button>
+      </p>
+    </form>
+  );
+}
