@@ -6,6 +6,12 @@ import type { SessionTable } from '../auth/sessions.table.ts';
 import type { BenefitApplicationTable, ReimbursementClaimTable } from '../benefits/benefits.table.ts';
 import type { CalculationTable } from '../calculations/calculation-snapshots.table.ts';
 import type {
+  CitizenApplicationFileTable,
+  CitizenApplicationTable,
+  CitizenSessionTable,
+  CompletionRequestTable,
+} from '../citizen/citizen.table.ts';
+import type {
   DecisionItemTable,
   DecisionTable,
   DelegationRuleTable,
@@ -93,4 +99,8 @@ export type Database = {
   planFollowUps: PlanFollowUpTable;
   meetings: MeetingTable;
   notifications: NotificationTable;
+  citizenSessions: CitizenSessionTable;
+  citizenApplications: CitizenApplicationTable;
+  citizenApplicationFiles: CitizenApplicationFileTable;
+  completionRequests: CompletionRequestTable;
 };

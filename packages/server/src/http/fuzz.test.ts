@@ -4,20 +4,20 @@
 import fc from 'fast-check';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Role } from '../staff/roles.ts';
 import { as, buildTestApp, type Login, loginAs, type TestApp } from '../testing.ts';
+import type { AccessRole } from './access.ts';
 
 const TOTAL_REQUESTS = 10_000;
 
 let t: TestApp;
-const sessions = new Map<Role, Login>();
+const sessions = new Map<AccessRole, Login>();
 
 beforeAll(async () => {
   t = await buildTestApp();
 });
 afterAll(() => t.close());
 
-async function sessionFor(role: Role): Promise<Login> {
+async function sessionFor(role: AccessRole): Promise<Login> {
   const existing = sessions.get(role);
   if (existing) return existing;
   const session = await loginAs(t.app, role);
