@@ -4,6 +4,18 @@ import type { z } from 'zod';
 import type { accessLogPage, accessLogQuery } from './access-log/access-log.schemas.ts';
 import type { sessionResponse, userSchema } from './auth/auth.schemas.ts';
 import type { snapshotSchema } from './calculations/calculation-snapshots.schemas.ts';
+import type {
+  answersSchema,
+  applicationSchema,
+  citizenErrandDetail,
+  overviewSchema as citizenOverview,
+  citizenSessionResponse,
+  completionRequestBody,
+  costAnswer,
+  fileSchema,
+  incomeAnswer,
+  staffCompletionRequestSchema,
+} from './citizen/citizen.schemas.ts';
 import type { decision, decisionInput, reasonTemplate } from './decisions/decisions.schemas.ts';
 import type {
   errandDetail,
@@ -122,3 +134,16 @@ export type PaymentResult = z.infer<typeof paymentResult>;
 /** Utbetalningsomgång: one month's payment run for the whole municipality. */
 export type PaymentBatch = z.infer<typeof batch>;
 export type NewPaymentBatch = z.input<typeof batchInput>;
+
+// The citizen e-service.
+export type CitizenSession = z.infer<typeof citizenSessionResponse>;
+export type CitizenOverview = z.infer<typeof citizenOverview>;
+export type CitizenApplication = z.infer<typeof applicationSchema>;
+export type CitizenAnswers = z.infer<typeof answersSchema>;
+export type CitizenIncomeAnswer = z.infer<typeof incomeAnswer>;
+export type CitizenCostAnswer = z.infer<typeof costAnswer>;
+export type CitizenFile = z.infer<typeof fileSchema>;
+export type CitizenErrand = z.infer<typeof citizenErrandDetail>;
+export type CitizenStatus = CitizenErrand['status'];
+export type CompletionRequest = z.infer<typeof staffCompletionRequestSchema>;
+export type NewCompletionRequest = z.input<typeof completionRequestBody>;

@@ -40,5 +40,254 @@ describe('citizen e-service', () => {
       true,
     );
     expect(body.nextMonth).toBe('2026-12');
+    expect(body.contact?.name).toBe('Erik Lund');
+  });
+
+  it('refuses staff routes to the citizen and citizen routes to staff', async () => {
+    const staffRoute = await t.app.inject({ url: '/api/v1/errands', headers: as(citizen) });
+    expect(staffRoute.statusCode).toBe(403);
+    const citizenRoute = await t.app.inject({ url: '/api/v1/citizen/overview', headers: as(erik) });
+    expect(citizenRoute.statusCode).toBe(403);
+    const staffSession = await t.app.inject({ url: '/api/v1/auth/session', headers: as(citizen) });
+    expect(staffSession.statusCode).toBe(401);
+  });
+
+  let applicationId = '';
+  let errandId = '';
+
+  it('keeps a draft on the server, to resume later', async () => {
+    const start = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/citizen/applications',
+      headers: as(citizen),
+      payload: { month: '2026-12' },
+    });
+    expect(start.statusCode, start.body).toBe(201);
+    applicationId = start.json().id;
+    const save = await t.app.inject({
+      method: 'PUT',
+      url: `/api/v1/citizen/applications/${applicationId}`,
+      headers: as(citizen),
+      payload: {
+        answers: {
+          phone: '070-123 45 67',
+          householdCorrect: true,
+          incomes: [{ type: 'housingAllowance', personId: citizen.userId, amount: 150_000 }],
+          costs: [
+            { type: 'housing', subtype: null, amount: 620_000 },
+            { type: 'otherLivingCost', subtype: 'medicine', amount: 12_000 },
+          ],
+        },
+      },
+    });
+    expect(save.statusCode, save.body).toBe(200);
+    // Starting the same month again resumes the draft.
+    const again = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/citizen/applications',
+      headers: as(citizen),
+      payload: { month: '2026-12' },
+    });
+    expect(again.statusCode).toBe(200);
+    expect(again.json().id).toBe(applicationId);
+    expect(again.json().answers.costs).toHaveLength(2);
+  });
+
+  it('takes photos and PDFs with the same limits as the investigation', async () => {
+    const text = multipart('kvitto.txt', Buffer.from('hej'), 'text/plain');
+    const refused = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/citizen/applications/${applicationId}/files`,
+      headers: { ...as(citizen), ...text.headers },
+      payload: text.payload,
+    });
+    expect(refused.statusCode).toBe(415);
+    expect(refused.json().errors[0].pointer).toBe('/file');
+    const big = multipart(
+      'stor.pdf',
+      Buffer.concat([PDF, Buffer.alloc(10 * 1024 * 1024)]),
+      'application/pdf',
+    );
+    const tooLarge = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/citizen/applications/${applicationId}/files`,
+      headers: { ...as(citizen), ...big.headers },
+      payload: big.payload,
+    });
+    expect(tooLarge.statusCode).toBe(413);
+    const pdf = multipart('hyresavi.pdf', PDF, 'application/pdf');
+    const ok = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/citizen/applications/${applicationId}/files`,
+      headers: { ...as(citizen), ...pdf.headers },
+      payload: pdf.payload,
+    });
+    expect(ok.statusCode, ok.body).toBe(201);
+    expect(ok.json().fileName).toBe('hyresavi.pdf');
+  });
+
+  it('submits once: one errand in the queue with the answers as incomes and costs', async () => {
+    const submit = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/citizen/applications/${applicationId}/submit`,
+      headers: as(citizen),
+    });
+    expect(submit.statusCode, submit.body).toBe(200);
+    errandId = submit.json().errandId;
+    const second = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/citizen/applications/${applicationId}/submit`,
+      headers: as(citizen),
+    });
+    expect(second.statusCode).toBe(409);
+    expect(second.json().detail).toMatch(/redan inskickad/);
+    const restart = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/citizen/applications',
+      headers: as(citizen),
+      payload: { month: '2026-12' },
+    });
+    expect(restart.statusCode).toBe(409);
+
+    const queue = await t.app.inject({ url: '/api/v1/errands?state=received', headers: as(erik) });
+    const inQueue = (queue.json().items as { id: string }[]).filter((e) => e.id === errandId);
+    expect(inQueue).toHaveLength(1);
+    const errand = await t.app.inject({ url: `/api/v1/errands/${errandId}`, headers: as(erik) });
+    expect(errand.statusCode, errand.body).toBe(200);
+    const items = errand.json().items as {
+      kind: string;
+      type: string;
+      subtype: string | null;
+      amount: number;
+    }[];
+    expect(items.map((i) => [i.kind, i.type, i.subtype, i.amount]).sort()).toEqual([
+      ['cost', 'housing', null, 620_000],
+      ['cost', 'otherLivingCost', 'medicine', 12_000],
+      ['income', 'housingAllowance', null, 150_000],
+    ]);
+    expect(errand.json().attachments).toHaveLength(1);
+  });
+
+  it('runs komplettering both ways and shows the status to the citizen', async () => {
+    const request = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/errands/${errandId}/completion-requests`,
+      headers: as(erik),
+      payload: { documents: 'Kontoutdrag för november', dueOn: '2026-12-01' },
+    });
+    expect(request.statusCode, request.body).toBe(201);
+    const requestId = request.json().id;
+    const outbox = await t.db.db
+      .selectFrom('notifications')
+      .select(['channel', 'recipient', 'sentAt'])
+      .where('text', 'like', '%fler handlingar%')
+      .execute();
+    expect(outbox).toEqual([{ channel: 'sms', recipient: '070-123 45 67', sentAt: expect.any(Date) }]);
+
+    let mine = await t.app.inject({ url: `/api/v1/citizen/errands/${errandId}`, headers: as(citizen) });
+    expect(mine.json().status).toBe('needsCompletion');
+    expect(mine.json().completionRequests[0].documents).toBe('Kontoutdrag för november');
+
+    const empty = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/citizen/errands/${errandId}/completion-requests/${requestId}/answer`,
+      headers: as(citizen),
+    });
+    expect(empty.statusCode).toBe(422);
+    const pdf = multipart('kontoutdrag.pdf', PDF, 'application/pdf');
+    const upload = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/citizen/errands/${errandId}/completion-requests/${requestId}/files`,
+      headers: { ...as(citizen), ...pdf.headers },
+      payload: pdf.payload,
+    });
+    expect(upload.statusCode, upload.body).toBe(201);
+    const answer = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/citizen/errands/${errandId}/completion-requests/${requestId}/answer`,
+      headers: as(citizen),
+    });
+    expect(answer.statusCode).toBe(204);
+    mine = await t.app.inject({ url: `/api/v1/citizen/errands/${errandId}`, headers: as(citizen) });
+    expect(mine.json().status).toBe('underReview');
+    const staffView = await t.app.inject({
+      url: `/api/v1/errands/${errandId}/completion-requests`,
+      headers: as(erik),
+    });
+    expect(staffView.json()[0].files[0].fileName).toBe('kontoutdrag.pdf');
+  });
+
+  it('shows the decision and its letter to the citizen', async () => {
+    const move = (to: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: `/api/v1/errands/${errandId}/transitions`,
+        headers: as(erik),
+        payload: { to },
+      });
+    expect((await move('underInvestigation')).statusCode).toBe(200);
+    const calculation = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/errands/${errandId}/calculations`,
+      headers: as(erik),
+    });
+    expect(calculation.statusCode, calculation.body).toBe(201);
+    expect((await move('readyForDecision')).statusCode).toBe(200);
+    const amount = calculation.json().assistance as number;
+    const decide = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/errands/${errandId}/decisions`,
+      headers: as(erik),
+      payload: {
+        items: [
+          {
+            description: 'Försörjningsstöd för december 2026',
+            requested: amount,
+            granted: amount,
+            outcome: 'granted',
+            reasonTemplateIds: [],
+            reasons: 'Dina inkomster räcker inte till norm och skäliga kostnader.',
+            legalBasis: '12 kap. 1 § socialtjänstlagen (2025:400)',
+          },
+        ],
+        reasoning: 'Beslutet grundar sig på 12 kap. 1 § socialtjänstlagen.',
+        childBestInterest: 'Barnens behov av mat och boende är tillgodosedda genom beslutet.',
+      },
+    });
+    expect(decide.statusCode, decide.body).toBe(201);
+    const mine = await t.app.inject({ url: `/api/v1/citizen/errands/${errandId}`, headers: as(citizen) });
+    expect(mine.json().status).toBe('decided');
+    const decision = mine.json().decisions[0];
+    expect(decision.grantedTotal).toBe(amount);
+    const letter = await t.app.inject({
+      url: `/api/v1/citizen/decisions/${decision.id}/letter`,
+      headers: as(citizen),
+    });
+    expect(letter.statusCode).toBe(200);
+    expect(letter.headers['content-type']).toBe('application/pdf');
+
+    // A new application for the decided month is refused with a clear message.
+    await t.db.db.deleteFrom('citizenApplications').where('id', '=', applicationId).execute();
+    const decided = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/citizen/applications',
+      headers: as(citizen),
+      payload: { month: '2026-12' },
+    });
+    expect(decided.statusCode).toBe(409);
+    expect(decided.json().detail).toMatch(/redan ett beslut om december 2026/);
+  });
+
+  it('logs every citizen read with the citizen as the actor', async () => {
+    const rows = await t.db.db
+      .selectFrom('accessLog')
+      .select(['route', 'action', 'userId', 'citizenPersonId'])
+      .where('actor', '=', 'citizen')
+      .execute();
+    const routes = new Set(rows.map((r) => r.route));
+    expect(routes).toContain('GET /api/v1/citizen/overview');
+    expect(routes).toContain('GET /api/v1/citizen/errands/:id');
+    expect(routes).toContain('GET /api/v1/citizen/decisions/:id/letter');
+    expect(rows.every((r) => r.userId === null && r.citizenPersonId === citizen.userId)).toBe(true);
   });
 });

@@ -1,6 +1,10 @@
 // Routes. Everything except the login page sits behind the session guard; pages that only
 // some roles may use say so with `allow`, and the server enforces the same rules again.
 import { createBrowserRouter } from 'react-router';
+import { ApplicationRoute } from '../features/citizen/application-wizard.tsx';
+import { CitizenErrandRoute } from '../features/citizen/citizen-errand.tsx';
+import { CitizenHome } from '../features/citizen/citizen-home.tsx';
+import { CitizenShell } from '../features/citizen/citizen-shell.tsx';
 import { AccessLogRoute } from './routes/access-log.tsx';
 import { ErrandRoute } from './routes/errand.tsx';
 import { ErrandsRoute } from './routes/errands.tsx';
@@ -15,6 +19,16 @@ import { StartRoute } from './routes/start.tsx';
 
 export function createRouter() {
   return createBrowserRouter([
+    {
+      // The citizen e-service: its own frame and session (e-legitimation), no staff pages.
+      path: '/e-tjanst',
+      element: <CitizenShell />,
+      children: [
+        { index: true, element: <CitizenHome /> },
+        { path: 'ansokan/:id/:step', element: <ApplicationRoute /> },
+        { path: 'arenden/:id', element: <CitizenErrandRoute /> },
+      ],
+    },
     {
       element: <AppShell />,
       children: [

@@ -5,6 +5,7 @@ import { ApiError } from '../../api/client.ts';
 import { Page } from '../../components/page.tsx';
 import { LoadError, Loading } from '../../components/status.tsx';
 import { Calculation } from '../../features/calculations/calculation.tsx';
+import { CompletionPanel } from '../../features/citizen/completion-panel.tsx';
 import { DecisionSection } from '../../features/decisions/decision.tsx';
 import { useErrand } from '../../features/errands/api.ts';
 import {
@@ -65,6 +66,7 @@ function ErrandPage({ id }: { id: string }) {
               <ErrandChangesSection errand={data} />
               <ErrandHousehold errand={data} />
               <Investigation errand={data} />
+              <CompletionPanel errand={data} />
               <Calculation errand={data} />
               <DecisionSection errand={data} />
               {['decided', 'paid', 'closed'].includes(data.state) ? (
