@@ -27,7 +27,7 @@ async function sessionFor(role: AccessRole): Promise<Login> {
 
 async function rowCounts(): Promise<Record<string, number>> {
   const tables = await sql<{ name: string }>`
-    select tablename as name from pg_tables where schemaname = 'public' and tablename not in ('sessions', 'kysely_migration', 'kysely_migration_lock')
+    select tablename as name from pg_tables where schemaname = 'public' and tablename not in ('sessions', 'citizen_sessions', 'kysely_migration', 'kysely_migration_lock')
     order by tablename`.execute(t.db.db);
   const counts: Record<string, number> = {};
   for (const { name } of tables.rows) {

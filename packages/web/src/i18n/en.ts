@@ -600,6 +600,6 @@ export const en: Record<MessageKey, string> = {
   'completion.documentsMissing': 'Write which documents are needed',
   'completion.dueOn': 'By (YYYY-MM-DD)',
   'completion.dueOnHint': 'The household is told by text message or e-mail.',
-  'completion.request': 'Request documents',
+  'completion.request': 'Send the request for documents',
   'completion.sent': 'The request has been sent and the household has been notified.',
 };

@@ -593,7 +593,7 @@ export const sv = {
   'completion.documentsMissing': 'Skriv vilka handlingar som behövs',
   'completion.dueOn': 'Senast (ÅÅÅÅ-MM-DD)',
   'completion.dueOnHint': 'Hushållet får ett sms eller e-post om begäran.',
-  'completion.request': 'Begär komplettering',
+  'completion.request': 'Skicka begäran om komplettering',
   'completion.sent': 'Begäran är skickad och hushållet har meddelats.',
 } as const;
 
