@@ -14,10 +14,13 @@ import {
   applicationIdParams,
   applicationSchema,
   citizenErrandDetail,
+  citizenPlanSchema,
   completionParams,
   completionRequestBody,
   decisionIdParams,
   fileSchema,
+  messageBody,
+  messageSchema,
   overviewSchema,
   saveApplicationBody,
   staffCompletionRequestSchema,
@@ -29,12 +32,18 @@ import {
   answerCompletion,
   citizenDecisionLetter,
   citizenErrand,
+  citizenMessages,
+  citizenPlan,
+  confirmApplication,
   deleteApplicationFile,
   getApplication,
   overview,
   requestCompletion,
   saveApplication,
+  sendCitizenMessage,
+  sendStaffMessage,
   staffCompletionRequests,
+  staffMessages,
   startApplication,
   submitApplication,
   type UploadedFile,
@@ -224,6 +233,61 @@ export const citizenRoutes =
       (request) => submitApplication(ctx.db, request, request.params.id, ctx.clock()),
     );
 
+    app.post(
+      '/citizen/applications/:id/confirm',
+      {
+        config: { access: CITIZEN },
+        schema: {
+          tags: ['citizen'],
+          summary: 'Bekräfta en gemensam ansökan (den andra vuxna i hushållet)',
+          params: applicationIdParams,
+          response: { 200: applicationSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema },
+        },
+      },
+      (request) => confirmApplication(ctx.db, request, request.params.id, ctx.clock()),
+    );
+
+    app.get(
+      '/citizen/messages',
+      {
+        config: { access: CITIZEN },
+        schema: {
+          tags: ['citizen'],
+          summary: 'Säkra meddelanden mellan hushållet och handläggarna',
+          response: { 200: z.array(messageSchema) },
+        },
+      },
+      (request) => citizenMessages(ctx.db, request, ctx.clock()),
+    );
+
+    app.post(
+      '/citizen/messages',
+      {
+        config: { access: CITIZEN },
+        schema: {
+          tags: ['citizen'],
+          summary: 'Skriv till din handläggare',
+          body: messageBody,
+          response: { 201: messageSchema, 422: problemSchema },
+        },
+      },
+      async (request, reply) =>
+        reply.status(201).send(await sendCitizenMessage(ctx.db, request, request.body.body, ctx.clock())),
+    );
+
+    app.get(
+      '/citizen/plan',
+      {
+        config: { access: CITIZEN },
+        schema: {
+          tags: ['citizen'],
+          summary: 'Min genomförandeplan, vad som krävs av mig och mina möten',
+          response: { 200: citizenPlanSchema },
+        },
+      },
+      (request) => citizenPlan(ctx.db, request, ctx.clock()),
+    );
+
     app.get(
       '/citizen/errands/:id',
       {
@@ -314,6 +378,47 @@ export const citizenRoutes =
         },
       },
       (request) => staffCompletionRequests(ctx.db, currentUser(request), request.params.id),
+    );
+
+    app.get(
+      '/errands/:id/messages',
+      {
+        config: { access: ERRAND_STAFF },
+        schema: {
+          tags: ['citizen'],
+          summary: 'Hushållets säkra meddelanden (läsningen loggas)',
+          params: errandIdParams,
+          response: { 200: z.array(messageSchema), 404: problemSchema },
+        },
+      },
+      (request) => staffMessages(ctx.db, request, currentUser(request), request.params.id),
+    );
+
+    app.post(
+      '/errands/:id/messages',
+      {
+        config: { access: ERRAND_STAFF },
+        schema: {
+          tags: ['citizen'],
+          summary:
+            'Skriv till hushållet (hushållet får ett sms eller e-post om att det finns ett meddelande)',
+          params: errandIdParams,
+          body: messageBody,
+          response: { 201: messageSchema, 404: problemSchema, 422: problemSchema },
+        },
+      },
+      async (request, reply) => {
+        const message = await sendStaffMessage(
+          ctx.db,
+          request,
+          currentUser(request),
+          request.params.id,
+          request.body.body,
+          notifier,
+          ctx.clock(),
+        );
+        return reply.status(201).send(message);
+      },
     );
 
     app.post(

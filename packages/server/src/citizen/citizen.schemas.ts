@@ -61,8 +61,15 @@ export const fileSchema = z.object({
   uploadedAt: z.string(),
 });
 
+const personRef = z.object({ personId: z.string(), name: z.string() });
+
 export const applicationSchema = z.object({
   id: z.string(),
+  /** Who started it; only they send it in. */
+  createdBy: personRef,
+  /** The other adult of a joint application (make/maka/sambo), who confirms it first. */
+  otherAdult: personRef.nullable(),
+  partnerConfirmedAt: z.string().nullable(),
   type: z.enum(['newApplication', 'renewalApplication']),
   month: z.string(),
   status: z.enum(['draft', 'submitted']),
@@ -128,7 +135,11 @@ export const overviewSchema = z.object({
   household: z.object({ id: z.string(), members: z.array(memberSchema) }),
   contact: z.object({ name: z.string(), unit: z.string() }).nullable(),
   errands: z.array(citizenErrandSummary),
-  drafts: z.array(applicationSchema.pick({ id: true, type: true, month: true, updatedAt: true })),
+  drafts: z.array(
+    applicationSchema
+      .pick({ id: true, type: true, month: true, updatedAt: true, createdBy: true, partnerConfirmedAt: true })
+      .extend({ awaitsMyConfirmation: z.boolean() }),
+  ),
   /** The month an application made today would be for. */
   nextMonth: z.string(),
 });
@@ -147,3 +158,43 @@ export const completionParams = z.strictObject({
 });
 export const staffCompletionRequestSchema = completionRequestSchema.extend({ requestedBy: z.string() });
 export const decisionIdParams = z.strictObject({ id: z.uuid('Ogiltigt id') });
+
+export const messageBody = z.strictObject({
+  body: z.string('Skriv ett meddelande').trim().min(1, 'Skriv ett meddelande').max(4000, 'Högst 4000 tecken'),
+});
+export const messageSchema = z.object({
+  id: z.string(),
+  body: z.string(),
+  createdAt: z.string(),
+  fromCitizen: z.boolean(),
+  author: z.string(),
+});
+
+export const citizenPlanSchema = z.object({
+  plan: z
+    .object({
+      version: z.number().int(),
+      agreedOn: z.string().nullable(),
+      longTermGoal: z.string(),
+      subGoals: z.array(z.object({ id: z.string(), outcome: z.string(), targetDate: z.string() })),
+      activities: z.array(
+        z.object({
+          description: z.string(),
+          responsible: z.object({ party: z.string(), name: z.string().nullable() }),
+          hoursPerWeek: z.number().nullable(),
+        }),
+      ),
+      clientWords: z.string(),
+      nextFollowUpOn: z.string().nullable(),
+    })
+    .nullable(),
+  meetings: z.array(
+    z.object({
+      id: z.string(),
+      startsAt: z.string(),
+      place: z.string().nullable(),
+      homeVisit: z.boolean(),
+      purpose: z.enum(['followUp', 'multiParty', 'other']),
+    }),
+  ),
+});

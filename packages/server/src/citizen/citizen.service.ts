@@ -6,6 +6,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
+import { logAccess } from '../access-log/access-log.service.ts';
 import type { AccessAction } from '../access-log/access-log.table.ts';
 import type { CitizenPrincipal, SessionUser } from '../auth/sessions.ts';
 import { inTenant } from '../db/database.ts';
@@ -17,6 +18,9 @@ import { AppError, type FieldError } from '../http/problem.ts';
 import type { AttachmentType } from '../investigation/investigation.service.ts';
 import type { Answers, CitizenStatus } from './citizen.schemas.ts';
 import type { Notifier } from './notifier.ts';
+
+/** The demo citizen `npm start` creates (see demo-citizen.ts), listed first by the local IdP. */
+export const DEMO_CITIZEN_PERSONNUMMER = '198804129263';
 
 const monthName = new Intl.DateTimeFormat('sv-SE', { month: 'long', year: 'numeric', timeZone: 'UTC' });
 function monthLabel(month: string): string {
@@ -49,15 +53,18 @@ export async function citizenHouseholdOf(
   return { householdId: row.householdId, unitId: row.unitId, role: row.role };
 }
 
-/** The local identity provider's suggestions: a few Älvstad applicants whose households have errands. */
+/**
+ * The local identity provider's suggestions: the adults of a few Älvstad households (unit Norr,
+ * with errands, no protected identity), the applicant first and then the make/maka/sambo.
+ */
 export async function demoCitizens(db: Kysely<Database>): Promise<{ personnummer: string; label: string }[]> {
   return inTenant(db, 'alvstad', async (trx) => {
-    const rows = await trx
+    const applicants = await trx
       .selectFrom('persons as p')
       .innerJoin('householdMembers as m', (j) =>
         j.onRef('m.municipalityId', '=', 'p.municipalityId').onRef('m.personId', '=', 'p.id'),
       )
-      .select(['p.personalIdentityNumber', 'p.firstName', 'p.lastName'])
+      .select(['m.householdId'])
       .where('m.role', '=', 'applicant')
       .where('m.validTo', 'is', null)
       .where('p.unitId', '=', 'eb-norr')
@@ -72,13 +79,49 @@ export async function demoCitizens(db: Kysely<Database>): Promise<{ personnummer
             .whereRef('e.municipalityId', '=', 'm.municipalityId'),
         ),
       )
+      // The demo citizen of `npm start` (seedDemoCitizen) first, then by personnummer.
+      .orderBy((eb) =>
+        eb.case().when('p.personalIdentityNumber', '=', DEMO_CITIZEN_PERSONNUMMER).then(0).else(1).end(),
+      )
       .orderBy('p.personalIdentityNumber')
       .limit(4)
       .execute();
-    return rows.map((r) => ({
-      personnummer: r.personalIdentityNumber,
-      label: `${r.firstName} ${r.lastName}, Älvstad`,
-    }));
+    if (applicants.length === 0) return [];
+    const adults = await trx
+      .selectFrom('householdMembers as m')
+      .innerJoin('persons as p', (j) =>
+        j.onRef('p.municipalityId', '=', 'm.municipalityId').onRef('p.id', '=', 'm.personId'),
+      )
+      .select(['m.householdId', 'm.role', 'p.personalIdentityNumber', 'p.firstName', 'p.lastName'])
+      .where(
+        'm.householdId',
+        'in',
+        applicants.map((a) => a.householdId),
+      )
+      .where('m.role', 'in', ['applicant', 'partner'])
+      .where('m.validTo', 'is', null)
+      .execute();
+    return applicants.flatMap(({ householdId }) => {
+      const inHousehold = adults.filter((a) => a.householdId === householdId);
+      const applicant = inHousehold.find((a) => a.role === 'applicant');
+      const partner = inHousehold.find((a) => a.role === 'partner');
+      if (!applicant) return [];
+      const name = (a: typeof applicant) => `${a.firstName} ${a.lastName}`;
+      return [
+        {
+          personnummer: applicant.personalIdentityNumber,
+          label: partner ? `${name(applicant)} – sökande` : `${name(applicant)} – sökande, ensam vuxen`,
+        },
+        ...(partner
+          ? [
+              {
+                personnummer: partner.personalIdentityNumber,
+                label: `${name(partner)} – make/maka/sambo till ${applicant.firstName}`,
+              },
+            ]
+          : []),
+      ];
+    });
   });
 }
 
@@ -216,7 +259,7 @@ export async function overview(db: Kysely<Database>, request: FastifyRequest, no
       : undefined;
     const drafts = await trx
       .selectFrom('citizenApplications')
-      .select(['id', 'type', 'month', 'updatedAt'])
+      .select(['id', 'type', 'month', 'updatedAt', 'personId', 'partnerConfirmedAt'])
       .where('householdId', '=', household.householdId)
       .where('status', '=', 'draft')
       .orderBy('month', 'desc')
@@ -246,7 +289,25 @@ export async function overview(db: Kysely<Database>, request: FastifyRequest, no
       },
       contact: contact ? { name: contact.name, unit: contact.unit ?? '' } : null,
       errands: await householdErrands(trx, household.householdId),
-      drafts: drafts.map((d) => ({ ...d, updatedAt: iso(d.updatedAt) })),
+      drafts: drafts.map((d) => {
+        const creator = people.find((p) => p.id === d.personId);
+        const hidden =
+          !!creator &&
+          d.personId !== citizen.personId &&
+          (creator.protectedRegistration || creator.fictitiousIdentity);
+        return {
+          id: d.id,
+          type: d.type,
+          month: d.month,
+          updatedAt: iso(d.updatedAt),
+          createdBy: {
+            personId: d.personId,
+            name: !creator || hidden ? HIDDEN_NAME : `${creator.firstName} ${creator.lastName}`,
+          },
+          partnerConfirmedAt: d.partnerConfirmedAt ? iso(d.partnerConfirmedAt) : null,
+          awaitsMyConfirmation: d.personId !== citizen.personId && d.partnerConfirmedAt === null,
+        };
+      }),
       nextMonth: nextMonthOf(now),
     };
   });
@@ -274,9 +335,42 @@ async function loadApplication(trx: Kysely<Database>, householdId: string, id: s
   return row;
 }
 
-async function applicationView(trx: Kysely<Database>, row: Awaited<ReturnType<typeof loadApplication>>) {
+/** Skyddad folkbokföring or fingerade personuppgifter: not named to the rest of the household. */
+const HIDDEN_NAME = 'Person med skyddad identitet';
+
+async function adultsOf(trx: Kysely<Database>, householdId: string, month: string, viewerId: string) {
+  const members = (await membershipsInMonth(trx, householdId, month)).filter((m) => m.role !== 'child');
+  if (members.length === 0) return [];
+  const people = await trx
+    .selectFrom('persons')
+    .select(['id', 'firstName', 'lastName', 'protectedRegistration', 'fictitiousIdentity'])
+    .where(
+      'id',
+      'in',
+      members.map((m) => m.personId),
+    )
+    .execute();
+  return people.map((p) => ({
+    personId: p.id,
+    name:
+      p.id !== viewerId && (p.protectedRegistration || p.fictitiousIdentity)
+        ? HIDDEN_NAME
+        : `${p.firstName} ${p.lastName}`,
+  }));
+}
+
+async function applicationView(
+  trx: Kysely<Database>,
+  row: Awaited<ReturnType<typeof loadApplication>>,
+  viewerId: string,
+) {
+  const adults = await adultsOf(trx, row.householdId, row.month, viewerId);
+  const creator = adults.find((a) => a.personId === row.personId) ?? { personId: row.personId, name: '' };
   return {
     id: row.id,
+    createdBy: creator,
+    otherAdult: adults.find((a) => a.personId !== row.personId) ?? null,
+    partnerConfirmedAt: row.partnerConfirmedAt ? iso(row.partnerConfirmedAt) : null,
     type: row.type,
     month: row.month,
     status: row.status,
@@ -347,7 +441,7 @@ export async function startApplication(
         );
       }
       await logCitizenAccess(trx, request, citizen, 'read', memberIds);
-      return { created: false, application: await applicationView(trx, row) };
+      return { created: false, application: await applicationView(trx, row, citizen.personId) };
     }
     await refuseExistingErrand(trx, household.householdId, month);
     // Återansökan: last month's incomes and costs are filled in, to be checked and changed.
@@ -395,7 +489,11 @@ export async function startApplication(
     await logCitizenAccess(trx, request, citizen, 'create', memberIds);
     return {
       created: true,
-      application: await applicationView(trx, await loadApplication(trx, household.householdId, id)),
+      application: await applicationView(
+        trx,
+        await loadApplication(trx, household.householdId, id),
+        citizen.personId,
+      ),
     };
   });
 }
@@ -404,7 +502,7 @@ export async function getApplication(db: Kysely<Database>, request: FastifyReque
   return withCitizen(db, request, now, async ({ trx, citizen, household, memberIds }) => {
     const row = await loadApplication(trx, household.householdId, id);
     await logCitizenAccess(trx, request, citizen, 'read', memberIds);
-    return applicationView(trx, row);
+    return applicationView(trx, row, citizen.personId);
   });
 }
 
@@ -437,11 +535,12 @@ export async function saveApplication(
     }
     await trx
       .updateTable('citizenApplications')
-      .set({ answers: JSON.stringify(answers), updatedAt: now })
+      // A confirmation covers the answers as they were: a change needs a new one.
+      .set({ answers: JSON.stringify(answers), updatedAt: now, partnerId: null, partnerConfirmedAt: null })
       .where('id', '=', id)
       .execute();
     await logCitizenAccess(trx, request, citizen, 'update', memberIds);
-    return applicationView(trx, await loadApplication(trx, household.householdId, id));
+    return applicationView(trx, await loadApplication(trx, household.householdId, id), citizen.personId);
   });
 }
 
@@ -550,6 +649,22 @@ export async function submitApplication(
   return withCitizen(db, request, now, async ({ trx, citizen, household, memberIds }) => {
     const row = await loadApplication(trx, household.householdId, id, true);
     requireDraft(row);
+    const adults = await adultsOf(trx, household.householdId, row.month, citizen.personId);
+    const creator = adults.find((a) => a.personId === row.personId);
+    const other = adults.find((a) => a.personId !== row.personId);
+    if (row.personId !== citizen.personId) {
+      throw new AppError(
+        'conflict',
+        `Det är ${creator?.name ?? 'den som började ansökan'} som skickar in ansökan. Du bekräftar den på sidan Kontrollera och skicka.`,
+      );
+    }
+    // Makar och sambor ansöker tillsammans: the other adult confirms the answers first.
+    if (other && (row.partnerId !== other.personId || row.partnerConfirmedAt === null)) {
+      throw new AppError(
+        'conflict',
+        `Ni ansöker tillsammans. ${other.name} behöver logga in och bekräfta ansökan innan du kan skicka den.`,
+      );
+    }
     const answers = (row.answers ?? {}) as Answers;
     const errors = validateForSubmission(answers);
     if (errors.length > 0)
@@ -665,7 +780,37 @@ export async function submitApplication(
       .where('id', '=', id)
       .execute();
     await logCitizenAccess(trx, request, citizen, 'create', memberIds);
-    return applicationView(trx, await loadApplication(trx, household.householdId, id));
+    return applicationView(trx, await loadApplication(trx, household.householdId, id), citizen.personId);
+  });
+}
+
+/** The other adult of a joint application confirms the answers as they are now. */
+export async function confirmApplication(
+  db: Kysely<Database>,
+  request: FastifyRequest,
+  id: string,
+  now: Date,
+) {
+  return withCitizen(db, request, now, async ({ trx, citizen, household, memberIds }) => {
+    const row = await loadApplication(trx, household.householdId, id, true);
+    requireDraft(row);
+    if (row.personId === citizen.personId) {
+      throw new AppError(
+        'conflict',
+        'Du har själv börjat ansökan. Det är den andra vuxna i hushållet som bekräftar den.',
+      );
+    }
+    const adults = await adultsOf(trx, household.householdId, row.month, citizen.personId);
+    if (!adults.some((a) => a.personId === citizen.personId)) {
+      throw new AppError('forbidden', `Du bor inte i hushållet under ${monthLabel(row.month)}`);
+    }
+    await trx
+      .updateTable('citizenApplications')
+      .set({ partnerId: citizen.personId, partnerConfirmedAt: now })
+      .where('id', '=', id)
+      .execute();
+    await logCitizenAccess(trx, request, citizen, 'update', memberIds);
+    return applicationView(trx, await loadApplication(trx, household.householdId, id), citizen.personId);
   });
 }
 
@@ -898,50 +1043,273 @@ export async function requestCompletion(
           answeredAt: null,
         })
         .execute();
-      // Contact details from the household's latest e-service application; else the person
-      // register's own channel (`person:<id>`, resolved by the transport).
-      const latest = await trx
-        .selectFrom('citizenApplications')
-        .select(['answers', 'personId'])
-        .where('householdId', '=', errand.householdId)
-        .orderBy('updatedAt', 'desc')
-        .executeTakeFirst();
-      const applicant = errand.memberships.find((m) => m.role === 'applicant')?.personId ?? null;
-      const answers = (latest?.answers ?? {}) as Answers;
       const text = `Din handläggare behöver fler handlingar för din ansökan om ekonomiskt bistånd${input.dueOn ? ` senast ${input.dueOn}` : ''}. Logga in i e-tjänsten för att se vilka och skicka in dem.`;
-      const recipients: { channel: 'sms' | 'email'; recipient: string }[] = [];
-      if (answers.phone) recipients.push({ channel: 'sms', recipient: answers.phone });
-      if (answers.email) recipients.push({ channel: 'email', recipient: answers.email });
-      if (recipients.length === 0 && applicant)
-        recipients.push({ channel: 'sms', recipient: `person:${applicant}` });
-      const rows = recipients.map((r) => ({
-        municipalityId: viewer.municipality.id,
-        id: randomUUID(),
-        ...r,
+      const messages = await queueNotification(
+        trx,
+        viewer.municipality.id,
+        errand.householdId,
+        errand.memberships.find((m) => m.role === 'applicant')?.personId ?? null,
         text,
-        sendAfter: now,
-        sentAt: null,
-        personId: latest?.personId ?? applicant,
-        meetingId: null,
-      }));
-      if (rows.length > 0) await trx.insertInto('notifications').values(rows).execute();
+        now,
+      );
       const created = (await listCompletionRequests(trx, errandId)).find((r) => r.id === id);
       if (!created) throw new AppError('internal');
-      return { created, messages: rows };
+      return { created, messages };
     },
     { lock: true },
   );
-  // Sent after the commit: a failing transport leaves the message unsent in the outbox.
-  for (const message of messages) {
-    if (await notifier.send(message)) {
-      await inTenant(db, viewer.municipality.id, (trx) =>
-        trx.updateTable('notifications').set({ sentAt: new Date() }).where('id', '=', message.id).execute(),
-      );
-    }
-  }
+  await dispatch(db, viewer.municipality.id, messages, notifier);
   return created;
 }
 
 export async function staffCompletionRequests(db: Kysely<Database>, viewer: SessionUser, errandId: string) {
   return withErrand(db, viewer, errandId, (trx) => listCompletionRequests(trx, errandId));
+}
+
+// Secure messages: one thread per household.
+async function thread(trx: Kysely<Database>, householdId: string, viewerId: string | null) {
+  const rows = await trx
+    .selectFrom('citizenMessages as m')
+    .leftJoin('persons as p', (j) =>
+      j.onRef('p.municipalityId', '=', 'm.municipalityId').onRef('p.id', '=', 'm.personId'),
+    )
+    .leftJoin('staffUsers as s', (j) =>
+      j.onRef('s.municipalityId', '=', 'm.municipalityId').onRef('s.id', '=', 'm.staffUserId'),
+    )
+    .select([
+      'm.id',
+      'm.body',
+      'm.createdAt',
+      'm.personId',
+      'p.firstName',
+      'p.lastName',
+      'p.protectedRegistration',
+      'p.fictitiousIdentity',
+      's.name as staffName',
+    ])
+    .where('m.householdId', '=', householdId)
+    .orderBy('m.createdAt')
+    .orderBy('m.id')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    body: r.body,
+    createdAt: iso(r.createdAt),
+    fromCitizen: r.personId !== null,
+    author:
+      r.personId === null
+        ? (r.staffName ?? '')
+        : r.personId !== viewerId && (r.protectedRegistration || r.fictitiousIdentity)
+          ? HIDDEN_NAME
+          : `${r.firstName ?? ''} ${r.lastName ?? ''}`.trim(),
+  }));
+}
+
+export async function citizenMessages(db: Kysely<Database>, request: FastifyRequest, now: Date) {
+  return withCitizen(db, request, now, async ({ trx, citizen, household, memberIds }) => {
+    await logCitizenAccess(trx, request, citizen, 'read', memberIds);
+    return thread(trx, household.householdId, citizen.personId);
+  });
+}
+
+export async function sendCitizenMessage(
+  db: Kysely<Database>,
+  request: FastifyRequest,
+  body: string,
+  now: Date,
+) {
+  return withCitizen(db, request, now, async ({ trx, citizen, household, memberIds }) => {
+    const id = randomUUID();
+    await trx
+      .insertInto('citizenMessages')
+      .values({
+        municipalityId: citizen.municipality.id,
+        id,
+        householdId: household.householdId,
+        personId: citizen.personId,
+        staffUserId: null,
+        body,
+        createdAt: now,
+      })
+      .execute();
+    await logCitizenAccess(trx, request, citizen, 'create', memberIds);
+    return (await thread(trx, household.householdId, citizen.personId)).find((m) => m.id === id) as Awaited<
+      ReturnType<typeof thread>
+    >[number];
+  });
+}
+
+export async function staffMessages(
+  db: Kysely<Database>,
+  request: FastifyRequest,
+  viewer: SessionUser,
+  errandId: string,
+) {
+  return withErrand(db, viewer, errandId, async (trx, errand) => {
+    await logAccess(trx, request, 'read', errand.memberIds);
+    return thread(trx, errand.householdId, null);
+  });
+}
+
+/** A caseworker writes to the household; the household is told there is a message (not its text). */
+export async function sendStaffMessage(
+  db: Kysely<Database>,
+  request: FastifyRequest,
+  viewer: SessionUser,
+  errandId: string,
+  body: string,
+  notifier: Notifier,
+  now: Date,
+) {
+  const { message, outgoing } = await withErrand(db, viewer, errandId, async (trx, errand) => {
+    const id = randomUUID();
+    await trx
+      .insertInto('citizenMessages')
+      .values({
+        municipalityId: viewer.municipality.id,
+        id,
+        householdId: errand.householdId,
+        personId: null,
+        staffUserId: viewer.id,
+        body,
+        createdAt: now,
+      })
+      .execute();
+    const outgoing = await queueNotification(
+      trx,
+      viewer.municipality.id,
+      errand.householdId,
+      errand.memberships.find((m) => m.role === 'applicant')?.personId ?? null,
+      'Du har fått ett nytt meddelande från din handläggare. Logga in i e-tjänsten för att läsa det.',
+      now,
+    );
+    await logAccess(trx, request, 'update', errand.memberIds);
+    const message = (await thread(trx, errand.householdId, null)).find((m) => m.id === id);
+    if (!message) throw new AppError('internal');
+    return { message, outgoing };
+  });
+  await dispatch(db, viewer.municipality.id, outgoing, notifier);
+  return message;
+}
+
+type Outgoing = { id: string; channel: 'sms' | 'email'; recipient: string; text: string };
+
+/**
+ * Puts a message to the household in the notifications outbox: to the phone and e-mail from the
+ * household's latest e-service application, else to the person register's channel
+ * (`person:<id>`, which the transport resolves). Never any case details in the text.
+ */
+async function queueNotification(
+  trx: Kysely<Database>,
+  municipalityId: string,
+  householdId: string,
+  applicantId: string | null,
+  text: string,
+  now: Date,
+): Promise<Outgoing[]> {
+  const latest = await trx
+    .selectFrom('citizenApplications')
+    .select(['answers', 'personId'])
+    .where('householdId', '=', householdId)
+    .orderBy('updatedAt', 'desc')
+    .executeTakeFirst();
+  const answers = (latest?.answers ?? {}) as Answers;
+  const recipients: { channel: 'sms' | 'email'; recipient: string }[] = [];
+  if (answers.phone) recipients.push({ channel: 'sms', recipient: answers.phone });
+  if (answers.email) recipients.push({ channel: 'email', recipient: answers.email });
+  if (recipients.length === 0 && applicantId)
+    recipients.push({ channel: 'sms', recipient: `person:${applicantId}` });
+  const rows = recipients.map((r) => ({ id: randomUUID(), ...r, text }));
+  if (rows.length > 0) {
+    await trx
+      .insertInto('notifications')
+      .values(
+        rows.map((r) => ({
+          municipalityId,
+          ...r,
+          sendAfter: now,
+          sentAt: null,
+          personId: latest?.personId ?? applicantId,
+          meetingId: null,
+        })),
+      )
+      .execute();
+  }
+  return rows;
+}
+
+/** Sent after the commit: a failing transport leaves the message unsent in the outbox. */
+async function dispatch(
+  db: Kysely<Database>,
+  municipalityId: string,
+  outgoing: Outgoing[],
+  notifier: Notifier,
+) {
+  for (const message of outgoing) {
+    if (await notifier.send(message)) {
+      await inTenant(db, municipalityId, (trx) =>
+        trx.updateTable('notifications').set({ sentAt: new Date() }).where('id', '=', message.id).execute(),
+      );
+    }
+  }
+}
+
+/** The citizen's own genomförandeplan (latest version), their next follow-up and their meetings. */
+export async function citizenPlan(db: Kysely<Database>, request: FastifyRequest, now: Date) {
+  return withCitizen(db, request, now, async ({ trx, citizen }) => {
+    const plan = await trx
+      .selectFrom('plans as p')
+      .innerJoin('planVersions as v', (j) =>
+        j.onRef('v.municipalityId', '=', 'p.municipalityId').onRef('v.planId', '=', 'p.id'),
+      )
+      .select(['p.id', 'v.version', 'v.content', 'v.agreedOn'])
+      .where('p.personId', '=', citizen.personId)
+      .orderBy('p.createdAt', 'desc')
+      .orderBy('v.version', 'desc')
+      .executeTakeFirst();
+    const followUp = plan
+      ? await trx
+          .selectFrom('planFollowUps')
+          .select('nextFollowUpOn')
+          .where('planId', '=', plan.id)
+          .orderBy('heldOn', 'desc')
+          .executeTakeFirst()
+      : undefined;
+    const meetings = await trx
+      .selectFrom('meetings')
+      .select(['id', 'startsAt', 'place', 'homeVisit', 'purpose', 'attendance'])
+      .where('personId', '=', citizen.personId)
+      .where('startsAt', '>=', new Date(now.getTime() - 86_400_000))
+      .orderBy('startsAt')
+      .execute();
+    await logCitizenAccess(trx, request, citizen, 'read', [citizen.personId]);
+    const content = plan?.content;
+    return {
+      plan:
+        plan && content
+          ? {
+              version: plan.version,
+              agreedOn: plan.agreedOn,
+              longTermGoal: content.longTermGoal,
+              subGoals: content.subGoals,
+              activities: content.activities.map((a) => ({
+                description: a.description,
+                responsible: a.responsible,
+                hoursPerWeek: a.hoursPerWeek,
+              })),
+              clientWords: content.clientWords,
+              nextFollowUpOn: followUp?.nextFollowUpOn ?? null,
+            }
+          : null,
+      meetings: meetings
+        .filter((m) => m.attendance !== 'cancelled')
+        .map((m) => ({
+          id: m.id,
+          startsAt: iso(m.startsAt),
+          place: m.place,
+          homeVisit: m.homeVisit,
+          purpose: m.purpose,
+        })),
+    };
+  });
 }

@@ -52,3 +52,14 @@ export type CompletionRequestTable = {
   requestedAt: Generated<Date>;
   answeredAt: Date | null;
 };
+
+/** Säkert meddelande — one household thread; written by a member or by staff, never edited. */
+export type CitizenMessageTable = {
+  municipalityId: string;
+  id: string;
+  householdId: string;
+  personId: string | null;
+  staffUserId: string | null;
+  body: string;
+  createdAt: Generated<Date>;
+};

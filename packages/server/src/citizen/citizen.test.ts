@@ -4,14 +4,21 @@
 // citizen read in the access log with the citizen as actor.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { as, buildTestApp, type Login, loginAs, loginCitizen, type TestApp } from '../testing.ts';
+import { demoCitizens } from './citizen.service.ts';
 
 let t: TestApp;
 let citizen: Login;
+let partner: Login;
 let erik: Login;
 
 beforeAll(async () => {
   t = await buildTestApp();
-  citizen = await loginCitizen(t.app);
+  // The first demo household has two adults: the applicant starts, the partner confirms.
+  const [first, second] = await demoCitizens(t.db.db);
+  expect(first?.label).toMatch(/sökande$/);
+  expect(second?.label).toMatch(/make\/maka\/sambo/);
+  citizen = await loginCitizen(t.app, first?.personnummer);
+  partner = await loginCitizen(t.app, second?.personnummer);
   erik = await loginAs(t.app, 'caseworker');
 });
 afterAll(() => t.close());
@@ -124,6 +131,42 @@ describe('citizen e-service', () => {
     });
     expect(ok.statusCode, ok.body).toBe(201);
     expect(ok.json().fileName).toBe('hyresavi.pdf');
+  });
+
+  it('needs the other adult to confirm a joint application before it is sent', async () => {
+    const submit = () =>
+      t.app.inject({
+        method: 'POST',
+        url: `/api/v1/citizen/applications/${applicationId}/submit`,
+        headers: as(citizen),
+      });
+    const early = await submit();
+    expect(early.statusCode).toBe(409);
+    expect(early.json().detail).toMatch(/behöver logga in och bekräfta/);
+    const own = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/citizen/applications/${applicationId}/confirm`,
+      headers: as(citizen),
+    });
+    expect(own.statusCode).toBe(409);
+    const overview = await t.app.inject({ url: '/api/v1/citizen/overview', headers: as(partner) });
+    expect(overview.json().drafts).toEqual([
+      expect.objectContaining({ id: applicationId, awaitsMyConfirmation: true }),
+    ]);
+    const confirm = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/citizen/applications/${applicationId}/confirm`,
+      headers: as(partner),
+    });
+    expect(confirm.statusCode, confirm.body).toBe(200);
+    expect(confirm.json().partnerConfirmedAt).not.toBeNull();
+    const byPartner = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/citizen/applications/${applicationId}/submit`,
+      headers: as(partner),
+    });
+    expect(byPartner.statusCode).toBe(409);
+    expect(byPartner.json().detail).toMatch(/som skickar in ansökan/);
   });
 
   it('submits once: one errand in the queue with the answers as incomes and costs', async () => {
@@ -278,6 +321,89 @@ describe('citizen e-service', () => {
     expect(decided.json().detail).toMatch(/redan ett beslut om december 2026/);
   });
 
+  it('carries secure messages both ways and tells the household there is one', async () => {
+    const fromCitizen = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/citizen/messages',
+      headers: as(citizen),
+      payload: { body: 'Hej! Hyran har höjts från januari.' },
+    });
+    expect(fromCitizen.statusCode, fromCitizen.body).toBe(201);
+    const empty = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/citizen/messages',
+      headers: as(citizen),
+      payload: { body: '  ' },
+    });
+    expect(empty.statusCode).toBe(422);
+    expect(empty.json().errors[0].pointer).toBe('/body');
+    const reply = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/errands/${errandId}/messages`,
+      headers: as(erik),
+      payload: { body: 'Tack, skicka gärna den nya hyresavin.' },
+    });
+    expect(reply.statusCode, reply.body).toBe(201);
+    const seenByPartner = await t.app.inject({ url: '/api/v1/citizen/messages', headers: as(partner) });
+    expect(
+      (seenByPartner.json() as { body: string; fromCitizen: boolean; author: string }[]).map((m) => [
+        m.fromCitizen,
+        m.author,
+        m.body,
+      ]),
+    ).toEqual([
+      [true, expect.any(String), 'Hej! Hyran har höjts från januari.'],
+      [false, 'Erik Lund', 'Tack, skicka gärna den nya hyresavin.'],
+    ]);
+    const staffView = await t.app.inject({ url: `/api/v1/errands/${errandId}/messages`, headers: as(erik) });
+    expect(staffView.json()).toHaveLength(2);
+    const outbox = await t.db.db
+      .selectFrom('notifications')
+      .select(['text'])
+      .where('text', 'like', '%nytt meddelande%')
+      .execute();
+    expect(outbox).toHaveLength(1);
+    expect(outbox[0]?.text).not.toContain('hyresavi');
+  });
+
+  it("shows the citizen their own plan and meetings, not the partner's", async () => {
+    const none = await t.app.inject({ url: '/api/v1/citizen/plan', headers: as(citizen) });
+    expect(none.json()).toEqual({ plan: null, meetings: [] });
+    const plan = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/persons/${citizen.userId}/plans`,
+      headers: as(erik),
+      payload: {
+        longTermGoal: 'Egen försörjning genom arbete i butik',
+        subGoals: [{ id: 'g1', outcome: 'Har praktikplats i butik', targetDate: '2027-02-28' }],
+        activities: [
+          {
+            description: 'Praktik i butik',
+            responsible: { party: 'labourMarketUnit', name: 'Sara Holm' },
+            subGoalIds: ['g1'],
+            hoursPerWeek: 20,
+          },
+        ],
+        clientWords: 'Jag vill jobba med människor.',
+        agreement: { agreedOn: '2026-11-23', method: 'digital' },
+      },
+    });
+    expect(plan.statusCode, plan.body).toBe(201);
+    const meeting = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/persons/${citizen.userId}/meetings`,
+      headers: as(erik),
+      payload: { startsAt: '2026-12-01T10:00:00+01:00', place: 'Stadshuset, rum 3', purpose: 'followUp' },
+    });
+    expect(meeting.statusCode, meeting.body).toBe(201);
+    const mine = await t.app.inject({ url: '/api/v1/citizen/plan', headers: as(citizen) });
+    expect(mine.json().plan.longTermGoal).toBe('Egen försörjning genom arbete i butik');
+    expect(mine.json().plan.activities[0].hoursPerWeek).toBe(20);
+    expect(mine.json().meetings).toHaveLength(1);
+    const partners = await t.app.inject({ url: '/api/v1/citizen/plan', headers: as(partner) });
+    expect(partners.json()).toEqual({ plan: null, meetings: [] });
+  });
+
   it('logs every citizen read with the citizen as the actor', async () => {
     const rows = await t.db.db
       .selectFrom('accessLog')
@@ -288,6 +414,9 @@ describe('citizen e-service', () => {
     expect(routes).toContain('GET /api/v1/citizen/overview');
     expect(routes).toContain('GET /api/v1/citizen/errands/:id');
     expect(routes).toContain('GET /api/v1/citizen/decisions/:id/letter');
-    expect(rows.every((r) => r.userId === null && r.citizenPersonId === citizen.userId)).toBe(true);
+    expect(rows.every((r) => r.userId === null)).toBe(true);
+    expect(new Set(rows.map((r) => r.citizenPersonId))).toEqual(new Set([citizen.userId, partner.userId]));
+    expect(routes).toContain('GET /api/v1/citizen/plan');
+    expect(routes).toContain('GET /api/v1/citizen/messages');
   });
 });

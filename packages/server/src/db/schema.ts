@@ -8,6 +8,7 @@ import type { CalculationTable } from '../calculations/calculation-snapshots.tab
 import type {
   CitizenApplicationFileTable,
   CitizenApplicationTable,
+  CitizenMessageTable,
   CitizenSessionTable,
   CompletionRequestTable,
 } from '../citizen/citizen.table.ts';
@@ -103,4 +104,5 @@ export type Database = {
   citizenApplications: CitizenApplicationTable;
   citizenApplicationFiles: CitizenApplicationFileTable;
   completionRequests: CompletionRequestTable;
+  citizenMessages: CitizenMessageTable;
 };

@@ -186,6 +186,7 @@ export const DISPOSAL_STEPS: readonly DisposalStep[] = [
       sql`application_id in (select id from citizen_applications where person_id = ${s.personId})`,
   },
   { table: 'citizen_applications', action: 'delete', where: person('person_id') },
+  { table: 'citizen_messages', action: 'delete', where: person('person_id') },
   { table: 'meetings', action: 'delete', where: person('person_id') },
   {
     table: 'plan_follow_ups',
@@ -270,6 +271,11 @@ export const DISPOSAL_STEPS: readonly DisposalStep[] = [
   },
   {
     table: 'citizen_applications',
+    action: 'delete',
+    where: household((ids) => sql`household_id in (${sql.join(ids)})`),
+  },
+  {
+    table: 'citizen_messages',
     action: 'delete',
     where: household((ids) => sql`household_id in (${sql.join(ids)})`),
   },
