@@ -9,11 +9,13 @@ import type {
   applicationSchema,
   citizenErrandDetail,
   overviewSchema as citizenOverview,
+  citizenPlanSchema,
   citizenSessionResponse,
   completionRequestBody,
   costAnswer,
   fileSchema,
   incomeAnswer,
+  messageSchema,
   staffCompletionRequestSchema,
 } from './citizen/citizen.schemas.ts';
 import type { decision, decisionInput, reasonTemplate } from './decisions/decisions.schemas.ts';
@@ -146,4 +148,6 @@ export type CitizenFile = z.infer<typeof fileSchema>;
 export type CitizenErrand = z.infer<typeof citizenErrandDetail>;
 export type CitizenStatus = CitizenErrand['status'];
 export type CompletionRequest = z.infer<typeof staffCompletionRequestSchema>;
+export type CitizenMessage = z.infer<typeof messageSchema>;
+export type CitizenPlan = z.infer<typeof citizenPlanSchema>;
 export type NewCompletionRequest = z.input<typeof completionRequestBody>;

@@ -67,9 +67,12 @@ describe('E-tjänsten', () => {
     await expectHeading(citizen, 'Ansök om ekonomiskt bistånd');
     await expectAccessible(citizen);
 
-    // The local identity provider stands in for BankID; its first demo citizen is preselected.
+    // The local identity provider stands in for BankID; its first demo citizen is preselected:
+    // the applicant of a household with two adults, whose partner comes next in the list.
     await citizen.getByRole('link', { name: 'Logga in med e-legitimation' }).click();
     await citizen.getByRole('heading', { name: 'Testlegitimering' }).waitFor();
+    const partnerLabel = (await citizen.locator('label[for="p1"]').textContent()) ?? '';
+    expect(partnerLabel).toContain('make/maka/sambo');
     await citizen.getByRole('button', { name: 'Legitimera' }).click();
     await expectHeading(citizen, 'Mina sidor');
     await expectAccessible(citizen);
@@ -94,10 +97,10 @@ describe('E-tjänsten', () => {
 
     await expectHeading(citizen, 'Inkomster');
     await expectAccessible(citizen);
-    await citizen.getByLabel('Vad är det för inkomst?').selectOption({ label: 'Barnbidrag' });
-    await citizen.getByLabel('Belopp i kronor per månad').fill('1 250');
+    await citizen.getByLabel('Vad är det för inkomst?').selectOption({ label: 'Underhållsstöd' });
+    await citizen.getByLabel('Belopp i kronor per månad').fill('1 573');
     await citizen.getByRole('button', { name: 'Lägg till inkomst' }).click();
-    await citizen.getByText(/Barnbidrag, .*: 1\s250 kr/).waitFor();
+    await citizen.getByText(/Underhållsstöd, .*: 1\s573 kr/).waitFor();
     await citizen.getByRole('button', { name: 'Spara och fortsätt senare' }).click();
 
     // Saved on the server: the draft is continued from Mina sidor.
@@ -108,9 +111,9 @@ describe('E-tjänsten', () => {
     expect(await citizen.getByLabel('Mobilnummer').inputValue()).toBe('070-123 45 67');
     await citizen.goto(citizen.url().replace(/kontakt$/, 'kostnader'));
     await expectHeading(citizen, 'Kostnader');
-    await citizen.getByLabel('Belopp i kronor per månad').fill('5 200');
+    await citizen.getByLabel('Belopp i kronor per månad').fill('5 234');
     await citizen.getByRole('button', { name: 'Lägg till kostnad' }).click();
-    await citizen.getByText(/Boendekostnad.*5\s200 kr/).waitFor();
+    await citizen.getByText(/: 5\s234 kr/).waitFor();
     await expectAccessible(citizen);
     await citizen.getByRole('button', { name: 'Spara och fortsätt', exact: true }).click();
 
@@ -137,10 +140,31 @@ describe('E-tjänsten', () => {
     const review = await mainText(citizen);
     expect(review).toContain('070-123 45 67');
     expect(review).toContain('Hushållet stämmer');
-    expect(review).toContain('1 250 kr');
-    expect(review).toContain('5 200 kr');
+    expect(review).toContain('1 573 kr');
+    expect(review).toContain('5 234 kr');
     expect(review).toContain('hyresavi.png');
     await expectAccessible(citizen);
+    // A joint application: the partner confirms before it can be sent.
+    await citizen.getByText(/behöver logga in och bekräfta ansökan/).waitFor();
+    expect(await citizen.getByRole('button', { name: 'Skicka ansökan' }).count()).toBe(0);
+
+    const partner = await citizenPage();
+    await partner.goto(`${app.url}/e-tjanst`);
+    await partner.getByRole('link', { name: 'Logga in med e-legitimation' }).click();
+    await partner.getByRole('heading', { name: 'Testlegitimering' }).waitFor();
+    await partner.locator('label[for="p1"]').click();
+    await partner.getByRole('button', { name: 'Legitimera' }).click();
+    await expectHeading(partner, 'Mina sidor');
+    await partner.getByRole('link', { name: 'Bekräfta ansökan för december 2026' }).click();
+    await expectHeading(partner, 'Kontrollera och skicka');
+    expect(await mainText(partner)).toContain('5 234 kr');
+    await expectAccessible(partner);
+    await partner.getByRole('button', { name: 'Jag bekräftar att uppgifterna stämmer' }).click();
+    await partner.getByText('Du har bekräftat ansökan.').waitFor();
+    await partner.context().close();
+
+    await citizen.reload();
+    await citizen.getByText(/har bekräftat ansökan/).waitFor();
     await citizen.getByRole('button', { name: 'Skicka ansökan' }).click();
 
     await expectHeading(citizen, 'Återansökan för december 2026');
@@ -225,6 +249,39 @@ describe('E-tjänsten', () => {
     await citizen.goto(`${app.url}/e-tjanst`);
     await expectHeading(citizen, 'Mina sidor');
     expect(await mainText(citizen)).toContain('Du har redan ansökt för december 2026.');
+
+    // Plan, contact and secure messages both ways.
+    await citizen
+      .getByRole('navigation', { name: 'Huvudmeny' })
+      .getByRole('link', { name: 'Min planering' })
+      .click();
+    await expectHeading(citizen, 'Min planering');
+    expect(await mainText(citizen)).toContain('Erik Lund');
+    await expectAccessible(citizen);
+    await citizen
+      .getByRole('navigation', { name: 'Huvudmeny' })
+      .getByRole('link', { name: 'Meddelanden' })
+      .click();
+    await expectHeading(citizen, 'Meddelanden');
+    await citizen.getByRole('button', { name: 'Skicka meddelande' }).click();
+    await citizen.locator('#citizenMessage-error').waitFor();
+    await citizen.getByLabel('Ditt meddelande').fill('Hej! Hyran höjs från januari.');
+    await citizen.getByRole('button', { name: 'Skicka meddelande' }).click();
+    await citizen.getByText('Meddelandet är skickat.').waitFor();
+    await citizen.getByText('Hej! Hyran höjs från januari.').waitFor();
+    await expectAccessible(citizen);
+
+    const erikAgain = await newPage(browser);
+    await login(erikAgain, app, 'erik');
+    await expectHeading(erikAgain, 'Mina personer');
+    await erikAgain.goto(`${app.url}/arenden/${errandId}`);
+    await erikAgain.getByText('Hej! Hyran höjs från januari.').waitFor();
+    await erikAgain.getByLabel('Skriv till hushållet').fill('Tack, skicka den nya hyresavin när du har den.');
+    await erikAgain.getByRole('button', { name: 'Skicka meddelande' }).click();
+    await erikAgain.getByText('Meddelandet är skickat.').waitFor();
+    await erikAgain.context().close();
+    await citizen.reload();
+    await citizen.getByText('Tack, skicka den nya hyresavin när du har den.').waitFor();
     await citizen.context().close();
   });
 
@@ -235,10 +292,10 @@ describe('E-tjänsten', () => {
     await tabTo(page, 'Logga in med e-legitimation');
     await page.keyboard.press('Enter');
 
-    // Another demo citizen than in the test above: typed into the provider's own field.
+    // Another household than in the test above, with one adult: typed into the provider's own field.
     await page.getByRole('heading', { name: 'Testlegitimering' }).waitFor();
-    const second = (await page.locator('label[for="p1"]').textContent()) ?? '';
-    const personnummer = /\((\d{8}-\d{4})\)/.exec(second)?.[1] ?? '';
+    const single = (await page.locator('label', { hasText: 'ensam vuxen' }).first().textContent()) ?? '';
+    const personnummer = /\((\d{8}-\d{4})\)/.exec(single)?.[1] ?? '';
     expect(personnummer).not.toBe('');
     await tabTo(page, 'own');
     await page.keyboard.type(personnummer);

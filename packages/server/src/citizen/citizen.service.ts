@@ -55,7 +55,8 @@ export async function citizenHouseholdOf(
 
 /**
  * The local identity provider's suggestions: the adults of a few Älvstad households (unit Norr,
- * with errands, no protected identity), the applicant first and then the make/maka/sambo.
+ * with errands, no protected identity): two households with two adults (the applicant, then the
+ * make/maka/sambo) and two with one, so both a joint and a single application can be tried.
  */
 export async function demoCitizens(db: Kysely<Database>): Promise<{ personnummer: string; label: string }[]> {
   return inTenant(db, 'alvstad', async (trx) => {
@@ -64,7 +65,7 @@ export async function demoCitizens(db: Kysely<Database>): Promise<{ personnummer
       .innerJoin('householdMembers as m', (j) =>
         j.onRef('m.municipalityId', '=', 'p.municipalityId').onRef('m.personId', '=', 'p.id'),
       )
-      .select(['m.householdId'])
+      .select(['m.householdId', 'p.personalIdentityNumber'])
       .where('m.role', '=', 'applicant')
       .where('m.validTo', 'is', null)
       .where('p.unitId', '=', 'eb-norr')
@@ -84,7 +85,7 @@ export async function demoCitizens(db: Kysely<Database>): Promise<{ personnummer
         eb.case().when('p.personalIdentityNumber', '=', DEMO_CITIZEN_PERSONNUMMER).then(0).else(1).end(),
       )
       .orderBy('p.personalIdentityNumber')
-      .limit(4)
+      .limit(40)
       .execute();
     if (applicants.length === 0) return [];
     const adults = await trx
@@ -101,7 +102,16 @@ export async function demoCitizens(db: Kysely<Database>): Promise<{ personnummer
       .where('m.role', 'in', ['applicant', 'partner'])
       .where('m.validTo', 'is', null)
       .execute();
-    return applicants.flatMap(({ householdId }) => {
+    const withPartner = (householdId: string) =>
+      adults.some((a) => a.householdId === householdId && a.role === 'partner');
+    const chosen = [
+      ...applicants.filter((a) => withPartner(a.householdId)).slice(0, 2),
+      ...applicants.filter((a) => !withPartner(a.householdId)).slice(0, 2),
+    ];
+    // The demo citizen of `npm start`, when there, stays first.
+    const demo = applicants.find((a) => a.personalIdentityNumber === DEMO_CITIZEN_PERSONNUMMER);
+    const ordered = demo ? [demo, ...chosen.filter((a) => a !== demo)] : chosen;
+    return ordered.flatMap(({ householdId }) => {
       const inHousehold = adults.filter((a) => a.householdId === householdId);
       const applicant = inHousehold.find((a) => a.role === 'applicant');
       const partner = inHousehold.find((a) => a.role === 'partner');
@@ -506,6 +516,15 @@ export async function getApplication(db: Kysely<Database>, request: FastifyReque
   });
 }
 
+/** JSON with object keys sorted, to compare answers whatever order the database keeps them in. */
+function stableJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b)))
+      : v,
+  );
+}
+
 function requireDraft(row: { status: string; submittedAt: Date | null; month: string }) {
   if (row.status !== 'draft') {
     throw new AppError(
@@ -533,10 +552,15 @@ export async function saveApplication(
         { pointer: `/answers/incomes/${badPerson}/personId`, detail: 'Personen bor inte i hushållet' },
       ]);
     }
+    // A confirmation covers the answers as they were: a change needs a new one.
+    const changed = stableJson(row.answers ?? {}) !== stableJson(answers);
     await trx
       .updateTable('citizenApplications')
-      // A confirmation covers the answers as they were: a change needs a new one.
-      .set({ answers: JSON.stringify(answers), updatedAt: now, partnerId: null, partnerConfirmedAt: null })
+      .set({
+        answers: JSON.stringify(answers),
+        updatedAt: now,
+        ...(changed ? { partnerId: null, partnerConfirmedAt: null } : {}),
+      })
       .where('id', '=', id)
       .execute();
     await logCitizenAccess(trx, request, citizen, 'update', memberIds);

@@ -5,6 +5,8 @@ import { ApplicationRoute } from '../features/citizen/application-wizard.tsx';
 import { CitizenErrandRoute } from '../features/citizen/citizen-errand.tsx';
 import { CitizenHome } from '../features/citizen/citizen-home.tsx';
 import { CitizenShell } from '../features/citizen/citizen-shell.tsx';
+import { CitizenMessagesRoute } from '../features/citizen/messages.tsx';
+import { CitizenPlanRoute } from '../features/citizen/plan.tsx';
 import { AccessLogRoute } from './routes/access-log.tsx';
 import { ErrandRoute } from './routes/errand.tsx';
 import { ErrandsRoute } from './routes/errands.tsx';
@@ -27,6 +29,8 @@ export function createRouter() {
         { index: true, element: <CitizenHome /> },
         { path: 'ansokan/:id/:step', element: <ApplicationRoute /> },
         { path: 'arenden/:id', element: <CitizenErrandRoute /> },
+        { path: 'planering', element: <CitizenPlanRoute /> },
+        { path: 'meddelanden', element: <CitizenMessagesRoute /> },
       ],
     },
     {

@@ -6,6 +6,7 @@ import { Page } from '../../components/page.tsx';
 import { LoadError, Loading } from '../../components/status.tsx';
 import { Calculation } from '../../features/calculations/calculation.tsx';
 import { CompletionPanel } from '../../features/citizen/completion-panel.tsx';
+import { ErrandMessagesPanel } from '../../features/citizen/messages.tsx';
 import { DecisionSection } from '../../features/decisions/decision.tsx';
 import { useErrand } from '../../features/errands/api.ts';
 import {
@@ -67,6 +68,7 @@ function ErrandPage({ id }: { id: string }) {
               <ErrandHousehold errand={data} />
               <Investigation errand={data} />
               <CompletionPanel errand={data} />
+              <ErrandMessagesPanel errand={data} />
               <Calculation errand={data} />
               <DecisionSection errand={data} />
               {['decided', 'paid', 'closed'].includes(data.state) ? (

@@ -6,7 +6,9 @@ import type {
   CitizenApplication,
   CitizenErrand,
   CitizenFile,
+  CitizenMessage,
   CitizenOverview,
+  CitizenPlan,
   CitizenSession,
   CompletionRequest,
   NewCompletionRequest,
@@ -197,5 +199,65 @@ export function useRequestCompletion(errandId: string) {
         input,
       ),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: errandKeys.detail(errandId) }),
+  });
+}
+
+export function useConfirmApplication(id: string) {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () =>
+      api.post<CitizenApplication>(`/api/v1/citizen/applications/${encodeURIComponent(id)}/confirm`),
+    onSuccess: (application) => {
+      queryClient.setQueryData(applicationKey(id), application);
+      void queryClient.invalidateQueries({ queryKey: overviewKey });
+    },
+  });
+}
+
+const messagesKey = ['citizen', 'messages'] as const;
+
+export function useCitizenMessages() {
+  const api = useApi();
+  return useQuery({
+    queryKey: messagesKey,
+    queryFn: () => api.get<CitizenMessage[]>('/api/v1/citizen/messages'),
+  });
+}
+
+export function useSendCitizenMessage() {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: string) => api.post<CitizenMessage>('/api/v1/citizen/messages', { body }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: messagesKey }),
+  });
+}
+
+export function useCitizenPlan() {
+  const api = useApi();
+  return useQuery({
+    queryKey: ['citizen', 'plan'],
+    queryFn: () => api.get<CitizenPlan>('/api/v1/citizen/plan'),
+  });
+}
+
+const errandMessagesKey = (errandId: string) => [...errandKeys.detail(errandId), 'messages'] as const;
+
+export function useErrandMessages(errandId: string) {
+  const api = useApi();
+  return useQuery({
+    queryKey: errandMessagesKey(errandId),
+    queryFn: () => api.get<CitizenMessage[]>(`/api/v1/errands/${encodeURIComponent(errandId)}/messages`),
+  });
+}
+
+export function useSendErrandMessage(errandId: string) {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: string) =>
+      api.post<CitizenMessage>(`/api/v1/errands/${encodeURIComponent(errandId)}/messages`, { body }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: errandMessagesKey(errandId) }),
   });
 }

@@ -23,7 +23,7 @@ import {
 } from '../../components/error-summary.tsx';
 import { Fieldset, SelectField, TextArea, TextField } from '../../components/fields.tsx';
 import { Page } from '../../components/page.tsx';
-import { ActionError, LoadError, Loading } from '../../components/status.tsx';
+import { ActionError, LoadError, Loading, Notice } from '../../components/status.tsx';
 import { errorCodeOf, errorMessages } from '../../i18n/errors.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { costTypeLabels, errandTypeLabels, incomeTypeLabels, otherCostLabels } from '../../i18n/labels.ts';
@@ -33,6 +33,7 @@ import {
   useAddApplicationFile,
   useApplication,
   useCitizenOverview,
+  useConfirmApplication,
   useDeleteApplicationFile,
   useSaveApplication,
   useSubmitApplication,
@@ -628,9 +629,13 @@ function Review({
   const { t, formatMoney, formatMonth } = useI18n();
   const submit = useSubmitApplication(application.id);
   const save = useSaveApplication(application.id);
+  const confirm = useConfirmApplication(application.id);
+  const mine = application.createdBy.personId === overview.person.id;
+  const other = application.otherAdult;
+  const waitingForOther = mine && other !== null && application.partnerConfirmedAt === null;
   const navigate = useNavigate();
   const a = application.answers;
-  const [other, setOther] = useState(a.otherInformation ?? '');
+  const [otherText, setOtherText] = useState(a.otherInformation ?? '');
   const nameOf = (id: string | null) => overview.household.members.find((m) => m.personId === id)?.name ?? '';
   const problems =
     submit.error instanceof ApiError && submit.error.status === 422 ? submit.error.fieldErrors : [];
@@ -697,40 +702,71 @@ function Review({
               ))}
         </ReviewRow>
       </dl>
-      <form
-        className="form"
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          if (submit.isPending || save.isPending) return;
-          // The last answer is saved with the draft first, then the draft is sent as it is.
-          save.mutate(
-            { ...a, otherInformation: other.trim() || null },
-            {
-              onSuccess: () =>
-                submit.mutate(undefined, {
-                  onSuccess: (sent) =>
-                    navigate(`/e-tjanst/arenden/${sent.errandId}`, {
-                      state: { notice: t('citizen.review.thanks', { month: formatMonth(sent.month) }) },
-                    }),
-                }),
-            },
-          );
-        }}
-      >
-        <TextArea
-          id="otherInformation"
-          label={t('citizen.review.other')}
-          optional
-          value={other}
-          onChange={setOther}
-          rows={2}
-        />
-        <p>{t('citizen.review.truth')}</p>
-        <button type="submit" className="button">
-          {submit.isPending || save.isPending ? t('citizen.review.sending') : t('citizen.review.send')}
-        </button>
-      </form>
+      {other ? (
+        <Notice tone={application.partnerConfirmedAt ? 'success' : 'info'}>
+          <p>{t('citizen.joint.lead')}</p>
+          <p>
+            {application.partnerConfirmedAt
+              ? t('citizen.joint.confirmed', { name: mine ? other.name : t('citizen.joint.you') })
+              : mine
+                ? t('citizen.joint.waiting', { name: other.name })
+                : t('citizen.joint.pleaseConfirm', { name: application.createdBy.name })}
+          </p>
+        </Notice>
+      ) : null}
+      {!mine ? (
+        application.partnerConfirmedAt ? (
+          <p>
+            <Link to="/e-tjanst">{t('citizen.wizard.backHome')}</Link>
+          </p>
+        ) : (
+          <>
+            {confirm.isError ? <ActionError error={confirm.error} /> : null}
+            <button type="button" className="button" onClick={() => !confirm.isPending && confirm.mutate()}>
+              {t('citizen.joint.confirm')}
+            </button>
+          </>
+        )
+      ) : waitingForOther ? (
+        <p>
+          <Link className="button" to="/e-tjanst" state={{ notice: t('citizen.application.saved') }}>
+            {t('citizen.wizard.later')}
+          </Link>
+        </p>
+      ) : (
+        <form
+          className="form"
+          noValidate
+          onSubmit={(event) => {
+            event.preventDefault();
+            if (submit.isPending || save.isPending) return;
+            const sendNow = () =>
+              submit.mutate(undefined, {
+                onSuccess: (sent) =>
+                  navigate(`/e-tjanst/arenden/${sent.errandId}`, {
+                    state: { notice: t('citizen.review.thanks', { month: formatMonth(sent.month) }) },
+                  }),
+              });
+            // A changed last answer is saved with the draft first, then the draft is sent as it is.
+            const otherInformation = otherText.trim() || null;
+            if (otherInformation === (a.otherInformation ?? null)) sendNow();
+            else save.mutate({ ...a, otherInformation }, { onSuccess: sendNow });
+          }}
+        >
+          <TextArea
+            id="otherInformation"
+            label={t('citizen.review.other')}
+            optional
+            value={otherText}
+            onChange={setOtherText}
+            rows={2}
+          />
+          <p>{t('citizen.review.truth')}</p>
+          <button type="submit" className="button">
+            {submit.isPending || save.isPending ? t('citizen.review.sending') : t('citizen.review.send')}
+          </button>
+        </form>
+      )}
     </>
   );
 }

@@ -49,13 +49,32 @@ function Overview({ data }: { data: CitizenOverview }) {
     <>
       <section aria-labelledby="apply-title">
         <h2 id="apply-title">{t('citizen.home.apply')}</h2>
-        {data.drafts.map((draft) => (
-          <p key={draft.id}>
-            <Link className="button" to={`/e-tjanst/ansokan/${draft.id}/kontakt`}>
-              {t('citizen.home.continue', { month: formatMonth(draft.month) })}
-            </Link>
-          </p>
-        ))}
+        {data.drafts.map((draft) =>
+          draft.awaitsMyConfirmation ? (
+            <p key={draft.id}>
+              {t('citizen.joint.homeWaiting', {
+                name: draft.createdBy.name,
+                month: formatMonth(draft.month),
+              })}{' '}
+              <Link className="button" to={`/e-tjanst/ansokan/${draft.id}/granska`}>
+                {t('citizen.joint.homeConfirm', { month: formatMonth(draft.month) })}
+              </Link>
+            </p>
+          ) : draft.createdBy.personId !== data.person.id ? (
+            <p key={draft.id}>
+              {t('citizen.joint.homeConfirmed', {
+                name: draft.createdBy.name,
+                month: formatMonth(draft.month),
+              })}
+            </p>
+          ) : (
+            <p key={draft.id}>
+              <Link className="button" to={`/e-tjanst/ansokan/${draft.id}/kontakt`}>
+                {t('citizen.home.continue', { month: formatMonth(draft.month) })}
+              </Link>
+            </p>
+          ),
+        )}
         {!draftForNext && !appliedForNext ? (
           <>
             <p>{t('citizen.home.applyLead', { month: formatMonth(data.nextMonth) })}</p>

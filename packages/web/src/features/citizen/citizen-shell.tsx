@@ -24,7 +24,15 @@ export function CitizenShell() {
             }
           : null
       }
-      nav={citizen ? [{ to: '/e-tjanst', label: t('citizen.nav.home'), end: true }] : []}
+      nav={
+        citizen
+          ? [
+              { to: '/e-tjanst', label: t('citizen.nav.home'), end: true },
+              { to: '/e-tjanst/planering', label: t('citizen.nav.plan') },
+              { to: '/e-tjanst/meddelanden', label: t('citizen.nav.messages') },
+            ]
+          : []
+      }
       onLogout={() => logout.mutate()}
     >
       {session.isPending ? (
