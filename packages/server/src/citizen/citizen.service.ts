@@ -1153,7 +1153,6 @@ export async function sendCitizenMessage(
         personId: citizen.personId,
         staffUserId: null,
         body,
-        createdAt: now,
       })
       .execute();
     await logCitizenAccess(trx, request, citizen, 'create', memberIds);
@@ -1196,7 +1195,6 @@ export async function sendStaffMessage(
         personId: null,
         staffUserId: viewer.id,
         body,
-        createdAt: now,
       })
       .execute();
     const outgoing = await queueNotification(
