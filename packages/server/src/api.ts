@@ -10,6 +10,20 @@ import type {
 import type { assessment, assessmentInput } from './assessments/assessments.schemas.ts';
 import type { sessionResponse, userSchema } from './auth/auth.schemas.ts';
 import type { snapshotSchema } from './calculations/calculation-snapshots.schemas.ts';
+import type {
+  answersSchema,
+  applicationSchema,
+  citizenErrandDetail,
+  overviewSchema as citizenOverview,
+  citizenPlanSchema,
+  citizenSessionResponse,
+  completionRequestBody,
+  costAnswer,
+  fileSchema,
+  incomeAnswer,
+  messageSchema,
+  staffCompletionRequestSchema,
+} from './citizen/citizen.schemas.ts';
 import type { decision, decisionInput, reasonTemplate } from './decisions/decisions.schemas.ts';
 import type {
   errandDetail,
@@ -180,3 +194,17 @@ export type NewCaseReview = z.input<typeof caseReviewInput>;
 export type AktivitetskravStatus = z.infer<typeof aktivitetskravStatus>;
 export type NewAktivitetskravExemption = z.input<typeof exemptionInput>;
 export type NewAktivitetskravDeviation = z.input<typeof deviationInput>;
+// The citizen e-service.
+export type CitizenSession = z.infer<typeof citizenSessionResponse>;
+export type CitizenOverview = z.infer<typeof citizenOverview>;
+export type CitizenApplication = z.infer<typeof applicationSchema>;
+export type CitizenAnswers = z.infer<typeof answersSchema>;
+export type CitizenIncomeAnswer = z.infer<typeof incomeAnswer>;
+export type CitizenCostAnswer = z.infer<typeof costAnswer>;
+export type CitizenFile = z.infer<typeof fileSchema>;
+export type CitizenErrand = z.infer<typeof citizenErrandDetail>;
+export type CitizenStatus = CitizenErrand['status'];
+export type CompletionRequest = z.infer<typeof staffCompletionRequestSchema>;
+export type CitizenMessage = z.infer<typeof messageSchema>;
+export type CitizenPlan = z.infer<typeof citizenPlanSchema>;
+export type NewCompletionRequest = z.input<typeof completionRequestBody>;

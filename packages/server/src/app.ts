@@ -24,6 +24,8 @@ import { createSessionCache } from './auth/sessions.ts';
 import { benefitRoutes } from './benefits/benefits.routes.ts';
 import { calculationSnapshotRoutes } from './calculations/calculation-snapshots.routes.ts';
 import { calculationRoutes } from './calculations/calculations.routes.ts';
+import { citizenRoutes } from './citizen/citizen.routes.ts';
+import { citizenAuthRoutes } from './citizen/citizen-auth.routes.ts';
 import type { Config } from './config.ts';
 import type { Database } from './db/schema.ts';
 import { decisionRoutes } from './decisions/decisions.routes.ts';
@@ -152,6 +154,8 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(planRoutes(ctx));
       await api.register(workQueueRoutes(ctx));
       await api.register(aktivitetskravRoutes(ctx));
+      await api.register(citizenAuthRoutes(ctx));
+      await api.register(citizenRoutes(ctx));
     },
     { prefix: '/api/v1' },
   );

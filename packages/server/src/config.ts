@@ -28,6 +28,12 @@ const environmentSchema = z.object({
   OIDC_REDIRECT_URI: z.string().url().optional(),
   OIDC_USERNAME_CLAIM: z.string().default('sub'),
   OIDC_ALLOW_HTTP: booleanFlag.default(false),
+  CITIZEN_OIDC_ISSUER: z.string().url().optional(),
+  CITIZEN_OIDC_CLIENT_ID: z.string().optional(),
+  CITIZEN_OIDC_CLIENT_SECRET: z.string().optional(),
+  CITIZEN_OIDC_REDIRECT_URI: z.string().url().optional(),
+  CITIZEN_OIDC_PERSONNUMMER_CLAIM: z.string().default('personnummer'),
+  LOCAL_IDP: booleanFlag.optional(),
   DEMO_SEED: booleanFlag.default(true),
   WEB_DIST: z.string().optional(),
 });
@@ -48,6 +54,22 @@ export type Config = Readonly<{
     usernameClaim: string;
     allowHttp: boolean;
   } | null;
+  /**
+   * Citizen login to the e-service: a BankID/Freja broker (`broker`), the project's own local
+   * identity provider for development, demo and tests (`local`), or none.
+   */
+  citizenOidc:
+    | {
+        kind: 'broker';
+        issuer: string;
+        clientId: string;
+        clientSecret: string | undefined;
+        redirectUri: string;
+        personnummerClaim: string;
+        allowHttp: boolean;
+      }
+    | { kind: 'local'; personnummerClaim: string }
+    | null;
   demoSeed: boolean;
   webDist: string | null;
 }>;
@@ -66,6 +88,15 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   const oidcKeys = [e.OIDC_ISSUER, e.OIDC_CLIENT_ID, e.OIDC_REDIRECT_URI];
   if (oidcKeys.some(Boolean) && !oidcKeys.every(Boolean)) {
     problems.push('OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_REDIRECT_URI must be set together');
+  }
+  const citizenKeys = [e.CITIZEN_OIDC_ISSUER, e.CITIZEN_OIDC_CLIENT_ID, e.CITIZEN_OIDC_REDIRECT_URI];
+  if (citizenKeys.some(Boolean) && !citizenKeys.every(Boolean)) {
+    problems.push(
+      'CITIZEN_OIDC_ISSUER, CITIZEN_OIDC_CLIENT_ID and CITIZEN_OIDC_REDIRECT_URI must be set together',
+    );
+  }
+  if (e.NODE_ENV === 'production' && e.LOCAL_IDP) {
+    problems.push('LOCAL_IDP: the local identity provider is for development and tests only');
   }
   if (e.NODE_ENV === 'production' && !e.SESSION_SECRET) {
     problems.push('SESSION_SECRET: required in production (at least 32 characters)');
@@ -99,6 +130,20 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
             allowHttp: e.OIDC_ALLOW_HTTP,
           }
         : null,
+    citizenOidc:
+      e.CITIZEN_OIDC_ISSUER && e.CITIZEN_OIDC_CLIENT_ID && e.CITIZEN_OIDC_REDIRECT_URI
+        ? {
+            kind: 'broker' as const,
+            issuer: e.CITIZEN_OIDC_ISSUER,
+            clientId: e.CITIZEN_OIDC_CLIENT_ID,
+            clientSecret: e.CITIZEN_OIDC_CLIENT_SECRET,
+            redirectUri: e.CITIZEN_OIDC_REDIRECT_URI,
+            personnummerClaim: e.CITIZEN_OIDC_PERSONNUMMER_CLAIM,
+            allowHttp: e.OIDC_ALLOW_HTTP,
+          }
+        : (e.LOCAL_IDP ?? e.NODE_ENV !== 'production')
+          ? { kind: 'local' as const, personnummerClaim: 'personnummer' }
+          : null,
     demoSeed: e.DEMO_SEED,
     webDist: e.WEB_DIST ?? null,
   });

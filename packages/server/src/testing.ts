@@ -10,7 +10,7 @@ import { type Config, loadConfig } from './config.ts';
 import { type DatabaseHandle, openDatabase } from './db/database.ts';
 import { migrateToLatest } from './db/migrator.ts';
 import { DEMO_USERS, seedDemo } from './demo/seed.ts';
-import type { Role } from './staff/roles.ts';
+import type { AccessRole } from './http/access.ts';
 
 export { DEMO_PASSWORD } from './demo/seed.ts';
 
@@ -109,7 +109,7 @@ export async function buildTestApp(options: { config?: Config; clock?: () => Dat
   const app = await createApp({
     db: db.db,
     config: options.config ?? testConfig(),
-    logger: false,
+    logger: process.env.TEST_LOG ? { level: 'error' } : false,
     clock: options.clock ?? (() => new Date(`${TEST_TODAY}T10:00:00Z`)),
   });
   await app.ready();
@@ -149,8 +149,9 @@ export async function login(app: FastifyInstance, username: string): Promise<Log
   return { cookie: `stegvis_session=${cookie.value}`, csrfToken: body.csrfToken, userId: body.user.id };
 }
 
-/** Logs in the Älvstad demo user who has `role`. */
-export function loginAs(app: FastifyInstance, role: Role): Promise<Login> {
+/** Logs in the Älvstad demo user who has `role` (`citizen`: the local IdP's first demo citizen). */
+export function loginAs(app: FastifyInstance, role: AccessRole): Promise<Login> {
+  if (role === 'citizen') return loginCitizen(app);
   const user = DEMO_USERS.find((u) => u.role === role && u.municipalityId === 'alvstad');
   if (!user) throw new Error(`no demo user with role ${role}`);
   return login(app, user.username);
@@ -159,4 +160,77 @@ export function loginAs(app: FastifyInstance, role: Role): Promise<Login> {
 /** Headers for an authenticated request (CSRF token included for writes). */
 export function as(login: Login): Record<string, string> {
   return { cookie: login.cookie, 'x-csrf-token': login.csrfToken };
+}
+
+/**
+ * Logs a citizen in through the real OIDC flow: Stegvis (in-process) → the local identity
+ * provider (over loopback HTTP) → back to Stegvis's callback. Without a personnummer the
+ * provider's preselected demo citizen is used, as when a person just presses the button.
+ */
+export async function loginCitizen(app: FastifyInstance, personnummer?: string): Promise<Login> {
+  const start = await app.inject({ method: 'GET', url: '/api/v1/citizen/auth/login' });
+  const flow = start.cookies.find((c) => c.name === 'stegvis_citizen_oidc');
+  if (start.statusCode !== 302 || !flow) throw new Error(`citizen login: ${start.statusCode} ${start.body}`);
+  const jar = new Map<string, string>();
+  const idpFetch = async (url: string, init: RequestInit = {}) => {
+    const response = await fetch(url, {
+      ...init,
+      redirect: 'manual',
+      headers: {
+        ...(init.headers as Record<string, string>),
+        cookie: [...jar].map(([k, v]) => `${k}=${v}`).join('; '),
+      },
+    });
+    for (const line of response.headers.getSetCookie()) {
+      const [pair = ''] = line.split(';');
+      const eq = pair.indexOf('=');
+      jar.set(pair.slice(0, eq), pair.slice(eq + 1));
+    }
+    return response;
+  };
+  let url = String(start.headers.location);
+  let response = await idpFetch(url);
+  while (response.status >= 300 && response.status < 400) {
+    url = new URL(String(response.headers.get('location')), url).href;
+    response = await idpFetch(url);
+  }
+  const page = await response.text();
+  const action = /action="([^"]+)"/.exec(page)?.[1];
+  const chosen = personnummer ?? /name="personnummer" id="p0" value="(\d+)"/.exec(page)?.[1];
+  if (!action || !chosen) throw new Error(`citizen login: no login form at the IdP (${response.status})`);
+  response = await idpFetch(new URL(action, url).href, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ own: chosen }).toString(),
+  });
+  url = new URL(action, url).href;
+  while (response.status >= 300 && response.status < 400) {
+    const next = new URL(String(response.headers.get('location')), url);
+    if (next.pathname === '/api/v1/citizen/auth/callback') {
+      const callback = await app.inject({
+        method: 'GET',
+        url: next.pathname + next.search,
+        cookies: { stegvis_citizen_oidc: flow.value },
+      });
+      const cookie = callback.cookies.find((c) => c.name === 'stegvis_session');
+      if (!cookie)
+        throw new Error(`citizen login: ${callback.statusCode} → ${String(callback.headers.location)}`);
+      const session = await app.inject({
+        method: 'GET',
+        url: '/api/v1/citizen/auth/session',
+        cookies: { stegvis_session: cookie.value },
+      });
+      const body = session.json() as { csrfToken: string; citizen: { personId: string } };
+      return {
+        cookie: `stegvis_session=${cookie.value}`,
+        csrfToken: body.csrfToken,
+        userId: body.citizen.personId,
+      };
+    }
+    url = next.href;
+    response = await idpFetch(url);
+  }
+  throw new Error(
+    `citizen login: the IdP answered ${response.status} ${(await response.text()).slice(0, 200)}`,
+  );
 }

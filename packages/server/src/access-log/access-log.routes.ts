@@ -28,8 +28,12 @@ export const accessLogRoutes =
         const rows = await inTenant(ctx.db, viewer.municipality.id, (trx) => {
           let query = trx
             .selectFrom('accessLog as l')
-            .innerJoin('staffUsers as u', (j) =>
+            .leftJoin('staffUsers as u', (j) =>
               j.onRef('u.municipalityId', '=', 'l.municipalityId').onRef('u.id', '=', 'l.userId'),
+            )
+            // The citizen's own reads in the e-service name the citizen as the reader.
+            .leftJoin('persons as c', (j) =>
+              j.onRef('c.municipalityId', '=', 'l.municipalityId').onRef('c.id', '=', 'l.citizenPersonId'),
             )
             .leftJoin('persons as p', (j) =>
               j.onRef('p.municipalityId', '=', 'l.municipalityId').onRef('p.id', '=', 'l.personId'),
@@ -39,6 +43,9 @@ export const accessLogRoutes =
               'l.at',
               'l.userId',
               'u.name as userName',
+              'l.citizenPersonId',
+              'c.firstName as citizenFirstName',
+              'c.lastName as citizenLastName',
               'l.personId',
               'p.firstName',
               'p.lastName',
@@ -60,7 +67,13 @@ export const accessLogRoutes =
           items: rows.map((r) => ({
             id: r.id,
             at: new Date(r.at).toISOString(),
-            user: { id: r.userId, name: r.userName },
+            user:
+              r.userId !== null
+                ? { id: r.userId, name: r.userName ?? '' }
+                : {
+                    id: r.citizenPersonId ?? '',
+                    name: `${r.citizenFirstName ?? ''} ${r.citizenLastName ?? ''} (själv, e-tjänsten)`.trim(),
+                  },
             person: r.personId
               ? { id: r.personId, name: `${r.firstName ?? ''} ${r.lastName ?? ''}`.trim() }
               : null,

@@ -7,9 +7,13 @@ export type AccessLogTable = {
   municipalityId: string;
   id: Generated<number>;
   at: Generated<Date>;
-  userId: string;
+  /** The staff user; null when the citizen read their own data (actor `citizen`). */
+  userId: string | null;
   personId: string | null;
   action: AccessAction;
   route: string;
   requestId: string | null;
+  /** `citizen`: the person read their own household's data in the e-service. */
+  actor: Generated<'staff' | 'citizen'>;
+  citizenPersonId: Generated<string | null>;
 };

@@ -50,7 +50,7 @@ export const authRoutes =
         const now = ctx.clock();
         const { token } = await createSession(ctx.db, ctx.sessionSettings, user, now);
         const session = await findSession(ctx.db, ctx.sessionSettings, token, now);
-        if (!session) throw new AppError('internal');
+        if (!session?.user) throw new AppError('internal');
         reply.setCookie(SESSION_COOKIE, token, cookieOptions);
         return { user: session.user, csrfToken: session.csrfToken };
       },
@@ -67,7 +67,8 @@ export const authRoutes =
         },
       },
       async (request) => {
-        if (!request.session) throw new AppError('unauthenticated');
+        // A citizen's session is not a staff session: the e-service has its own.
+        if (!request.session?.user) throw new AppError('unauthenticated');
         return { user: request.session.user, csrfToken: request.session.csrfToken };
       },
     );

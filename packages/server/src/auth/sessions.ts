@@ -17,7 +17,19 @@ export type SessionUser = {
   unit: { id: string; name: string } | null;
 };
 
-export type SessionContext = { sessionId: string; csrfToken: string; user: SessionUser };
+/** A citizen signed in to the e-service: a person, never a staff user. */
+export type CitizenPrincipal = {
+  personId: string;
+  municipality: { id: string; name: string };
+};
+
+/** Either a staff user or a citizen is signed in, never both. */
+export type SessionContext = {
+  sessionId: string;
+  csrfToken: string;
+  user: SessionUser | null;
+  citizen: CitizenPrincipal | null;
+};
 
 export type SessionSettings = {
   secret: string;
@@ -56,7 +68,7 @@ export function createSessionCache(): Map<string, CachedSession> {
   return new Map();
 }
 
-function hashToken(secret: string, token: string): string {
+export function hashToken(secret: string, token: string): string {
   return createHmac('sha256', secret).update(token).digest('base64url');
 }
 
@@ -112,6 +124,7 @@ export async function findSession(
   return {
     sessionId: row.sessionId,
     csrfToken: row.csrfToken,
+    citizen: null,
     user: {
       id: row.id,
       username: row.username,

@@ -11,8 +11,10 @@ import * as journalTombstones from './migrations/2026-11-23-14-journal-tombstone
 import * as retention from './migrations/2026-11-23-15-retention.ts';
 import * as planning from './migrations/2026-11-23-16-planning.ts';
 import * as retentionPlanning from './migrations/2026-11-23-17-retention-planning.ts';
-import * as errandHotUpdates from './migrations/2026-11-23-70-errand-hot-updates.ts';
 import * as planningFollowThrough from './migrations/2026-11-23-20-planning-follow-through.ts';
+import * as citizen from './migrations/2026-11-23-50-citizen.ts';
+import * as citizenMessages from './migrations/2026-11-23-51-citizen-messages.ts';
+import * as errandHotUpdates from './migrations/2026-11-23-70-errand-hot-updates.ts';
 import { runScript } from './sql-script.ts';
 
 const migrations: Record<string, Migration> = {
@@ -27,6 +29,8 @@ const migrations: Record<string, Migration> = {
   '2026-11-23-17-retention-planning': retentionPlanning,
   '2026-11-23-70-errand-hot-updates': errandHotUpdates,
   '2026-11-23-20-planning-follow-through': planningFollowThrough,
+  '2026-11-23-50-citizen': citizen,
+  '2026-11-23-51-citizen-messages': citizenMessages,
 };
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations are typed independently of the app schema

@@ -6,6 +6,13 @@ import type { SessionTable } from '../auth/sessions.table.ts';
 import type { BenefitApplicationTable, ReimbursementClaimTable } from '../benefits/benefits.table.ts';
 import type { CalculationTable } from '../calculations/calculation-snapshots.table.ts';
 import type {
+  CitizenApplicationFileTable,
+  CitizenApplicationTable,
+  CitizenMessageTable,
+  CitizenSessionTable,
+  CompletionRequestTable,
+} from '../citizen/citizen.table.ts';
+import type {
   DecisionItemTable,
   DecisionTable,
   DelegationRuleTable,
@@ -101,4 +108,9 @@ export type Database = {
   aktivitetskravExemptions: AktivitetskravExemptionTable;
   aktivitetskravDeviations: AktivitetskravDeviationTable;
   caseReviews: CaseReviewTable;
+  citizenSessions: CitizenSessionTable;
+  citizenApplications: CitizenApplicationTable;
+  citizenApplicationFiles: CitizenApplicationFileTable;
+  completionRequests: CompletionRequestTable;
+  citizenMessages: CitizenMessageTable;
 };

@@ -3,12 +3,23 @@
 // declarations drive the authorization-matrix test.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
-import { findSession, SESSION_COOKIE, type SessionContext, type SessionSettings } from '../auth/sessions.ts';
+import {
+  findSession,
+  SESSION_COOKIE,
+  type SessionContext,
+  type SessionSettings,
+  type SessionUser,
+} from '../auth/sessions.ts';
+import { CITIZEN_TOKEN_PREFIX, findCitizenSession } from '../citizen/citizen-sessions.ts';
 import type { Database } from '../db/schema.ts';
 import type { Role } from '../staff/staff.table.ts';
+
+/** Staff roles, and `citizen`: a person signed in to the e-service (only /citizen routes). */
+export type AccessRole = Role | 'citizen';
+
 import { AppError } from './problem.ts';
 
-export type RouteAccess = { public: true } | { roles: readonly Role[] };
+export type RouteAccess = { public: true } | { roles: readonly AccessRole[] };
 
 export type RouteEntry = { method: string; url: string; access: RouteAccess | undefined };
 
@@ -31,8 +42,8 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 export const ROLE_DENIED = 'Din roll har inte behörighet till det här';
 
 /** The signed-in user of a route that declared roles (the hook has already checked). */
-export function currentUser(request: FastifyRequest): SessionContext['user'] {
-  if (!request.session) throw new AppError('unauthenticated');
+export function currentUser(request: FastifyRequest): SessionUser {
+  if (!request.session?.user) throw new AppError('unauthenticated');
   return request.session.user;
 }
 
@@ -55,7 +66,11 @@ export function registerAccessControl(
     if (!request.url.startsWith('/api/')) return;
     const access = request.routeOptions.config?.access;
     const token = request.cookies[SESSION_COOKIE];
-    request.session = token ? await findSession(deps.db, deps.settings, token, deps.clock()) : null;
+    request.session = !token
+      ? null
+      : token.startsWith(CITIZEN_TOKEN_PREFIX)
+        ? await findCitizenSession(deps.db, deps.settings, token, deps.clock())
+        : await findSession(deps.db, deps.settings, token, deps.clock());
     if (!access) {
       // 404s land here too; let the not-found handler answer them.
       if (request.is404) return;
@@ -63,7 +78,8 @@ export function registerAccessControl(
     }
     if ('public' in access) return;
     if (!request.session) throw new AppError('unauthenticated');
-    if (!access.roles.includes(request.session.user.role)) throw new AppError('forbidden', ROLE_DENIED);
+    if (!access.roles.includes(request.session.user?.role ?? 'citizen'))
+      throw new AppError('forbidden', ROLE_DENIED);
     if (!SAFE_METHODS.has(request.method) && request.headers['x-csrf-token'] !== request.session.csrfToken) {
       throw new AppError('csrf_failed');
     }

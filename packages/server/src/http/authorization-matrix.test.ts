@@ -3,16 +3,18 @@
 // declared next to its schema. Any unexpected allow fails CI; a denied call must be a 403
 // (or 401 without a session) before any work is done, and no call may end in a 5xx.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROLES, type Role } from '../staff/roles.ts';
+import { ROLES } from '../staff/roles.ts';
 import { as, buildTestApp, type Login, loginAs, type TestApp } from '../testing.ts';
-import { ROLE_DENIED } from './access.ts';
+import { type AccessRole, ROLE_DENIED } from './access.ts';
 
 let t: TestApp;
-const sessions = new Map<Role, Login>();
+const sessions = new Map<AccessRole, Login>();
+/** Every staff role, and the citizen of the e-service (logged in through the local IdP). */
+const PRINCIPALS: readonly AccessRole[] = [...ROLES, 'citizen'];
 
 beforeAll(async () => {
   t = await buildTestApp();
-  for (const role of ROLES) sessions.set(role, await loginAs(t.app, role));
+  for (const role of PRINCIPALS) sessions.set(role, await loginAs(t.app, role));
 });
 afterAll(() => t.close());
 
@@ -49,7 +51,7 @@ describe('authorization matrix', () => {
       }
       if (anonymous.statusCode !== 401)
         unexpected.push(`${route.method} ${route.url} anonymous: ${anonymous.statusCode}`);
-      for (const role of ROLES) {
+      for (const role of PRINCIPALS) {
         // Logging out would end the shared session: that route gets a session of its own.
         const session = route.url.endsWith('/auth/logout')
           ? await loginAs(t.app, role)

@@ -4,20 +4,20 @@
 import fc from 'fast-check';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Role } from '../staff/roles.ts';
 import { as, buildTestApp, type Login, loginAs, type TestApp } from '../testing.ts';
+import type { AccessRole } from './access.ts';
 
 const TOTAL_REQUESTS = 10_000;
 
 let t: TestApp;
-const sessions = new Map<Role, Login>();
+const sessions = new Map<AccessRole, Login>();
 
 beforeAll(async () => {
   t = await buildTestApp();
 });
 afterAll(() => t.close());
 
-async function sessionFor(role: Role): Promise<Login> {
+async function sessionFor(role: AccessRole): Promise<Login> {
   const existing = sessions.get(role);
   if (existing) return existing;
   const session = await loginAs(t.app, role);
@@ -27,7 +27,7 @@ async function sessionFor(role: Role): Promise<Login> {
 
 async function rowCounts(): Promise<Record<string, number>> {
   const tables = await sql<{ name: string }>`
-    select tablename as name from pg_tables where schemaname = 'public' and tablename not in ('sessions', 'kysely_migration', 'kysely_migration_lock')
+    select tablename as name from pg_tables where schemaname = 'public' and tablename not in ('sessions', 'citizen_sessions', 'kysely_migration', 'kysely_migration_lock')
     order by tablename`.execute(t.db.db);
   const counts: Record<string, number> = {};
   for (const { name } of tables.rows) {

@@ -43,4 +43,8 @@ export type AttachmentTable = {
   content: Uint8Array;
   uploadedBy: string | null;
   uploadedAt: Generated<Date>;
+  /** The citizen who uploaded it through the e-service (null: staff). */
+  uploadedByPerson: Generated<string | null>;
+  /** The request for completion it answers, if any. */
+  completionRequestId: Generated<string | null>;
 };

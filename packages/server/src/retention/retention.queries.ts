@@ -184,6 +184,17 @@ export const DISPOSAL_STEPS: readonly DisposalStep[] = [
   { table: 'access_log', action: 'delete', where: person('person_id') },
   { table: 'journal_entries', action: 'delete', where: person('person_id') },
   { table: 'notifications', action: 'delete', where: person('person_id') },
+  // The e-service: the person's own reads as a citizen, sessions and applications.
+  { table: 'access_log', action: 'delete', where: person('citizen_person_id') },
+  { table: 'citizen_sessions', action: 'delete', where: person('person_id') },
+  {
+    table: 'citizen_application_files',
+    action: 'delete',
+    where: (s) =>
+      sql`application_id in (select id from citizen_applications where person_id = ${s.personId})`,
+  },
+  { table: 'citizen_applications', action: 'delete', where: person('person_id') },
+  { table: 'citizen_messages', action: 'delete', where: person('person_id') },
   { table: 'meetings', action: 'delete', where: person('person_id') },
   { table: 'plan_waivers', action: 'delete', where: person('person_id') },
   { table: 'aktivitetskrav_exemptions', action: 'delete', where: person('person_id') },
@@ -259,6 +270,29 @@ export const DISPOSAL_STEPS: readonly DisposalStep[] = [
   },
   {
     table: 'errand_member_facts',
+    action: 'delete',
+    where: household((ids) => sql`errand_id in (${errandsOf(ids)})`),
+  },
+  {
+    table: 'citizen_application_files',
+    action: 'delete',
+    where: household(
+      (ids) =>
+        sql`application_id in (select id from citizen_applications where household_id in (${sql.join(ids)}))`,
+    ),
+  },
+  {
+    table: 'citizen_applications',
+    action: 'delete',
+    where: household((ids) => sql`household_id in (${sql.join(ids)})`),
+  },
+  {
+    table: 'citizen_messages',
+    action: 'delete',
+    where: household((ids) => sql`household_id in (${sql.join(ids)})`),
+  },
+  {
+    table: 'completion_requests',
     action: 'delete',
     where: household((ids) => sql`errand_id in (${errandsOf(ids)})`),
   },

@@ -2,6 +2,12 @@
 // some roles may use say so with `allow`, and the server enforces the same rules again.
 import { createBrowserRouter } from 'react-router';
 import type { Role } from '../api/types.ts';
+import { ApplicationRoute } from '../features/citizen/application-wizard.tsx';
+import { CitizenErrandRoute } from '../features/citizen/citizen-errand.tsx';
+import { CitizenHome } from '../features/citizen/citizen-home.tsx';
+import { CitizenShell } from '../features/citizen/citizen-shell.tsx';
+import { CitizenMessagesRoute } from '../features/citizen/messages.tsx';
+import { CitizenPlanRoute } from '../features/citizen/plan.tsx';
 import { AccessLogRoute } from './routes/access-log.tsx';
 import { ErrandRoute } from './routes/errand.tsx';
 import { ErrandsRoute } from './routes/errands.tsx';
@@ -22,6 +28,18 @@ const GUIDELINE_READERS: Role[] = ['caseworker', 'unitManager', 'coach', 'commit
 
 export function createRouter() {
   return createBrowserRouter([
+    {
+      // The citizen e-service: its own frame and session (e-legitimation), no staff pages.
+      path: '/e-tjanst',
+      element: <CitizenShell />,
+      children: [
+        { index: true, element: <CitizenHome /> },
+        { path: 'ansokan/:id/:step', element: <ApplicationRoute /> },
+        { path: 'arenden/:id', element: <CitizenErrandRoute /> },
+        { path: 'planering', element: <CitizenPlanRoute /> },
+        { path: 'meddelanden', element: <CitizenMessagesRoute /> },
+      ],
+    },
     {
       element: <AppShell />,
       children: [

@@ -5,6 +5,8 @@ import { ApiError } from '../../api/client.ts';
 import { Page } from '../../components/page.tsx';
 import { LoadError, Loading } from '../../components/status.tsx';
 import { Calculation } from '../../features/calculations/calculation.tsx';
+import { CompletionPanel } from '../../features/citizen/completion-panel.tsx';
+import { ErrandMessagesPanel } from '../../features/citizen/messages.tsx';
 import { DecisionSection } from '../../features/decisions/decision.tsx';
 import { useErrand } from '../../features/errands/api.ts';
 import {
@@ -66,6 +68,8 @@ function ErrandPage({ id }: { id: string }) {
               <ErrandChangesSection errand={data} />
               <HouseholdPanel householdId={data.household.id} month={data.month} />
               <Investigation errand={data} />
+              <CompletionPanel errand={data} />
+              <ErrandMessagesPanel errand={data} />
               <Calculation errand={data} />
               <DecisionSection errand={data} />
               {['decided', 'paid', 'closed'].includes(data.state) ? (
