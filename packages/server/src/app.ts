@@ -39,6 +39,7 @@ import { paymentRoutes } from './payments/payments.routes.ts';
 import { personRoutes } from './persons/persons.routes.ts';
 import { planRoutes } from './plans/plans.routes.ts';
 import { recoveryRoutes } from './recovery/recovery.routes.ts';
+import { reportingRoutes } from './reporting/reporting.routes.ts';
 import { retentionRoutes } from './retention/retention.routes.ts';
 import { staffRoutes } from './staff/staff.routes.ts';
 import { workQueueRoutes } from './work-queues/work-queues.routes.ts';
@@ -134,6 +135,7 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(staffRoutes(ctx));
       await api.register(organisationRoutes(ctx));
       await api.register(overviewRoutes(ctx));
+      await api.register(reportingRoutes(ctx));
       await api.register(calculationRoutes(ctx));
       await api.register(householdRoutes(ctx));
       await api.register(errandRoutes(ctx));

@@ -42,6 +42,7 @@ import type {
   PlanVersionTable,
 } from '../plans/plans.table.ts';
 import type { RecoveryClaimTable } from '../recovery/recovery.table.ts';
+import type { IndicatorTargetTable, ReportingSettingsTable } from '../reporting/reporting.table.ts';
 import type {
   RetentionRunItemTable,
   RetentionRunTable,
@@ -93,4 +94,6 @@ export type Database = {
   planFollowUps: PlanFollowUpTable;
   meetings: MeetingTable;
   notifications: NotificationTable;
+  reportingSettings: ReportingSettingsTable;
+  indicatorTargets: IndicatorTargetTable;
 };
