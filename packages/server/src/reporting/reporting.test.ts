@@ -4,8 +4,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SUPPORT_BARRIERS } from '../assessments/assessments.routes.ts';
 import { inTenant } from '../db/database.ts';
+import { seedDemoHistory } from '../demo/seed.ts';
 import { createDecidedErrand, householdsOf } from '../payments/testing-fixtures.ts';
-import { as, buildTestApp, type Login, loginAs, type TestApp } from '../testing.ts';
+import { as, buildTestApp, type Login, loginAs, TEST_SEED, type TestApp } from '../testing.ts';
 import { SUPPORT_BARRIER_IDS } from './barriers.ts';
 
 let t: TestApp;
@@ -229,5 +230,21 @@ describe('indicators API', () => {
       teamCost: 100_000_000,
       suppressed: false,
     });
+  });
+
+  // Last: changes the municipality's figures for the tests above.
+  it('the demo history (npm start) gives the dashboard figures for every month', async () => {
+    await seedDemoHistory(t.db.db, TEST_SEED);
+    const body = (await report(committee, 'from=2026-01&to=2026-10')).json() as Report;
+    for (const month of ['2026-06', '2026-10']) {
+      expect(pointOf(body, 'households', month)?.value).toBeGreaterThanOrEqual(5);
+      expect(pointOf(body, 'averageAssistance', month)?.value).toBeGreaterThan(0);
+    }
+    expect(pointOf(body, 'currentPlan', '2026-10')?.suppressed).toBe(false);
+    expect(pointOf(body, 'currentPlan', '2026-10')?.numerator).toBeGreaterThan(0);
+    const byBarrier = (
+      await report(committee, 'from=2026-10&to=2026-10&dimension=supportBarrier')
+    ).json() as Report;
+    expect(byBarrier.groups.map((g) => g.key)).toContain('unemployedNoBenefit');
   });
 });
