@@ -36,6 +36,7 @@ import type { unitSchema } from './organisation/organisation.schemas.ts';
 import type { overviewSchema } from './overview/overview.schemas.ts';
 import type { batch, batchInput, payment, paymentResult } from './payments/payments.schemas.ts';
 import type { personDetail, personInput, personPage, personSummary } from './persons/persons.schemas.ts';
+import type { drillDown, indicatorReport, savingsSchema } from './reporting/reporting.schemas.ts';
 
 export {
   INCOME_TYPES,
@@ -63,6 +64,15 @@ export {
   PAYMENT_STATUSES,
   type PaymentStatus,
 } from './payments/payments.schemas.ts';
+export { SUPPORT_BARRIER_IDS, SUPPORT_BARRIER_LABELS } from './reporting/barriers.ts';
+export {
+  DIMENSIONS,
+  type Dimension,
+  HOUSEHOLD_TYPES,
+  INDICATOR_KIND,
+  INDICATORS,
+  type IndicatorId,
+} from './reporting/indicators.compute.ts';
 export { ROLES, type Role } from './staff/roles.ts';
 
 export type User = z.infer<typeof userSchema>;
@@ -122,3 +132,8 @@ export type PaymentResult = z.infer<typeof paymentResult>;
 /** Utbetalningsomgång: one month's payment run for the whole municipality. */
 export type PaymentBatch = z.infer<typeof batch>;
 export type NewPaymentBatch = z.input<typeof batchInput>;
+
+// Reporting: the indicator dashboard.
+export type IndicatorReport = z.infer<typeof indicatorReport>;
+export type IndicatorDrillDown = z.infer<typeof drillDown>;
+export type SavingsEstimate = z.infer<typeof savingsSchema>;

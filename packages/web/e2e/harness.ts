@@ -8,12 +8,15 @@ export type App = { url: string; close(): Promise<void> };
 
 export const demoPassword = 'demo-stegvis';
 
-/** The real server on a loopback port, on a fresh copy of the seeded test database. */
-export async function startApp(): Promise<App> {
+/**
+ * The real server on a loopback port, on a fresh copy of the seeded test database; `history`
+ * adds the demo's past months (decisions, payments, plans) for the dashboard.
+ */
+export async function startApp(options: { history?: boolean } = {}): Promise<App> {
   const { startTestServer } = (await import('@stegvis/server/testing')) as {
-    startTestServer: () => Promise<App>;
+    startTestServer: (options: { history?: boolean }) => Promise<App>;
   };
-  return startTestServer();
+  return startTestServer(options);
 }
 
 export function launchBrowser(): Promise<Browser> {

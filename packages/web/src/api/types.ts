@@ -2,17 +2,22 @@
 // zod schemas (`@stegvis/server/api`), so a change on the server fails the web's type check.
 export type {
   AccessLogEntry,
+  Dimension,
+  IndicatorDrillDown,
+  IndicatorId,
+  IndicatorReport,
   NewPerson,
   Overview,
   PersonDetail,
   PersonSummary,
   Problem,
   Role,
+  SavingsEstimate,
   Session,
   Unit,
   User,
 } from '@stegvis/server/api';
-export { ROLES as roles } from '@stegvis/server/api';
+export { DIMENSIONS, INDICATOR_KIND, ROLES as roles, SUPPORT_BARRIER_LABELS } from '@stegvis/server/api';
 
 import type { ErrorCode } from '@stegvis/server/api';
 

@@ -18,9 +18,16 @@ export const navigation: Record<Role, NavEntry[]> = {
     { to: '/arenden', label: 'nav.unitErrands' },
     { to: '/utbetalningar', label: 'nav.payments' },
     { to: '/access-log', label: 'nav.accessLog' },
+    { to: '/indikatorer', label: 'nav.dashboard' },
   ],
-  committee: [{ to: '/', label: 'nav.overview' }],
-  auditor: [{ to: '/', label: 'nav.overview' }],
+  committee: [
+    { to: '/', label: 'nav.overview' },
+    { to: '/indikatorer', label: 'nav.dashboard' },
+  ],
+  auditor: [
+    { to: '/', label: 'nav.overview' },
+    { to: '/indikatorer', label: 'nav.dashboard' },
+  ],
   sysadmin: [{ to: '/', label: 'nav.admin' }],
 };
 

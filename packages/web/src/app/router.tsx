@@ -10,6 +10,7 @@ import { NotFoundRoute } from './routes/not-found.tsx';
 import { PaymentsRoute } from './routes/payments.tsx';
 import { PersonRoute } from './routes/person.tsx';
 import { RegisterPersonRoute } from './routes/register-person.tsx';
+import { ReportsRoute } from './routes/reports.tsx';
 import { Allow, AppShell, RequireSession } from './routes/shell.tsx';
 import { StartRoute } from './routes/start.tsx';
 
@@ -76,6 +77,14 @@ export function createRouter() {
               element: (
                 <Allow roles={['unitManager']}>
                   <AccessLogRoute />
+                </Allow>
+              ),
+            },
+            {
+              path: '/indikatorer',
+              element: (
+                <Allow roles={['committee', 'auditor', 'unitManager']}>
+                  <ReportsRoute />
                 </Allow>
               ),
             },
