@@ -42,6 +42,7 @@ import { recoveryRoutes } from './recovery/recovery.routes.ts';
 import { reportingRoutes } from './reporting/reporting.routes.ts';
 import { retentionRoutes } from './retention/retention.routes.ts';
 import { staffRoutes } from './staff/staff.routes.ts';
+import { statisticsRoutes } from './statistics/statistics.routes.ts';
 import { workQueueRoutes } from './work-queues/work-queues.routes.ts';
 
 z.config(z.locales.sv());
@@ -136,6 +137,7 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(organisationRoutes(ctx));
       await api.register(overviewRoutes(ctx));
       await api.register(reportingRoutes(ctx));
+      await api.register(statisticsRoutes(ctx));
       await api.register(calculationRoutes(ctx));
       await api.register(householdRoutes(ctx));
       await api.register(errandRoutes(ctx));
