@@ -90,5 +90,10 @@ describe('Indikatorer', () => {
     await panel.getByRole('link').first().waitFor();
     expect(await panel.getByRole('link').count()).toBeGreaterThan(0);
     await expectAccessible(page);
+
+    // The month's file to Socialstyrelsen, produced from the same case data.
+    const download = page.waitForEvent('download');
+    await page.getByRole('link', { name: /^Månadsfil till Socialstyrelsen/ }).click();
+    expect((await download).suggestedFilename()).toMatch(/^socialstyrelsen-\d{4}-\d{2}\.csv$/);
   });
 });

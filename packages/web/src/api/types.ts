@@ -6,6 +6,7 @@ export type {
   IndicatorDrillDown,
   IndicatorId,
   IndicatorReport,
+  KeyFigures,
   NewPerson,
   Overview,
   PersonDetail,

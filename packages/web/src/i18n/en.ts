@@ -545,4 +545,20 @@ export const en: Record<MessageKey, string> = {
   'indicator.averageAssistance': 'Assistance per household-month',
   'indicator.caseload': 'Households per caseworker',
   'indicator.caseworkerChanges': 'Caseworker changes per household (12 months)',
+  'statistics.title': 'Key figures per inhabitant {year}',
+  'statistics.intro':
+    "Computed from the case data and the municipality's population (a setting). Small groups are protected like the other figures.",
+  'statistics.population': 'Population',
+  'statistics.noPopulation': 'The population has not been entered',
+  'statistics.persons': 'People in households with assistance during the year',
+  'statistics.share': 'Share of the population',
+  'statistics.longTerm': 'Adults with long-term assistance',
+  'statistics.longTermShare': 'Long-term assistance, share of the population',
+  'statistics.total': 'Assistance granted during the year',
+  'statistics.perInhabitant': 'Assistance per inhabitant',
+  'statistics.files': 'Statistics files',
+  'statistics.filesIntro':
+    'The files are produced from the case data of your unit, without registering anything twice. Every person in a file is logged.',
+  'statistics.socialstyrelsen': 'Monthly file to Socialstyrelsen, {month} (CSV)',
+  'statistics.sus': 'Participant data for SUS, {from}–{to} (CSV)',
 };

@@ -537,6 +537,22 @@ export const sv = {
   'indicator.averageAssistance': 'Bistånd per hushållsmånad',
   'indicator.caseload': 'Hushåll per handläggare',
   'indicator.caseworkerChanges': 'Handläggarbyten per hushåll (12 månader)',
+  'statistics.title': 'Nyckeltal per invånare {year}',
+  'statistics.intro':
+    'Räknat ur ärendena och kommunens folkmängd (en inställning). Samma skydd för små grupper som övriga siffror.',
+  'statistics.population': 'Folkmängd',
+  'statistics.noPopulation': 'Folkmängden är inte inlagd',
+  'statistics.persons': 'Personer i hushåll med bistånd under året',
+  'statistics.share': 'Andel av befolkningen',
+  'statistics.longTerm': 'Vuxna med långvarigt bistånd',
+  'statistics.longTermShare': 'Långvarigt bistånd, andel av befolkningen',
+  'statistics.total': 'Beviljat bistånd under året',
+  'statistics.perInhabitant': 'Bistånd per invånare',
+  'statistics.files': 'Statistikfiler',
+  'statistics.filesIntro':
+    'Filerna tas fram ur ärendena för din enhet, utan dubbelregistrering. Varje person i en fil loggas.',
+  'statistics.socialstyrelsen': 'Månadsfil till Socialstyrelsen, {month} (CSV)',
+  'statistics.sus': 'Deltagaruppgifter till SUS, {from}–{to} (CSV)',
 } as const;
 
 export type MessageKey = keyof typeof sv;

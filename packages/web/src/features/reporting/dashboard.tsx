@@ -26,6 +26,7 @@ import {
   useSavings,
   useSetTarget,
 } from './api.ts';
+import { StatisticsSection } from './statistics.tsx';
 
 type Indicator = IndicatorReport['indicators'][number];
 type Point = Indicator['points'][number];
@@ -208,6 +209,12 @@ export function DashboardPage() {
             <TargetsForm report={data} year={Number(applied.to.slice(0, 4))} />
           ) : null}
           <SavingsSection filters={applied} />
+          <StatisticsSection
+            year={Number(applied.to.slice(0, 4))}
+            from={applied.from}
+            to={applied.to}
+            isManager={user.role === 'unitManager'}
+          />
         </>
       ) : null}
     </Page>
