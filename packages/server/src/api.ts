@@ -2,6 +2,13 @@
 // that validate every request and response. Only zod-only modules are imported here.
 import type { z } from 'zod';
 import type { accessLogPage, accessLogQuery } from './access-log/access-log.schemas.ts';
+import type {
+  auditFileSchema,
+  comparisonSchema,
+  drawInput,
+  sampleList,
+  sampleSchema,
+} from './audits/audits.schemas.ts';
 import type { sessionResponse, userSchema } from './auth/auth.schemas.ts';
 import type { snapshotSchema } from './calculations/calculation-snapshots.schemas.ts';
 import type { decision, decisionInput, reasonTemplate } from './decisions/decisions.schemas.ts';
@@ -139,3 +146,10 @@ export type IndicatorReport = z.infer<typeof indicatorReport>;
 export type IndicatorDrillDown = z.infer<typeof drillDown>;
 export type SavingsEstimate = z.infer<typeof savingsSchema>;
 export type KeyFigures = z.infer<typeof keyFiguresSchema>;
+
+// Granskning (audit sampling).
+export type AuditSample = z.infer<typeof sampleSchema>;
+export type AuditSampleList = z.infer<typeof sampleList>;
+export type AuditFile = z.infer<typeof auditFileSchema>;
+export type AuditComparison = z.infer<typeof comparisonSchema>;
+export type NewAuditSample = z.input<typeof drawInput>;

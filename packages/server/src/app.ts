@@ -17,6 +17,7 @@ import { accessLogRoutes } from './access-log/access-log.routes.ts';
 import type { AppContext } from './app-context.ts';
 import { assessmentRoutes } from './assessments/assessments.routes.ts';
 import { assignmentRoutes } from './assignments/assignments.routes.ts';
+import { auditRoutes } from './audits/audits.routes.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import { oidcRoutes } from './auth/oidc.ts';
 import { createSessionCache } from './auth/sessions.ts';
@@ -138,6 +139,7 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(overviewRoutes(ctx));
       await api.register(reportingRoutes(ctx));
       await api.register(statisticsRoutes(ctx));
+      await api.register(auditRoutes(ctx));
       await api.register(calculationRoutes(ctx));
       await api.register(householdRoutes(ctx));
       await api.register(errandRoutes(ctx));

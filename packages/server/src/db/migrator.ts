@@ -12,6 +12,7 @@ import * as retention from './migrations/2026-11-23-15-retention.ts';
 import * as planning from './migrations/2026-11-23-16-planning.ts';
 import * as retentionPlanning from './migrations/2026-11-23-17-retention-planning.ts';
 import * as reporting from './migrations/2026-11-23-40-reporting.ts';
+import * as auditSamples from './migrations/2026-11-23-41-audit-samples.ts';
 import { runScript } from './sql-script.ts';
 
 const migrations: Record<string, Migration> = {
@@ -25,6 +26,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-23-16-planning': planning,
   '2026-11-23-17-retention-planning': retentionPlanning,
   '2026-11-23-40-reporting': reporting,
+  '2026-11-23-41-audit-samples': auditSamples,
 };
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations are typed independently of the app schema

@@ -2,6 +2,7 @@
 import type { AccessLogTable } from '../access-log/access-log.table.ts';
 import type { AssessmentTable } from '../assessments/assessments.table.ts';
 import type { CaseAssignmentTable } from '../assignments/assignments.table.ts';
+import type { AuditSampleItemTable, AuditSampleTable } from '../audits/audits.table.ts';
 import type { SessionTable } from '../auth/sessions.table.ts';
 import type { BenefitApplicationTable, ReimbursementClaimTable } from '../benefits/benefits.table.ts';
 import type { CalculationTable } from '../calculations/calculation-snapshots.table.ts';
@@ -96,4 +97,6 @@ export type Database = {
   notifications: NotificationTable;
   reportingSettings: ReportingSettingsTable;
   indicatorTargets: IndicatorTargetTable;
+  auditSamples: AuditSampleTable;
+  auditSampleItems: AuditSampleItemTable;
 };

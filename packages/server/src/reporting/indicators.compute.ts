@@ -281,19 +281,7 @@ export function computeIndicators(
   const dueByPerson = new Map<string, { due: string; onTime: boolean }[]>();
   for (const p of facts.plans) {
     const list = dueByPerson.get(p.personId) ?? [];
-    const followUps = [...p.followUps].sort((a, b) => a.heldOn.localeCompare(b.heldOn));
-    let due = addMonthsDay(p.createdOn, settings.followUpIntervalMonths);
-    let i = 0;
-    while (due <= facts.today) {
-      const next = followUps[i];
-      if (!next) {
-        list.push({ due, onTime: false });
-        break;
-      }
-      list.push({ due, onTime: next.heldOn <= due });
-      due = next.nextFollowUpOn;
-      i++;
-    }
+    list.push(...followUpDueDates(p, settings.followUpIntervalMonths, facts.today));
     dueByPerson.set(p.personId, list);
   }
 
@@ -489,6 +477,33 @@ export function computeIndicators(
     selected = { numerator: [...(b?.numIds ?? [])], denominator: [...(b?.denIds ?? [])] };
   }
   return { indicators, selected };
+}
+
+/**
+ * A plan's follow-up due dates up to today and whether each was met on time: the first is the
+ * plan's creation + the interval, each held follow-up sets the next; a due date with no
+ * follow-up after it is missed (once).
+ */
+export function followUpDueDates(
+  plan: Facts['plans'][number],
+  intervalMonths: number,
+  today: string,
+): { due: string; onTime: boolean }[] {
+  const list: { due: string; onTime: boolean }[] = [];
+  const followUps = [...plan.followUps].sort((a, b) => a.heldOn.localeCompare(b.heldOn));
+  let due = addMonthsDay(plan.createdOn, intervalMonths);
+  let i = 0;
+  while (due <= today) {
+    const next = followUps[i];
+    if (!next) {
+      list.push({ due, onTime: false });
+      break;
+    }
+    list.push({ due, onTime: next.heldOn <= due });
+    due = next.nextFollowUpOn;
+    i++;
+  }
+  return list;
 }
 
 function passes(subject: Subject, f: Filters): boolean {
