@@ -1,5 +1,6 @@
 // Indikatorer: the nämnd sees aggregates only (no person data reachable), with no axe
-// violations, and downloads them; a unit manager opens the cases behind a figure.
+// violations, and downloads them; a unit manager opens the cases behind a figure; the revisor
+// draws a sample and reads a drawn file (and only drawn files).
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
@@ -95,5 +96,41 @@ describe('Indikatorer', () => {
     const download = page.waitForEvent('download');
     await page.getByRole('link', { name: /^Månadsfil till Socialstyrelsen/ }).click();
     expect((await download).suggestedFilename()).toMatch(/^socialstyrelsen-\d{4}-\d{2}\.csv$/);
+  });
+
+  test('revisorn drar ett urval och läser en dragen akt, men ingen annan', async () => {
+    const page = await newPage(browser);
+    await login(page, app, 'rut');
+    await expectHeading(page, 'Översikt');
+    await page
+      .getByRole('navigation', { name: 'Huvudmeny' })
+      .getByRole('link', { name: 'Granskning' })
+      .click();
+    await expectHeading(page, 'Granskning');
+    await expectAccessible(page);
+    await page.getByLabel('Granskningens namn').fill('Granskning hösten 2026');
+    await page.getByLabel('Antal akter').fill('3');
+    await page.getByLabel('Från månad').fill('2026-01');
+    await page.getByLabel('Till och med månad').fill('2026-10');
+    await page.getByLabel(/^Frö/).fill('20261123');
+    await page.getByRole('button', { name: 'Dra urval' }).click();
+    await expectHeading(page, 'Granskning hösten 2026');
+    await page.getByRole('table', { name: 'Resultat per kontrollmål' }).waitFor();
+    await expectAccessible(page);
+    const auditUrl = page.url();
+
+    await page.getByRole('link', { name: 'Akt 1', exact: true }).click();
+    await expectHeading(page, 'Akt 1');
+    await page.getByText('Läsningen loggas.').waitFor();
+    expect(await page.getByRole('table', { name: 'Hushållet' }).getByRole('row').count()).toBeGreaterThan(1);
+    await expectAccessible(page);
+    await page.getByLabel('Kommentar: Beslut motiverade').fill('Motiveringen är tydlig.');
+    await page.getByRole('button', { name: 'Spara bedömningen' }).click();
+    await page.getByText('Bedömningen är sparad.').waitFor();
+
+    // A file that was not drawn cannot be read.
+    await page.goto(`${auditUrl}/akter/4`);
+    await page.getByRole('alert').waitFor();
+    expect(await page.getByRole('table', { name: 'Hushållet' }).count()).toBe(0);
   });
 });

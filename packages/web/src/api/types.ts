@@ -2,11 +2,16 @@
 // zod schemas (`@stegvis/server/api`), so a change on the server fails the web's type check.
 export type {
   AccessLogEntry,
+  AuditComparison,
+  AuditFile,
+  AuditSample,
+  AuditSampleList,
   Dimension,
   IndicatorDrillDown,
   IndicatorId,
   IndicatorReport,
   KeyFigures,
+  NewAuditSample,
   NewPerson,
   Overview,
   PersonDetail,

@@ -27,6 +27,7 @@ export const navigation: Record<Role, NavEntry[]> = {
   auditor: [
     { to: '/', label: 'nav.overview' },
     { to: '/indikatorer', label: 'nav.dashboard' },
+    { to: '/granskning', label: 'nav.audits' },
   ],
   sysadmin: [{ to: '/', label: 'nav.admin' }],
 };

@@ -2,6 +2,7 @@
 // some roles may use say so with `allow`, and the server enforces the same rules again.
 import { createBrowserRouter } from 'react-router';
 import { AccessLogRoute } from './routes/access-log.tsx';
+import { AuditFileRoute, AuditRoute, AuditsRoute } from './routes/audits.tsx';
 import { ErrandRoute } from './routes/errand.tsx';
 import { ErrandsRoute } from './routes/errands.tsx';
 import { LoginRoute } from './routes/login.tsx';
@@ -85,6 +86,30 @@ export function createRouter() {
               element: (
                 <Allow roles={['committee', 'auditor', 'unitManager']}>
                   <ReportsRoute />
+                </Allow>
+              ),
+            },
+            {
+              path: '/granskning',
+              element: (
+                <Allow roles={['auditor']}>
+                  <AuditsRoute />
+                </Allow>
+              ),
+            },
+            {
+              path: '/granskning/:id',
+              element: (
+                <Allow roles={['auditor']}>
+                  <AuditRoute />
+                </Allow>
+              ),
+            },
+            {
+              path: '/granskning/:id/akter/:itemNo',
+              element: (
+                <Allow roles={['auditor']}>
+                  <AuditFileRoute />
                 </Allow>
               ),
             },
