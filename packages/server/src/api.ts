@@ -43,7 +43,12 @@ import type { unitSchema } from './organisation/organisation.schemas.ts';
 import type { overviewSchema } from './overview/overview.schemas.ts';
 import type { batch, batchInput, payment, paymentResult } from './payments/payments.schemas.ts';
 import type { personDetail, personInput, personPage, personSummary } from './persons/persons.schemas.ts';
-import type { drillDown, indicatorReport, savingsSchema } from './reporting/reporting.schemas.ts';
+import type {
+  consistencySchema,
+  drillDown,
+  indicatorReport,
+  savingsSchema,
+} from './reporting/reporting.schemas.ts';
 import type { keyFiguresSchema } from './statistics/statistics.schemas.ts';
 
 export {
@@ -145,6 +150,7 @@ export type NewPaymentBatch = z.input<typeof batchInput>;
 export type IndicatorReport = z.infer<typeof indicatorReport>;
 export type IndicatorDrillDown = z.infer<typeof drillDown>;
 export type SavingsEstimate = z.infer<typeof savingsSchema>;
+export type ConsistencyReport = z.infer<typeof consistencySchema>;
 export type KeyFigures = z.infer<typeof keyFiguresSchema>;
 
 // Granskning (audit sampling).

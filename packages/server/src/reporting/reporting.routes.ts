@@ -4,8 +4,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../app-context.ts';
 import { currentUser } from '../http/access.ts';
+import { consistencyReport } from './consistency.ts';
 import { INDICATOR_KIND } from './indicators.compute.ts';
 import {
+  consistencyQuery,
+  consistencySchema,
   drillDown,
   drillDownQuery,
   exportQuery,
@@ -151,6 +154,21 @@ export const reportingRoutes =
         await setTarget(ctx.db, currentUser(request), indicator, year, request.body.target);
         return request.body.target === null ? null : { indicator, year, target: request.body.target };
       },
+    );
+
+    app.get(
+      '/reports/consistency',
+      {
+        config: { access: { roles: VIEWERS } },
+        schema: {
+          tags: ['reports'],
+          summary:
+            'Likabehandling: kostnader över riktlinjetaket som godtagits, avslagsandel och bistånd per hushållstyp, per kommun (samma riktlinje), enhet eller handläggare',
+          querystring: consistencyQuery,
+          response: { 200: consistencySchema },
+        },
+      },
+      async (request) => consistencyReport(ctx.db, currentUser(request), ctx.clock(), request.query),
     );
 
     app.get(

@@ -117,3 +117,40 @@ export const savingsSchema = z.object({
   net: z.number().nullable(),
   suppressed: z.boolean(),
 });
+
+export const consistencyQuery = z
+  .strictObject({
+    from: month,
+    to: month,
+    dimension: z
+      .enum(['municipality', 'unit', 'caseworker'], 'Välj kommun, enhet eller handläggare')
+      .default('unit'),
+  })
+  .refine((q) => q.from <= q.to, { path: ['to'], message: 'Slutmånaden kan inte vara före startmånaden' });
+
+const perType = z.object(
+  Object.fromEntries(HOUSEHOLD_TYPES.map((t) => [t, z.number().nullable()])) as Record<
+    (typeof HOUSEHOLD_TYPES)[number],
+    z.ZodNullable<z.ZodNumber>
+  >,
+);
+
+export const consistencySchema = z.object({
+  from: z.string(),
+  to: z.string(),
+  dimension: z.enum(['municipality', 'unit', 'caseworker']),
+  guidelineSet: z.object({ id: z.string(), name: z.string() }).nullable(),
+  suppressionThreshold: z.number(),
+  rows: z.array(
+    z.object({
+      key: z.string(),
+      label: z.string(),
+      decisions: z.number().nullable(),
+      rejectionRate: z.number().nullable(),
+      aboveCap: z.number().nullable(),
+      aboveCapApprovedShare: z.number().nullable(),
+      averageByHouseholdType: perType,
+      suppressed: z.boolean(),
+    }),
+  ),
+});
