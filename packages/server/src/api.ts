@@ -8,6 +8,15 @@ import type {
   exemptionInput,
 } from './aktivitetskrav/aktivitetskrav.schemas.ts';
 import type { assessment, assessmentInput } from './assessments/assessments.schemas.ts';
+
+import type {
+  auditFileSchema,
+  comparisonSchema,
+  drawInput,
+  sampleList,
+  sampleSchema,
+} from './audits/audits.schemas.ts';
+
 import type { sessionResponse, userSchema } from './auth/auth.schemas.ts';
 import type { snapshotSchema } from './calculations/calculation-snapshots.schemas.ts';
 import type {
@@ -77,6 +86,13 @@ import type {
   planVersion,
   planWaiverInput,
 } from './plans/plans.schemas.ts';
+import type {
+  consistencySchema,
+  drillDown,
+  indicatorReport,
+  savingsSchema,
+} from './reporting/reporting.schemas.ts';
+import type { keyFiguresSchema } from './statistics/statistics.schemas.ts';
 import type { caseReview, caseReviewInput, workQueuesSchema } from './work-queues/work-queues.schemas.ts';
 
 export {
@@ -108,6 +124,15 @@ export {
   type PaymentStatus,
 } from './payments/payments.schemas.ts';
 export { RESPONSIBLE_PARTIES } from './plans/plans.schemas.ts';
+export { SUPPORT_BARRIER_IDS, SUPPORT_BARRIER_LABELS } from './reporting/barriers.ts';
+export {
+  DIMENSIONS,
+  type Dimension,
+  HOUSEHOLD_TYPES,
+  INDICATOR_KIND,
+  INDICATORS,
+  type IndicatorId,
+} from './reporting/indicators.compute.ts';
 export { ROLES, type Role } from './staff/roles.ts';
 
 export type User = z.infer<typeof userSchema>;
@@ -208,3 +233,16 @@ export type CompletionRequest = z.infer<typeof staffCompletionRequestSchema>;
 export type CitizenMessage = z.infer<typeof messageSchema>;
 export type CitizenPlan = z.infer<typeof citizenPlanSchema>;
 export type NewCompletionRequest = z.input<typeof completionRequestBody>;
+// Reporting: the indicator dashboard.
+export type IndicatorReport = z.infer<typeof indicatorReport>;
+export type IndicatorDrillDown = z.infer<typeof drillDown>;
+export type SavingsEstimate = z.infer<typeof savingsSchema>;
+export type ConsistencyReport = z.infer<typeof consistencySchema>;
+export type KeyFigures = z.infer<typeof keyFiguresSchema>;
+
+// Granskning (audit sampling).
+export type AuditSample = z.infer<typeof sampleSchema>;
+export type AuditSampleList = z.infer<typeof sampleList>;
+export type AuditFile = z.infer<typeof auditFileSchema>;
+export type AuditComparison = z.infer<typeof comparisonSchema>;
+export type NewAuditSample = z.input<typeof drawInput>;

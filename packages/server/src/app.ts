@@ -18,6 +18,7 @@ import { aktivitetskravRoutes } from './aktivitetskrav/aktivitetskrav.routes.ts'
 import type { AppContext } from './app-context.ts';
 import { assessmentRoutes } from './assessments/assessments.routes.ts';
 import { assignmentRoutes } from './assignments/assignments.routes.ts';
+import { auditRoutes } from './audits/audits.routes.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import { oidcRoutes } from './auth/oidc.ts';
 import { createSessionCache } from './auth/sessions.ts';
@@ -42,8 +43,10 @@ import { paymentRoutes } from './payments/payments.routes.ts';
 import { personRoutes } from './persons/persons.routes.ts';
 import { planRoutes } from './plans/plans.routes.ts';
 import { recoveryRoutes } from './recovery/recovery.routes.ts';
+import { reportingRoutes } from './reporting/reporting.routes.ts';
 import { retentionRoutes } from './retention/retention.routes.ts';
 import { staffRoutes } from './staff/staff.routes.ts';
+import { statisticsRoutes } from './statistics/statistics.routes.ts';
 import { workQueueRoutes } from './work-queues/work-queues.routes.ts';
 
 z.config(z.locales.sv());
@@ -137,6 +140,9 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(staffRoutes(ctx));
       await api.register(organisationRoutes(ctx));
       await api.register(overviewRoutes(ctx));
+      await api.register(reportingRoutes(ctx));
+      await api.register(statisticsRoutes(ctx));
+      await api.register(auditRoutes(ctx));
       await api.register(calculationRoutes(ctx));
       await api.register(householdRoutes(ctx));
       await api.register(errandRoutes(ctx));

@@ -28,6 +28,7 @@ if (config.database.kind === 'pglite' && config.demoSeed && !(await isSeeded(han
     months: 12,
     seed: 1,
     today: new Date().toISOString().slice(0, 10),
+    history: true,
   });
 }
 const app = await createApp({ db: handle.db, config });

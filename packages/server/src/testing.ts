@@ -9,7 +9,7 @@ import { createApp } from './app.ts';
 import { type Config, loadConfig } from './config.ts';
 import { type DatabaseHandle, openDatabase } from './db/database.ts';
 import { migrateToLatest } from './db/migrator.ts';
-import { DEMO_USERS, seedDemo } from './demo/seed.ts';
+import { DEMO_USERS, seedDemo, seedDemoHistory } from './demo/seed.ts';
 import type { AccessRole } from './http/access.ts';
 
 export { DEMO_PASSWORD } from './demo/seed.ts';
@@ -123,11 +123,16 @@ export async function buildTestApp(options: { config?: Config; clock?: () => Dat
   };
 }
 
-/** Starts the real server on a loopback port, for browser tests (optionally on a test's own clock). */
+/**
+ * Starts the real server on a loopback port, for browser tests, optionally on a test's own clock;
+ * `history` adds the demo's past months (decisions, payments, plans) to this server's own
+ * database copy, for the dashboard.
+ */
 export async function startTestServer(
-  options: { clock?: () => Date } = {},
+  options: { clock?: () => Date; history?: boolean } = {},
 ): Promise<{ url: string; close(): Promise<void> }> {
   const test = await buildTestApp(options.clock ? { clock: options.clock } : {});
+  if (options.history) await seedDemoHistory(test.db.db, TEST_SEED);
   const address = await test.app.listen({ port: 0, host: '127.0.0.1' });
   return { url: address, close: test.close };
 }

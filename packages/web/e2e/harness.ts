@@ -10,11 +10,12 @@ export const demoPassword = 'demo-stegvis';
 
 /**
  * The real server on a loopback port, on a fresh copy of the seeded test database. A test that
- * moves time passes its own clock (the server runs in this process, so the clock is shared).
+ * moves time passes its own clock (the server runs in this process, so the clock is shared);
+ * `history` adds the demo's past months (decisions, payments, plans) for the dashboard.
  */
-export async function startApp(options: { clock?: () => Date } = {}): Promise<App> {
+export async function startApp(options: { clock?: () => Date; history?: boolean } = {}): Promise<App> {
   const { startTestServer } = (await import('@stegvis/server/testing')) as {
-    startTestServer: (options: { clock?: () => Date }) => Promise<App>;
+    startTestServer: (options: { clock?: () => Date; history?: boolean }) => Promise<App>;
   };
   return startTestServer(options);
 }

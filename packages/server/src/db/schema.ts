@@ -2,6 +2,7 @@
 import type { AccessLogTable } from '../access-log/access-log.table.ts';
 import type { AssessmentTable } from '../assessments/assessments.table.ts';
 import type { CaseAssignmentTable } from '../assignments/assignments.table.ts';
+import type { AuditSampleItemTable, AuditSampleTable } from '../audits/audits.table.ts';
 import type { SessionTable } from '../auth/sessions.table.ts';
 import type { BenefitApplicationTable, ReimbursementClaimTable } from '../benefits/benefits.table.ts';
 import type { CalculationTable } from '../calculations/calculation-snapshots.table.ts';
@@ -53,6 +54,7 @@ import type {
   PlanWaiverTable,
 } from '../plans/plans.table.ts';
 import type { RecoveryClaimTable } from '../recovery/recovery.table.ts';
+import type { IndicatorTargetTable, ReportingSettingsTable } from '../reporting/reporting.table.ts';
 import type {
   RetentionRunItemTable,
   RetentionRunTable,
@@ -113,4 +115,8 @@ export type Database = {
   citizenApplicationFiles: CitizenApplicationFileTable;
   completionRequests: CompletionRequestTable;
   citizenMessages: CitizenMessageTable;
+  reportingSettings: ReportingSettingsTable;
+  indicatorTargets: IndicatorTargetTable;
+  auditSamples: AuditSampleTable;
+  auditSampleItems: AuditSampleItemTable;
 };

@@ -16,12 +16,20 @@ import { swedishIban } from '../payments/iban.ts';
 import type { PersonTable } from '../persons/persons.table.ts';
 import { seedPlanningSettings } from '../plans/planning-settings.ts';
 import { seedPlanningDemo } from '../plans/plans.seed.ts';
+import { seedReportingHistory, seedReportingSettings } from '../reporting/reporting.seed.ts';
 import type { Role } from '../staff/staff.table.ts';
 import { address, between, identityNumber, person, seededRandom } from './synthetic.ts';
 
 export const DEMO_PASSWORD = 'demo-stegvis';
 
-export type SeedOptions = { households: number; months: number; seed: number; today: string };
+export type SeedOptions = {
+  households: number;
+  months: number;
+  seed: number;
+  today: string;
+  /** Past months' decisions, payments, kartläggningar and plans for the dashboard (npm start). */
+  history?: boolean;
+};
 
 type DemoUser = { username: string; name: string; role: Role; municipalityId: string; unitId: string | null };
 
@@ -314,5 +322,12 @@ export async function seedDemo(db: Kysely<Database>, options: SeedOptions): Prom
     );
     // The planning demo's households get their caseworker like every other household.
     await seedAssignments(db, m.id);
+    await seedReportingSettings(db, m.id);
+    if (options.history) await seedReportingHistory(db, m.id, options);
   }
+}
+
+/** Adds the past months' history to an already seeded demo (browser tests of the dashboard). */
+export async function seedDemoHistory(db: Kysely<Database>, options: SeedOptions): Promise<void> {
+  for (const m of MUNICIPALITIES) await seedReportingHistory(db, m.id, options);
 }

@@ -302,6 +302,12 @@ export const DISPOSAL_STEPS: readonly DisposalStep[] = [
     where: household((ids) => sql`household_id in (${sql.join(ids)})`),
   },
   {
+    // A drawn audit file goes with the household; the audit keeps its other files.
+    table: 'audit_sample_items',
+    action: 'delete',
+    where: household((ids) => sql`household_id in (${sql.join(ids)})`),
+  },
+  {
     table: 'case_assignments',
     action: 'delete',
     where: household((ids) => sql`household_id in (${sql.join(ids)})`),

@@ -20,9 +20,17 @@ export const navigation: Record<Role, NavEntry[]> = {
     { to: '/utbetalningar', label: 'nav.payments' },
     { to: '/access-log', label: 'nav.accessLog' },
     { to: '/riktlinjer', label: 'nav.guidelines' },
+    { to: '/indikatorer', label: 'nav.dashboard' },
   ],
-  committee: [{ to: '/', label: 'nav.overview' }],
-  auditor: [{ to: '/', label: 'nav.overview' }],
+  committee: [
+    { to: '/', label: 'nav.overview' },
+    { to: '/indikatorer', label: 'nav.dashboard' },
+  ],
+  auditor: [
+    { to: '/', label: 'nav.overview' },
+    { to: '/indikatorer', label: 'nav.dashboard' },
+    { to: '/granskning', label: 'nav.audits' },
+  ],
   sysadmin: [
     { to: '/', label: 'nav.admin' },
     { to: '/riktlinjer', label: 'nav.guidelines' },

@@ -9,6 +9,7 @@ import { CitizenShell } from '../features/citizen/citizen-shell.tsx';
 import { CitizenMessagesRoute } from '../features/citizen/messages.tsx';
 import { CitizenPlanRoute } from '../features/citizen/plan.tsx';
 import { AccessLogRoute } from './routes/access-log.tsx';
+import { AuditFileRoute, AuditRoute, AuditsRoute } from './routes/audits.tsx';
 import { ErrandRoute } from './routes/errand.tsx';
 import { ErrandsRoute } from './routes/errands.tsx';
 import { GuidelineRoute, GuidelinesRoute } from './routes/guidelines.tsx';
@@ -20,6 +21,7 @@ import { PersonRoute } from './routes/person.tsx';
 import { ComplianceRoute, PlanningSettingsRoute } from './routes/planning-admin.tsx';
 import { QueueRoute } from './routes/queue.tsx';
 import { RegisterPersonRoute } from './routes/register-person.tsx';
+import { ReportsRoute } from './routes/reports.tsx';
 import { Allow, AppShell, RequireSession } from './routes/shell.tsx';
 import { StartRoute } from './routes/start.tsx';
 
@@ -141,6 +143,38 @@ export function createRouter() {
               element: (
                 <Allow roles={['unitManager']}>
                   <AccessLogRoute />
+                </Allow>
+              ),
+            },
+            {
+              path: '/indikatorer',
+              element: (
+                <Allow roles={['committee', 'auditor', 'unitManager']}>
+                  <ReportsRoute />
+                </Allow>
+              ),
+            },
+            {
+              path: '/granskning',
+              element: (
+                <Allow roles={['auditor']}>
+                  <AuditsRoute />
+                </Allow>
+              ),
+            },
+            {
+              path: '/granskning/:id',
+              element: (
+                <Allow roles={['auditor']}>
+                  <AuditRoute />
+                </Allow>
+              ),
+            },
+            {
+              path: '/granskning/:id/akter/:itemNo',
+              element: (
+                <Allow roles={['auditor']}>
+                  <AuditFileRoute />
                 </Allow>
               ),
             },

@@ -1,0 +1,570 @@
+// The indicators of docs/indicators.md, computed from case facts in memory: a pure function
+// of the facts and the settings, so every figure can be checked by hand on a small dataset
+// and the same code answers the dashboard, the exports and the drill-down to the cases.
+// Months are YYYY-MM, days YYYY-MM-DD, money integer öre.
+
+export const DIMENSIONS = ['none', 'unit', 'gender', 'ageGroup', 'householdType', 'supportBarrier'] as const;
+export type Dimension = (typeof DIMENSIONS)[number];
+
+export const HOUSEHOLD_TYPES = [
+  'singleNoChildren',
+  'singleWithChildren',
+  'coupleNoChildren',
+  'coupleWithChildren',
+] as const;
+export type HouseholdType = (typeof HOUSEHOLD_TYPES)[number];
+
+export const INDICATORS = [
+  'recipients',
+  'households',
+  'under10Months',
+  'longTerm',
+  'veryLongTerm',
+  'youngAdults',
+  'currentPlan',
+  'planWithinDeadline',
+  'followUpsOnTime',
+  'children',
+  'childrenLongTerm',
+  'returnWithin12Months',
+  'averageAssistance',
+  'caseload',
+  'caseworkerChanges',
+] as const;
+export type IndicatorId = (typeof INDICATORS)[number];
+
+/** count: a number of people or households; share: numerator/denominator; amount: öre per denominator; ratio: numerator/denominator as a plain number. */
+export type IndicatorKind = 'count' | 'share' | 'amount' | 'ratio';
+
+export const INDICATOR_KIND: Record<IndicatorId, IndicatorKind> = {
+  recipients: 'count',
+  households: 'count',
+  under10Months: 'share',
+  longTerm: 'share',
+  veryLongTerm: 'share',
+  youngAdults: 'share',
+  currentPlan: 'share',
+  planWithinDeadline: 'share',
+  followUpsOnTime: 'share',
+  children: 'count',
+  childrenLongTerm: 'count',
+  returnWithin12Months: 'share',
+  averageAssistance: 'amount',
+  caseload: 'ratio',
+  caseworkerChanges: 'ratio',
+};
+
+/** Whose data an indicator counts: the subject a drill-down leads to. */
+export const INDICATOR_SUBJECT: Record<IndicatorId, 'adult' | 'household' | 'child'> = {
+  recipients: 'adult',
+  households: 'household',
+  under10Months: 'adult',
+  longTerm: 'adult',
+  veryLongTerm: 'adult',
+  youngAdults: 'adult',
+  currentPlan: 'adult',
+  planWithinDeadline: 'adult',
+  followUpsOnTime: 'adult',
+  children: 'child',
+  childrenLongTerm: 'child',
+  returnWithin12Months: 'household',
+  averageAssistance: 'household',
+  caseload: 'household',
+  caseworkerChanges: 'household',
+};
+
+export type AgeBand = { min: number; max: number | null };
+
+export type IndicatorSettings = {
+  ageBands: AgeBand[];
+  youngAdult: { min: number; max: number };
+  /** Mycket långvarigt: at least `months` of the last `window` months (a setting: the national definition is unverified). */
+  veryLongTerm: { months: number; window: number };
+  planDeadlineDays: number;
+  followUpIntervalMonths: number;
+};
+
+export const DEFAULT_INDICATOR_SETTINGS: IndicatorSettings = {
+  ageBands: [
+    { min: 0, max: 17 },
+    { min: 18, max: 25 },
+    { min: 26, max: 29 },
+    { min: 30, max: 39 },
+    { min: 40, max: 49 },
+    { min: 50, max: 64 },
+    { min: 65, max: null },
+  ],
+  youngAdult: { min: 18, max: 25 },
+  veryLongTerm: { months: 27, window: 30 },
+  planDeadlineDays: 14,
+  followUpIntervalMonths: 2,
+};
+
+export type Facts = {
+  /** Today (Sweden): nothing after it is known; the current month is incomplete. */
+  today: string;
+  households: { id: string; unitId: string }[];
+  members: {
+    householdId: string;
+    personId: string;
+    role: 'applicant' | 'partner' | 'child';
+    validFrom: string;
+    validTo: string | null;
+    birthDate: string;
+    gender: 'female' | 'male';
+  }[];
+  /** Granted assistance per household and month the assistance concerns (öre > 0), with the first decision day. */
+  assistance: { householdId: string; month: string; amount: number; decidedOn: string }[];
+  plans: {
+    personId: string;
+    createdOn: string;
+    /** Days the plan got a new version. */
+    versionOn: string[];
+    followUps: { heldOn: string; nextFollowUpOn: string }[];
+  }[];
+  /** Försörjningshinder per kartläggning version. */
+  barriers: { personId: string; supportBarrier: string; assessedOn: string }[];
+  assignments: { householdId: string; caseworkerId: string; validFrom: string; validTo: string | null }[];
+};
+
+export type Filters = {
+  unitId?: string | undefined;
+  gender?: 'female' | 'male' | undefined;
+  ageGroup?: string | undefined;
+  householdType?: HouseholdType | undefined;
+  supportBarrier?: string | undefined;
+};
+
+export type Point = {
+  month: string;
+  group: string;
+  numerator: number;
+  denominator: number | null;
+  /** Rounded: shares to 4 decimals, amounts to whole öre, ratios to 2 decimals. */
+  value: number | null;
+  /** The figure can still change (return within 12 months: the 12 months have not passed). */
+  provisional: boolean;
+};
+
+export type IndicatorResult = { id: IndicatorId; kind: IndicatorKind; points: Point[] };
+
+export type Selection = { indicator: IndicatorId; month: string; group: string };
+
+// ---- month and day arithmetic -------------------------------------------------------------
+
+export function monthIndex(month: string): number {
+  return Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1;
+}
+export function monthOf(index: number): string {
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+}
+export function lastDay(month: string): string {
+  const i = monthIndex(month) + 1;
+  const d = new Date(Date.UTC(Math.floor(i / 12), i % 12, 0));
+  return d.toISOString().slice(0, 10);
+}
+export function monthsBetween(from: string, to: string): string[] {
+  const out: string[] = [];
+  for (let i = monthIndex(from); i <= monthIndex(to); i++) out.push(monthOf(i));
+  return out;
+}
+function addDays(day: string, days: number): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+function addMonthsDay(day: string, months: number): string {
+  const i = monthIndex(day.slice(0, 7)) + months;
+  const last = Number(lastDay(monthOf(i)).slice(8, 10));
+  return `${monthOf(i)}-${String(Math.min(Number(day.slice(8, 10)), last)).padStart(2, '0')}`;
+}
+export function ageOn(birthDate: string, day: string): number {
+  const years = Number(day.slice(0, 4)) - Number(birthDate.slice(0, 4));
+  return day.slice(5) < birthDate.slice(5) ? years - 1 : years;
+}
+export function bandLabel(band: AgeBand): string {
+  return band.max === null ? `${band.min}+` : `${band.min}–${band.max}`;
+}
+export function ageGroupOf(age: number, bands: AgeBand[]): string {
+  const band = bands.find((b) => age >= b.min && (b.max === null || age <= b.max));
+  return band ? bandLabel(band) : 'other';
+}
+
+// ---- the computation ----------------------------------------------------------------------
+
+type Subject = {
+  id: string;
+  unit: string;
+  gender: string;
+  ageGroup: string;
+  householdType: HouseholdType;
+  supportBarrier: string;
+};
+
+type Bucket = { num: number; den: number; numIds: Set<string>; denIds: Set<string>; provisional: boolean };
+
+export const NOT_RECORDED = 'notRecorded';
+
+/**
+ * Computes every indicator for the months `from`..`to`, broken down by `dimension`, for the
+ * subjects that pass `filters`. With `select`, also returns the subjects (person or household
+ * ids) behind one figure: `numerator` and `denominator` members.
+ */
+export function computeIndicators(
+  facts: Facts,
+  settings: IndicatorSettings,
+  options: { from: string; to: string; dimension: Dimension; filters: Filters; select?: Selection },
+): { indicators: IndicatorResult[]; selected: { numerator: string[]; denominator: string[] } | null } {
+  const currentMonth = facts.today.slice(0, 7);
+  const current = monthIndex(currentMonth);
+  const unitOf = new Map(facts.households.map((h) => [h.id, h.unitId]));
+
+  // Assisted months per household: month index → amount.
+  const assisted = new Map<string, Map<number, number>>();
+  const firstDecision = new Map<string, string>();
+  for (const a of facts.assistance) {
+    if (a.amount <= 0) continue;
+    const months = assisted.get(a.householdId) ?? new Map<number, number>();
+    months.set(monthIndex(a.month), (months.get(monthIndex(a.month)) ?? 0) + a.amount);
+    assisted.set(a.householdId, months);
+    const first = firstDecision.get(a.householdId);
+    if (!first || a.decidedOn < first) firstDecision.set(a.householdId, a.decidedOn);
+  }
+  const countIn = (householdId: string, end: number, window: number) => {
+    const months = assisted.get(householdId);
+    if (!months) return 0;
+    let n = 0;
+    for (let i = end - window + 1; i <= end; i++) if (months.has(i)) n++;
+    return n;
+  };
+  // A person's assisted months follow the households they belonged to in each month.
+  const personMonths = new Map<string, Set<number>>();
+  for (const m of facts.members) {
+    const months = assisted.get(m.householdId);
+    if (!months) continue;
+    const set = personMonths.get(m.personId) ?? new Set<number>();
+    for (const i of months.keys()) {
+      const month = monthOf(i);
+      if (m.validFrom <= lastDay(month) && (m.validTo === null || m.validTo >= `${month}-01`)) set.add(i);
+    }
+    personMonths.set(m.personId, set);
+  }
+  const personCount = (personId: string, end: number, window: number) => {
+    const set = personMonths.get(personId);
+    if (!set) return 0;
+    let n = 0;
+    for (let i = end - window + 1; i <= end; i++) if (set.has(i)) n++;
+    return n;
+  };
+
+  const barriersByPerson = new Map<string, { supportBarrier: string; assessedOn: string }[]>();
+  for (const b of facts.barriers)
+    barriersByPerson.set(b.personId, [...(barriersByPerson.get(b.personId) ?? []), b]);
+  for (const list of barriersByPerson.values()) list.sort((a, b) => a.assessedOn.localeCompare(b.assessedOn));
+  const barrierOn = (personId: string, day: string) => {
+    let found = NOT_RECORDED;
+    for (const b of barriersByPerson.get(personId) ?? []) if (b.assessedOn <= day) found = b.supportBarrier;
+    return found;
+  };
+
+  const plansByPerson = new Map<string, Facts['plans']>();
+  for (const p of facts.plans) plansByPerson.set(p.personId, [...(plansByPerson.get(p.personId) ?? []), p]);
+  /** Current plan: made, changed or followed up within the 12 months up to `day`. */
+  const hasCurrentPlan = (personId: string, day: string) => {
+    const since = addMonthsDay(day, -12);
+    return (plansByPerson.get(personId) ?? []).some((p) =>
+      [p.createdOn, ...p.versionOn, ...p.followUps.map((f) => f.heldOn)].some((d) => d <= day && d > since),
+    );
+  };
+  const firstPlanOn = (personId: string) =>
+    (plansByPerson.get(personId) ?? []).map((p) => p.createdOn).sort()[0] ?? null;
+
+  // Follow-up due dates per person: [due day, held on time].
+  const dueByPerson = new Map<string, { due: string; onTime: boolean }[]>();
+  for (const p of facts.plans) {
+    const list = dueByPerson.get(p.personId) ?? [];
+    list.push(...followUpDueDates(p, settings.followUpIntervalMonths, facts.today));
+    dueByPerson.set(p.personId, list);
+  }
+
+  const assignmentsByHousehold = new Map<string, Facts['assignments']>();
+  for (const a of facts.assignments)
+    assignmentsByHousehold.set(a.householdId, [...(assignmentsByHousehold.get(a.householdId) ?? []), a]);
+  for (const list of assignmentsByHousehold.values())
+    list.sort((a, b) => a.validFrom.localeCompare(b.validFrom));
+
+  const membersByHousehold = new Map<string, Facts['members']>();
+  for (const m of facts.members)
+    membersByHousehold.set(m.householdId, [...(membersByHousehold.get(m.householdId) ?? []), m]);
+
+  const results = new Map<IndicatorId, Map<string, Map<string, Bucket>>>();
+  for (const id of INDICATORS) results.set(id, new Map());
+  const bucket = (id: IndicatorId, month: string, group: string): Bucket => {
+    const byMonth = results.get(id) as Map<string, Map<string, Bucket>>;
+    const groups = byMonth.get(month) ?? new Map<string, Bucket>();
+    byMonth.set(month, groups);
+    let b = groups.get(group);
+    if (!b) {
+      b = { num: 0, den: 0, numIds: new Set(), denIds: new Set(), provisional: false };
+      groups.set(group, b);
+    }
+    return b;
+  };
+  const sel = options.select;
+  const add = (
+    id: IndicatorId,
+    month: string,
+    subject: Subject,
+    num: number,
+    den: number,
+    provisional = false,
+  ) => {
+    const f = options.filters;
+    if (f.unitId && subject.unit !== f.unitId) return;
+    if (f.gender && subject.gender !== f.gender) return;
+    if (f.ageGroup && subject.ageGroup !== f.ageGroup) return;
+    if (f.householdType && subject.householdType !== f.householdType) return;
+    if (f.supportBarrier && subject.supportBarrier !== f.supportBarrier) return;
+    const group = options.dimension === 'none' ? 'all' : subject[options.dimension];
+    const b = bucket(id, month, group);
+    b.num += num;
+    b.den += den;
+    if (provisional) b.provisional = true;
+    if (sel && sel.indicator === id && sel.month === month && sel.group === group) {
+      if (num > 0) b.numIds.add(subject.id);
+      if (den > 0) b.denIds.add(subject.id);
+    }
+  };
+
+  for (const month of monthsBetween(options.from, options.to)) {
+    const mi = monthIndex(month);
+    if (mi > current) continue;
+    const first = `${month}-01`;
+    const last = lastDay(month);
+    const endDay = [last, facts.today].sort()[0] as string;
+    const caseworkersByGroup = new Map<string, Set<string>>();
+
+    for (const [householdId, members] of membersByHousehold) {
+      const inMonth = members.filter(
+        (m) => m.validFrom <= last && (m.validTo === null || m.validTo >= first),
+      );
+      if (inMonth.length === 0) continue;
+      const unitId = unitOf.get(householdId) ?? '';
+      const adults = inMonth.filter((m) => m.role !== 'child');
+      const children = inMonth.filter((m) => m.role === 'child');
+      const householdType: HouseholdType =
+        adults.length >= 2
+          ? children.length > 0
+            ? 'coupleWithChildren'
+            : 'coupleNoChildren'
+          : children.length > 0
+            ? 'singleWithChildren'
+            : 'singleNoChildren';
+      const subjectOf = (m: Facts['members'][number], barrierPerson = m.personId): Subject => ({
+        id: m.personId,
+        unit: unitId,
+        gender: m.gender,
+        ageGroup: ageGroupOf(ageOn(m.birthDate, last), settings.ageBands),
+        householdType,
+        supportBarrier: barrierOn(barrierPerson, last),
+      });
+      const applicant = adults.find((m) => m.role === 'applicant') ?? adults[0];
+      const months = assisted.get(householdId);
+      const amount = months?.get(mi) ?? 0;
+      const isAssisted = amount > 0;
+
+      // Follow-ups due this month, for adults registered in a household this month.
+      for (const adult of adults) {
+        for (const d of dueByPerson.get(adult.personId) ?? []) {
+          if (d.due.slice(0, 7) !== month) continue;
+          add('followUpsOnTime', month, subjectOf(adult), d.onTime ? 1 : 0, 1);
+        }
+      }
+
+      if (isAssisted && applicant) {
+        const household = { ...subjectOf(applicant), id: householdId };
+        const householdTwelve = countIn(householdId, mi, 12);
+        add('households', month, household, 1, 0);
+        add('averageAssistance', month, household, amount, 1);
+        for (const adult of adults) {
+          const s = subjectOf(adult);
+          const twelve = personCount(adult.personId, mi, 12);
+          const longer = personCount(adult.personId, mi, settings.veryLongTerm.window);
+          const age = ageOn(adult.birthDate, last);
+          add('recipients', month, s, 1, 0);
+          add('under10Months', month, s, twelve < 10 ? 1 : 0, 1);
+          add('longTerm', month, s, twelve >= 10 ? 1 : 0, 1);
+          add('veryLongTerm', month, s, longer >= settings.veryLongTerm.months ? 1 : 0, 1);
+          add(
+            'youngAdults',
+            month,
+            s,
+            age >= settings.youngAdult.min && age <= settings.youngAdult.max ? 1 : 0,
+            1,
+          );
+          add('currentPlan', month, s, hasCurrentPlan(adult.personId, endDay) ? 1 : 0, 1);
+        }
+        for (const child of children) {
+          const s = subjectOf(child, applicant.personId);
+          add('children', month, s, 1, 0);
+          if (householdTwelve >= 10) add('childrenLongTerm', month, s, 1, 0);
+        }
+        // Plan within the deadline, for adults of households whose first granting decision fell this month.
+        const decidedOn = firstDecision.get(householdId);
+        if (decidedOn && decidedOn.slice(0, 7) === month) {
+          const deadline = addDays(decidedOn, settings.planDeadlineDays);
+          for (const adult of adults) {
+            const planOn = firstPlanOn(adult.personId);
+            const inTime = planOn !== null && planOn <= deadline;
+            // Still pending: the deadline has not passed and there is no plan yet.
+            if (!inTime && deadline >= facts.today) continue;
+            add('planWithinDeadline', month, subjectOf(adult), inTime ? 1 : 0, 1);
+          }
+        }
+        // Caseload: households per caseworker assigned at the end of the month (or today).
+        const assignment = (assignmentsByHousehold.get(householdId) ?? []).find(
+          (a) => a.validFrom <= endDay && (a.validTo === null || a.validTo > endDay),
+        );
+        add('caseload', month, household, 1, 0);
+        if (assignment) {
+          const group = options.dimension === 'none' ? 'all' : household[options.dimension];
+          if (passes(household, options.filters)) {
+            const set = caseworkersByGroup.get(group) ?? new Set<string>();
+            set.add(assignment.caseworkerId);
+            caseworkersByGroup.set(group, set);
+          }
+        }
+        // Caseworker changes: new assignments during the last 12 months that replaced an earlier one.
+        const windowStart = `${monthOf(mi - 11)}-01`;
+        const changes = (assignmentsByHousehold.get(householdId) ?? []).filter(
+          (a, i) => i > 0 && a.validFrom >= windowStart && a.validFrom <= endDay,
+        ).length;
+        add('caseworkerChanges', month, household, changes, 1);
+
+        // Exit: assisted this month, not the next; the next month must have ended.
+        if (mi + 1 < current && !months?.has(mi + 1)) {
+          let returned = false;
+          for (let i = mi + 2; i <= Math.min(mi + 12, current); i++) if (months?.has(i)) returned = true;
+          add('returnWithin12Months', month, household, returned ? 1 : 0, 1, !returned && mi + 12 >= current);
+        }
+      }
+    }
+    // Caseload denominators: distinct caseworkers per group.
+    const byMonth = results.get('caseload')?.get(month);
+    if (byMonth) for (const [group, b] of byMonth) b.den = caseworkersByGroup.get(group)?.size ?? 0;
+  }
+
+  const indicators: IndicatorResult[] = INDICATORS.map((id) => {
+    const kind = INDICATOR_KIND[id];
+    const points: Point[] = [];
+    for (const [month, groups] of results.get(id) ?? []) {
+      for (const [group, b] of groups) {
+        const denominator = kind === 'count' ? null : b.den;
+        points.push({
+          month,
+          group,
+          numerator: b.num,
+          denominator,
+          value: pointValue(kind, b.num, denominator),
+          provisional: b.provisional,
+        });
+      }
+    }
+    points.sort((a, b) => a.month.localeCompare(b.month) || a.group.localeCompare(b.group));
+    return { id, kind, points };
+  });
+  let selected: { numerator: string[]; denominator: string[] } | null = null;
+  if (sel) {
+    const b = results.get(sel.indicator)?.get(sel.month)?.get(sel.group);
+    selected = { numerator: [...(b?.numIds ?? [])], denominator: [...(b?.denIds ?? [])] };
+  }
+  return { indicators, selected };
+}
+
+/**
+ * A plan's follow-up due dates up to today and whether each was met on time: the first is the
+ * plan's creation + the interval, each held follow-up sets the next; a due date with no
+ * follow-up after it is missed (once).
+ */
+export function followUpDueDates(
+  plan: Facts['plans'][number],
+  intervalMonths: number,
+  today: string,
+): { due: string; onTime: boolean }[] {
+  const list: { due: string; onTime: boolean }[] = [];
+  const followUps = [...plan.followUps].sort((a, b) => a.heldOn.localeCompare(b.heldOn));
+  let due = addMonthsDay(plan.createdOn, intervalMonths);
+  let i = 0;
+  while (due <= today) {
+    const next = followUps[i];
+    if (!next) {
+      list.push({ due, onTime: false });
+      break;
+    }
+    list.push({ due, onTime: next.heldOn <= due });
+    due = next.nextFollowUpOn;
+    i++;
+  }
+  return list;
+}
+
+function passes(subject: Subject, f: Filters): boolean {
+  return (
+    (!f.unitId || subject.unit === f.unitId) &&
+    (!f.gender || subject.gender === f.gender) &&
+    (!f.ageGroup || subject.ageGroup === f.ageGroup) &&
+    (!f.householdType || subject.householdType === f.householdType) &&
+    (!f.supportBarrier || subject.supportBarrier === f.supportBarrier)
+  );
+}
+
+export function pointValue(
+  kind: IndicatorKind,
+  numerator: number,
+  denominator: number | null,
+): number | null {
+  if (kind === 'count') return numerator;
+  if (!denominator) return null;
+  const v = numerator / denominator;
+  if (kind === 'share') return Math.round(v * 10_000) / 10_000;
+  if (kind === 'amount') return Math.round(v);
+  return Math.round(v * 100) / 100;
+}
+
+/** Savings estimate: for households leaving assistance in the period, the average monthly
+ * assistance of their last (up to) six assisted months × the months without assistance since
+ * (observed up to the last complete month, at most 12), set against the team's cost. */
+export function savingsEstimate(
+  facts: Facts,
+  options: { from: string; to: string; teamMonthlyCost: number; unitId?: string | undefined },
+): { exits: number; monthsWithout: number; estimatedSavings: number; teamCost: number; net: number } {
+  const current = monthIndex(facts.today.slice(0, 7));
+  const unitOf = new Map(facts.households.map((h) => [h.id, h.unitId]));
+  const assisted = new Map<string, Map<number, number>>();
+  for (const a of facts.assistance) {
+    if (a.amount <= 0) continue;
+    const months = assisted.get(a.householdId) ?? new Map<number, number>();
+    months.set(monthIndex(a.month), (months.get(monthIndex(a.month)) ?? 0) + a.amount);
+    assisted.set(a.householdId, months);
+  }
+  let exits = 0;
+  let monthsWithout = 0;
+  let savings = 0;
+  for (const [householdId, months] of assisted) {
+    if (options.unitId && unitOf.get(householdId) !== options.unitId) continue;
+    for (let mi = monthIndex(options.from); mi <= monthIndex(options.to); mi++) {
+      if (!months.has(mi) || months.has(mi + 1) || mi + 1 >= current) continue;
+      exits++;
+      const before: number[] = [];
+      for (let i = mi; i > mi - 6; i--) {
+        const amount = months.get(i);
+        if (amount) before.push(amount);
+      }
+      const average = before.reduce((s, a) => s + a, 0) / before.length;
+      let without = 0;
+      for (let i = mi + 1; i < current && i <= mi + 12 && !months.has(i); i++) without++;
+      monthsWithout += without;
+      savings += Math.round(average * without);
+    }
+  }
+  const teamCost = options.teamMonthlyCost * (monthIndex(options.to) - monthIndex(options.from) + 1);
+  return { exits, monthsWithout, estimatedSavings: savings, teamCost, net: savings - teamCost };
+}

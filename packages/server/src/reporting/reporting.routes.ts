@@ -1,0 +1,187 @@
+// Indicator dashboard: the figures (aggregates with small groups withheld for the nämnd and the
+// revisor; the own unit for a unit manager), exports, the nämnd's yearly targets, the savings
+// estimate and — for a unit manager only — the cases behind a figure (access-logged).
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { AppContext } from '../app-context.ts';
+import { currentUser } from '../http/access.ts';
+import { consistencyReport } from './consistency.ts';
+import { INDICATOR_KIND } from './indicators.compute.ts';
+import {
+  consistencyQuery,
+  consistencySchema,
+  drillDown,
+  drillDownQuery,
+  exportQuery,
+  indicatorQuery,
+  indicatorReport,
+  savingsQuery,
+  savingsSchema,
+  targetInput,
+  targetParams,
+  targetSchema,
+} from './reporting.schemas.ts';
+import {
+  drillDownFor,
+  type IndicatorReport,
+  indicatorReportFor,
+  savingsFor,
+  setTarget,
+} from './reporting.service.ts';
+import { type Sheet, toCsv, XLSX_TYPE, xlsxStream } from './tabular-export.ts';
+
+const VIEWERS = ['committee', 'auditor', 'unitManager'] as const;
+
+function reportSheet(report: IndicatorReport): Sheet {
+  const groupLabel = new Map(report.groups.map((g) => [g.key, g.label]));
+  const rows: Sheet['rows'] = [];
+  for (const indicator of report.indicators) {
+    const kind = INDICATOR_KIND[indicator.id];
+    for (const p of indicator.points) {
+      const target = indicator.targets.find((t) => t.year === Number(p.month.slice(0, 4)))?.target ?? null;
+      const value = p.value === null ? null : kind === 'amount' ? p.value / 100 : p.value;
+      rows.push([
+        indicator.label,
+        p.month,
+        groupLabel.get(p.group) ?? p.group,
+        p.numerator === null ? null : kind === 'amount' ? p.numerator / 100 : p.numerator,
+        p.denominator,
+        value,
+        kind === 'amount' ? 'kr' : kind === 'share' ? 'andel' : 'antal',
+        target === null ? null : kind === 'amount' ? target / 100 : target,
+        p.provisional,
+        p.suppressed ? `Färre än ${report.suppressionThreshold}, visas inte` : '',
+      ]);
+    }
+  }
+  return {
+    name: 'Indikatorer',
+    header: [
+      'Indikator',
+      'Månad',
+      'Grupp',
+      'Täljare',
+      'Nämnare',
+      'Värde',
+      'Enhet',
+      'Målvärde',
+      'Preliminär',
+      'Anmärkning',
+    ],
+    rows,
+  };
+}
+
+export const reportingRoutes =
+  (ctx: AppContext): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.get(
+      '/reports/indicators',
+      {
+        config: { access: { roles: VIEWERS } },
+        schema: {
+          tags: ['reports'],
+          summary: 'Indikatorer per månad och grupp (nämnd och revisor: små grupper visas inte)',
+          querystring: indicatorQuery,
+          response: { 200: indicatorReport },
+        },
+      },
+      async (request) => indicatorReportFor(ctx.db, currentUser(request), ctx.clock(), request.query),
+    );
+
+    app.get(
+      '/reports/indicators/export',
+      {
+        config: { access: { roles: VIEWERS } },
+        schema: {
+          tags: ['reports'],
+          summary: 'Indikatorerna som CSV eller XLSX, med samma urval och skydd för små grupper',
+          querystring: exportQuery,
+          produces: ['text/csv', XLSX_TYPE],
+        },
+      },
+      async (request, reply) => {
+        const { format, ...query } = request.query;
+        const report = await indicatorReportFor(ctx.db, currentUser(request), ctx.clock(), query);
+        const sheet = reportSheet(report);
+        const name = `indikatorer-${report.from}-${report.to}`;
+        if (format === 'csv')
+          return reply
+            .type('text/csv; charset=utf-8')
+            .header('content-disposition', `attachment; filename="${name}.csv"`)
+            .send(toCsv(sheet));
+        return reply
+          .type(XLSX_TYPE)
+          .header('content-disposition', `attachment; filename="${name}.xlsx"`)
+          .send(xlsxStream([sheet]));
+      },
+    );
+
+    app.get(
+      '/reports/indicators/cases',
+      {
+        config: { access: { roles: ['unitManager'] } },
+        schema: {
+          tags: ['reports'],
+          summary: 'Ärendena bakom en siffra, inom den egna enheten (loggas)',
+          querystring: drillDownQuery,
+          response: { 200: drillDown },
+        },
+      },
+      async (request) => {
+        const q = request.query;
+        return drillDownFor(ctx.db, request, currentUser(request), ctx.clock(), {
+          ...q,
+          from: q.month,
+          to: q.month,
+        });
+      },
+    );
+
+    app.put(
+      '/reports/targets/:indicator/:year',
+      {
+        config: { access: { roles: ['committee', 'unitManager'] } },
+        schema: {
+          tags: ['reports'],
+          summary: 'Nämndens målvärde för en indikator och ett år (null tar bort det)',
+          params: targetParams,
+          body: targetInput,
+          response: { 200: targetSchema.nullable() },
+        },
+      },
+      async (request) => {
+        const { indicator, year } = request.params;
+        await setTarget(ctx.db, currentUser(request), indicator, year, request.body.target);
+        return request.body.target === null ? null : { indicator, year, target: request.body.target };
+      },
+    );
+
+    app.get(
+      '/reports/consistency',
+      {
+        config: { access: { roles: VIEWERS } },
+        schema: {
+          tags: ['reports'],
+          summary:
+            'Likabehandling: kostnader över riktlinjetaket som godtagits, avslagsandel och bistånd per hushållstyp, per kommun (samma riktlinje), enhet eller handläggare',
+          querystring: consistencyQuery,
+          response: { 200: consistencySchema },
+        },
+      },
+      async (request) => consistencyReport(ctx.db, currentUser(request), ctx.clock(), request.query),
+    );
+
+    app.get(
+      '/reports/savings',
+      {
+        config: { access: { roles: VIEWERS } },
+        schema: {
+          tags: ['reports'],
+          summary: 'Besparingsuppskattning: bistånd före avslut × månader utan bistånd, mot teamets kostnad',
+          querystring: savingsQuery,
+          response: { 200: savingsSchema },
+        },
+      },
+      async (request) => savingsFor(ctx.db, currentUser(request), ctx.clock(), request.query),
+    );
+  };

@@ -1,0 +1,156 @@
+// Request and response shapes of the reporting routes (zod only, shared with API clients).
+import { z } from 'zod';
+import { SUPPORT_BARRIER_IDS } from './barriers.ts';
+import { DIMENSIONS, HOUSEHOLD_TYPES, INDICATORS } from './indicators.compute.ts';
+
+export { DIMENSIONS, HOUSEHOLD_TYPES, INDICATORS } from './indicators.compute.ts';
+
+const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Ange månad som ÅÅÅÅ-MM');
+
+export const indicatorQuery = z
+  .strictObject({
+    from: month,
+    to: month,
+    dimension: z.enum(DIMENSIONS, 'Okänd indelning').default('none'),
+    unitId: z.string().max(100).optional(),
+    gender: z.enum(['female', 'male'], 'Ange kvinna eller man').optional(),
+    ageGroup: z.string().max(20).optional(),
+    householdType: z.enum(HOUSEHOLD_TYPES, 'Okänd hushållstyp').optional(),
+    supportBarrier: z.enum([...SUPPORT_BARRIER_IDS, 'notRecorded'], 'Okänt försörjningshinder').optional(),
+  })
+  .refine((q) => q.from <= q.to, { path: ['to'], message: 'Slutmånaden kan inte vara före startmånaden' })
+  .refine(
+    (q) =>
+      Number(q.to.slice(0, 4)) * 12 +
+        Number(q.to.slice(5)) -
+        (Number(q.from.slice(0, 4)) * 12 + Number(q.from.slice(5))) <
+      60,
+    { path: ['to'], message: 'Högst 60 månader åt gången' },
+  );
+
+export const exportQuery = indicatorQuery.and(
+  z.strictObject({ format: z.enum(['csv', 'xlsx'], 'Välj csv eller xlsx') }),
+);
+
+const point = z.object({
+  month: z.string(),
+  group: z.string(),
+  numerator: z.number().nullable(),
+  denominator: z.number().nullable(),
+  value: z.number().nullable(),
+  provisional: z.boolean(),
+  /** Withheld: fewer than the threshold people behind the figure. */
+  suppressed: z.boolean(),
+});
+
+export const indicatorReport = z.object({
+  municipality: z.string(),
+  from: z.string(),
+  to: z.string(),
+  dimension: z.enum(DIMENSIONS),
+  /** Aggregates only, small groups suppressed (nämnd, revisor); false for a manager's own unit. */
+  aggregatesOnly: z.boolean(),
+  suppressionThreshold: z.number().int(),
+  /** The unit a manager's figures are limited to. */
+  scopeUnitId: z.string().nullable(),
+  groups: z.array(z.object({ key: z.string(), label: z.string() })),
+  units: z.array(z.object({ id: z.string(), name: z.string() })),
+  ageGroups: z.array(z.string()),
+  indicators: z.array(
+    z.object({
+      id: z.enum(INDICATORS),
+      kind: z.enum(['count', 'share', 'amount', 'ratio']),
+      label: z.string(),
+      targets: z.array(z.object({ year: z.number().int(), target: z.number() })),
+      points: z.array(point),
+    }),
+  ),
+});
+
+export const drillDownQuery = indicatorQuery.and(
+  z.strictObject({
+    indicator: z.enum(INDICATORS, 'Okänd indikator'),
+    month,
+    group: z.string().max(100).default('all'),
+  }),
+);
+
+export const drillDown = z.object({
+  indicator: z.enum(INDICATORS),
+  month: z.string(),
+  group: z.string(),
+  cases: z.array(
+    z.object({
+      personId: z.string(),
+      name: z.string(),
+      /** Counted in the figure's numerator (e.g. is long-term), not only in its denominator. */
+      inNumerator: z.boolean(),
+    }),
+  ),
+});
+
+export const targetParams = z.strictObject({
+  indicator: z.enum(INDICATORS, 'Okänd indikator'),
+  year: z.coerce.number().int().min(2000, 'Ange ett år').max(2100, 'Ange ett år'),
+});
+export const targetInput = z.strictObject({
+  target: z.number('Ange målvärdet som ett tal').finite().nullable(),
+});
+export const targetSchema = z.object({ indicator: z.enum(INDICATORS), year: z.number(), target: z.number() });
+
+export const savingsQuery = z
+  .strictObject({
+    from: month,
+    to: month,
+    teamMonthlyCost: z.coerce.number().int('Ange kostnaden i hela ören').min(0).max(1e12).default(0),
+    unitId: z.string().max(100).optional(),
+  })
+  .refine((q) => q.from <= q.to, { path: ['to'], message: 'Slutmånaden kan inte vara före startmånaden' });
+
+export const savingsSchema = z.object({
+  from: z.string(),
+  to: z.string(),
+  exits: z.number().nullable(),
+  monthsWithout: z.number().nullable(),
+  estimatedSavings: z.number().nullable(),
+  teamCost: z.number(),
+  net: z.number().nullable(),
+  suppressed: z.boolean(),
+});
+
+export const consistencyQuery = z
+  .strictObject({
+    from: month,
+    to: month,
+    dimension: z
+      .enum(['municipality', 'unit', 'caseworker'], 'Välj kommun, enhet eller handläggare')
+      .default('unit'),
+  })
+  .refine((q) => q.from <= q.to, { path: ['to'], message: 'Slutmånaden kan inte vara före startmånaden' });
+
+const perType = z.object(
+  Object.fromEntries(HOUSEHOLD_TYPES.map((t) => [t, z.number().nullable()])) as Record<
+    (typeof HOUSEHOLD_TYPES)[number],
+    z.ZodNullable<z.ZodNumber>
+  >,
+);
+
+export const consistencySchema = z.object({
+  from: z.string(),
+  to: z.string(),
+  dimension: z.enum(['municipality', 'unit', 'caseworker']),
+  guidelineSet: z.object({ id: z.string(), name: z.string() }).nullable(),
+  suppressionThreshold: z.number(),
+  rows: z.array(
+    z.object({
+      key: z.string(),
+      label: z.string(),
+      decisions: z.number().nullable(),
+      rejectionRate: z.number().nullable(),
+      aboveCap: z.number().nullable(),
+      aboveCapApprovedShare: z.number().nullable(),
+      averageByHouseholdType: perType,
+      suppressed: z.boolean(),
+    }),
+  ),
+});

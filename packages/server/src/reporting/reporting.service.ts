@@ -1,0 +1,433 @@
+// Reporting: reads the case facts the indicators need (decisions, membership, plans,
+// kartläggning, assignments) inside the tenant, runs the pure computation and decides what
+// the viewer may see: the nämnd and the revisor get aggregates with small groups withheld;
+// a unit manager gets the own unit's figures and may drill down to the cases behind them
+// (every drill-down is access-logged).
+import type { FastifyRequest } from 'fastify';
+import { type Kysely, sql } from 'kysely';
+import type { z } from 'zod';
+import { logAccess } from '../access-log/access-log.service.ts';
+import type { SessionUser } from '../auth/sessions.ts';
+import { inTenant } from '../db/database.ts';
+import type { Database } from '../db/schema.ts';
+import { AppError } from '../http/problem.ts';
+import { SUPPRESSION_THRESHOLD } from '../overview/overview.routes.ts';
+import { describePersons } from '../persons/persons.service.ts';
+import { isoDay, planningSettings } from '../plans/planning-settings.ts';
+import { NOT_RECORDED_LABEL, SUPPORT_BARRIER_LABELS } from './barriers.ts';
+import {
+  bandLabel,
+  computeIndicators,
+  DEFAULT_INDICATOR_SETTINGS,
+  type Dimension,
+  type Facts,
+  type Filters,
+  INDICATOR_KIND,
+  INDICATOR_SUBJECT,
+  type IndicatorId,
+  type IndicatorSettings,
+  type Point,
+  savingsEstimate,
+} from './indicators.compute.ts';
+import type { drillDown, indicatorReport, savingsSchema } from './reporting.schemas.ts';
+
+export type IndicatorReport = z.infer<typeof indicatorReport>;
+export type IndicatorQuery = {
+  from: string;
+  to: string;
+  dimension: Dimension;
+  unitId?: string | undefined;
+  gender?: 'female' | 'male' | undefined;
+  ageGroup?: string | undefined;
+  householdType?: Filters['householdType'];
+  supportBarrier?: string | undefined;
+};
+
+export const INDICATOR_LABELS: Record<IndicatorId, string> = {
+  recipients: 'Vuxna biståndsmottagare',
+  households: 'Hushåll med bistånd',
+  under10Months: 'Andel med bistånd kortare än 10 av 12 månader',
+  longTerm: 'Andel med långvarigt bistånd (10–12 av 12 månader)',
+  veryLongTerm: 'Andel med mycket långvarigt bistånd',
+  youngAdults: 'Andel unga vuxna',
+  currentPlan: 'Andel med aktuell planering',
+  planWithinDeadline: 'Andel med plan inom tidsfristen efter första beslut',
+  followUpsOnTime: 'Andel uppföljningar gjorda i tid',
+  children: 'Barn i hushåll med bistånd',
+  childrenLongTerm: 'Barn i hushåll med långvarigt bistånd',
+  returnWithin12Months: 'Andel som återkommer inom 12 månader',
+  averageAssistance: 'Genomsnittligt bistånd per hushållsmånad',
+  caseload: 'Hushåll per handläggare',
+  caseworkerChanges: 'Handläggarbyten per hushåll (12 mån)',
+};
+
+const HOUSEHOLD_TYPE_LABELS: Record<string, string> = {
+  singleNoChildren: 'Ensamstående utan barn',
+  singleWithChildren: 'Ensamstående med barn',
+  coupleNoChildren: 'Sammanboende utan barn',
+  coupleWithChildren: 'Sammanboende med barn',
+};
+const GENDER_LABELS: Record<string, string> = { female: 'Kvinnor', male: 'Män' };
+
+function day(value: Date | string): string {
+  return typeof value === 'string' ? value.slice(0, 10) : isoDay(value);
+}
+
+export async function indicatorSettings(
+  trx: Kysely<Database>,
+  municipalityId: string,
+): Promise<IndicatorSettings> {
+  const planning = await planningSettings(trx, municipalityId);
+  const row = await trx
+    .selectFrom('reportingSettings')
+    .selectAll()
+    .where('municipalityId', '=', municipalityId)
+    .executeTakeFirst();
+  return {
+    ...DEFAULT_INDICATOR_SETTINGS,
+    planDeadlineDays: planning.planDeadlineDays,
+    followUpIntervalMonths: planning.followUpIntervalMonths,
+    ...(row
+      ? {
+          ageBands: row.ageBands,
+          youngAdult: { min: row.youngAdultMinAge, max: row.youngAdultMaxAge },
+          veryLongTerm: { months: row.veryLongTermMonths, window: row.veryLongTermWindow },
+        }
+      : {}),
+  };
+}
+
+/** The facts of one municipality (or one unit), read inside the tenant transaction. */
+export async function loadFacts(
+  trx: Kysely<Database>,
+  municipalityId: string,
+  today: string,
+  unitId: string | null,
+): Promise<Facts> {
+  const households = await trx
+    .selectFrom('households')
+    .select(['id', 'unitId'])
+    .where('municipalityId', '=', municipalityId)
+    .$if(unitId !== null, (q) => q.where('unitId', '=', unitId as string))
+    .execute();
+  const members = await trx
+    .selectFrom('householdMembers as hm')
+    .innerJoin('households as h', (j) =>
+      j.onRef('h.municipalityId', '=', 'hm.municipalityId').onRef('h.id', '=', 'hm.householdId'),
+    )
+    .innerJoin('persons as p', (j) =>
+      j.onRef('p.municipalityId', '=', 'hm.municipalityId').onRef('p.id', '=', 'hm.personId'),
+    )
+    .select([
+      'hm.householdId',
+      'hm.personId',
+      'hm.role',
+      sql<string>`to_char(hm.valid_from, 'YYYY-MM-DD')`.as('validFrom'),
+      sql<string | null>`to_char(hm.valid_to, 'YYYY-MM-DD')`.as('validTo'),
+      sql<string>`to_char(p.birth_date, 'YYYY-MM-DD')`.as('birthDate'),
+      'p.gender',
+    ])
+    .where('hm.municipalityId', '=', municipalityId)
+    .$if(unitId !== null, (q) => q.where('h.unitId', '=', unitId as string))
+    .execute();
+  // The latest decision per errand counts; a household-month may have several errands.
+  const assistance = await sql<{ householdId: string; month: string; amount: string; decidedOn: string }>`
+    select e.household_id as "householdId", e.month, sum(d.granted_total)::bigint as amount,
+           to_char(min(d.decided_at) at time zone 'Europe/Stockholm', 'YYYY-MM-DD') as "decidedOn"
+    from (
+      select distinct on (errand_id) errand_id, granted_total, decided_at
+      from decisions where municipality_id = ${municipalityId}
+      order by errand_id, decided_at desc
+    ) d
+    join errands e on e.municipality_id = ${municipalityId} and e.id = d.errand_id
+    where ${unitId === null ? sql`true` : sql`e.unit_id = ${unitId}`}
+    group by e.household_id, e.month
+    having sum(d.granted_total) > 0
+  `.execute(trx);
+  const planRows = await trx
+    .selectFrom('plans as p')
+    .select(['p.id', 'p.personId', 'p.createdAt'])
+    .where('p.municipalityId', '=', municipalityId)
+    .execute();
+  const versions = await trx
+    .selectFrom('planVersions')
+    .select(['planId', 'createdAt'])
+    .where('municipalityId', '=', municipalityId)
+    .execute();
+  const followUps = await trx
+    .selectFrom('planFollowUps')
+    .select([
+      'planId',
+      sql<string>`to_char(held_on, 'YYYY-MM-DD')`.as('heldOn'),
+      sql<string>`to_char(next_follow_up_on, 'YYYY-MM-DD')`.as('nextFollowUpOn'),
+    ])
+    .where('municipalityId', '=', municipalityId)
+    .execute();
+  const barriers = await trx
+    .selectFrom('assessments')
+    .select(['personId', 'supportBarrier', 'createdAt'])
+    .where('municipalityId', '=', municipalityId)
+    .execute();
+  const assignments = await trx
+    .selectFrom('caseAssignments')
+    .select(['householdId', 'caseworkerId', 'validFrom', 'validTo'])
+    .where('municipalityId', '=', municipalityId)
+    .execute();
+  const plans = new Map<string, Facts['plans'][number]>();
+  for (const p of planRows)
+    plans.set(p.id, { personId: p.personId, createdOn: day(p.createdAt), versionOn: [], followUps: [] });
+  for (const v of versions) plans.get(v.planId)?.versionOn.push(day(v.createdAt));
+  for (const f of followUps)
+    plans.get(f.planId)?.followUps.push({ heldOn: f.heldOn, nextFollowUpOn: f.nextFollowUpOn });
+  return {
+    today,
+    households,
+    members,
+    assistance: assistance.rows.map((a) => ({ ...a, amount: Number(a.amount) })),
+    plans: [...plans.values()],
+    barriers: barriers.map((b) => ({
+      personId: b.personId,
+      supportBarrier: b.supportBarrier,
+      assessedOn: day(b.createdAt),
+    })),
+    assignments: assignments.map((a) => ({
+      householdId: a.householdId,
+      caseworkerId: a.caseworkerId,
+      validFrom: day(a.validFrom),
+      validTo: a.validTo ? day(a.validTo) : null,
+    })),
+  };
+}
+
+/** Aggregates only: nämnd and revisor. A manager sees the own unit in full. */
+export function aggregatesOnly(viewer: SessionUser): boolean {
+  return viewer.role === 'committee' || viewer.role === 'auditor';
+}
+
+/** The unit a viewer's figures are limited to (a manager: the own unit). */
+function scopeOf(viewer: SessionUser, requested: string | undefined): string | null {
+  if (viewer.role !== 'unitManager') return null;
+  const own = viewer.unit?.id ?? '';
+  if (requested && requested !== own)
+    throw new AppError('forbidden', 'Som enhetschef ser du bara siffror för din egen enhet');
+  return own;
+}
+
+const small = (n: number | null) => n !== null && n > 0 && n < SUPPRESSION_THRESHOLD;
+
+export type ShownPoint = Omit<Point, 'numerator' | 'value'> & {
+  numerator: number | null;
+  value: number | null;
+  suppressed: boolean;
+};
+
+/** Withholds a figure with fewer than five people (or households) behind it. */
+export function suppressPoint(id: IndicatorId, p: Point): ShownPoint {
+  const kind = INDICATOR_KIND[id];
+  const people =
+    id === 'caseload'
+      ? [p.numerator]
+      : id === 'caseworkerChanges' || kind === 'amount'
+        ? [p.denominator]
+        : [p.numerator, p.denominator];
+  if (people.some(small)) return { ...p, numerator: null, denominator: null, value: null, suppressed: true };
+  return { ...p, suppressed: false };
+}
+
+export async function indicatorReportFor(
+  db: Kysely<Database>,
+  viewer: SessionUser,
+  now: Date,
+  query: IndicatorQuery,
+): Promise<IndicatorReport> {
+  const today = isoDay(now);
+  const scope = scopeOf(viewer, query.unitId);
+  const limited = aggregatesOnly(viewer);
+  return inTenant(db, viewer.municipality.id, async (trx) => {
+    const settings = await indicatorSettings(trx, viewer.municipality.id);
+    const facts = await loadFacts(trx, viewer.municipality.id, today, scope);
+    const units = await trx
+      .selectFrom('units')
+      .select(['id', 'name'])
+      .where('municipalityId', '=', viewer.municipality.id)
+      .where('kind', '=', 'financialAssistance')
+      .orderBy('name')
+      .execute();
+    const targets = await trx
+      .selectFrom('indicatorTargets')
+      .select(['indicatorId', 'year', 'target'])
+      .where('municipalityId', '=', viewer.municipality.id)
+      .orderBy('year')
+      .execute();
+    const { indicators } = computeIndicators(facts, settings, {
+      from: query.from,
+      to: query.to,
+      dimension: query.dimension,
+      filters: { ...filtersOf(query), unitId: scope ?? query.unitId },
+    });
+    const keys = new Set<string>();
+    for (const i of indicators) for (const p of i.points) keys.add(p.group);
+    const label = groupLabel(query.dimension, units);
+    return {
+      municipality: viewer.municipality.name,
+      from: query.from,
+      to: query.to,
+      dimension: query.dimension,
+      aggregatesOnly: limited,
+      suppressionThreshold: SUPPRESSION_THRESHOLD,
+      scopeUnitId: scope,
+      groups: [...keys].sort().map((key) => ({ key, label: label(key) })),
+      units: scope ? units.filter((u) => u.id === scope) : units,
+      ageGroups: settings.ageBands.map(bandLabel),
+      indicators: indicators.map((i) => ({
+        id: i.id,
+        kind: i.kind,
+        label: INDICATOR_LABELS[i.id],
+        targets: targets
+          .filter((t) => t.indicatorId === i.id)
+          .map((t) => ({ year: t.year, target: t.target })),
+        points: i.points.map((p) => (limited ? suppressPoint(i.id, p) : { ...p, suppressed: false })),
+      })),
+    };
+  });
+}
+
+function filtersOf(q: IndicatorQuery): Filters {
+  return {
+    unitId: q.unitId,
+    gender: q.gender,
+    ageGroup: q.ageGroup,
+    householdType: q.householdType,
+    supportBarrier: q.supportBarrier,
+  };
+}
+
+export function groupLabel(dimension: Dimension, units: { id: string; name: string }[]) {
+  return (key: string): string => {
+    if (dimension === 'none') return 'Samtliga';
+    if (dimension === 'unit') return units.find((u) => u.id === key)?.name ?? key;
+    if (dimension === 'gender') return GENDER_LABELS[key] ?? key;
+    if (dimension === 'householdType') return HOUSEHOLD_TYPE_LABELS[key] ?? key;
+    if (dimension === 'supportBarrier')
+      return key === 'notRecorded'
+        ? NOT_RECORDED_LABEL
+        : (SUPPORT_BARRIER_LABELS[key as keyof typeof SUPPORT_BARRIER_LABELS] ?? key);
+    if (dimension === 'ageGroup') return key === 'other' ? 'Övriga åldrar' : `${key} år`;
+    return key;
+  };
+}
+
+/** The cases behind one figure, for a unit manager within the own unit; logged as a search. */
+export async function drillDownFor(
+  db: Kysely<Database>,
+  request: FastifyRequest,
+  viewer: SessionUser,
+  now: Date,
+  query: IndicatorQuery & { indicator: IndicatorId; month: string; group: string },
+): Promise<z.infer<typeof drillDown>> {
+  const today = isoDay(now);
+  const scope = scopeOf(viewer, query.unitId);
+  return inTenant(db, viewer.municipality.id, async (trx) => {
+    const settings = await indicatorSettings(trx, viewer.municipality.id);
+    const facts = await loadFacts(trx, viewer.municipality.id, today, scope);
+    const { selected } = computeIndicators(facts, settings, {
+      from: query.month,
+      to: query.month,
+      dimension: query.dimension,
+      filters: { ...filtersOf(query), unitId: scope ?? query.unitId },
+      select: { indicator: query.indicator, month: query.month, group: query.group },
+    });
+    const numerator = new Set(selected?.numerator ?? []);
+    const all = [...new Set([...(selected?.denominator ?? []), ...numerator])];
+    // Household subjects lead to the household's applicant.
+    let personOf = (id: string) => id;
+    if (INDICATOR_SUBJECT[query.indicator] === 'household') {
+      const applicants = new Map<string, string>();
+      for (const m of facts.members)
+        if (m.role === 'applicant' && (!applicants.has(m.householdId) || m.validTo === null))
+          applicants.set(m.householdId, m.personId);
+      personOf = (id) => applicants.get(id) ?? id;
+    }
+    const persons = await describePersons(trx, viewer, all.map(personOf));
+    const cases = all
+      .map((id) => ({
+        personId: personOf(id),
+        name: persons.get(personOf(id))?.name ?? '',
+        inNumerator: numerator.has(id),
+      }))
+      .filter((c) => persons.has(c.personId))
+      .sort((a, b) => Number(b.inNumerator) - Number(a.inNumerator) || a.name.localeCompare(b.name, 'sv'));
+    await logAccess(
+      trx,
+      request,
+      'search',
+      cases.map((c) => c.personId),
+    );
+    return { indicator: query.indicator, month: query.month, group: query.group, cases };
+  });
+}
+
+export async function setTarget(
+  db: Kysely<Database>,
+  viewer: SessionUser,
+  indicator: IndicatorId,
+  year: number,
+  target: number | null,
+): Promise<void> {
+  if (target !== null && INDICATOR_KIND[indicator] === 'share' && (target < 0 || target > 1))
+    throw new AppError('invalid_input', undefined, [
+      { pointer: '/target', detail: 'En andel anges mellan 0 och 1 (till exempel 0,25 för 25 %)' },
+    ]);
+  if (target !== null && target < 0)
+    throw new AppError('invalid_input', undefined, [
+      { pointer: '/target', detail: 'Målvärdet kan inte vara negativt' },
+    ]);
+  await inTenant(db, viewer.municipality.id, async (trx) => {
+    if (target === null) {
+      await trx
+        .deleteFrom('indicatorTargets')
+        .where('municipalityId', '=', viewer.municipality.id)
+        .where('indicatorId', '=', indicator)
+        .where('year', '=', year)
+        .execute();
+      return;
+    }
+    await trx
+      .insertInto('indicatorTargets')
+      .values({
+        municipalityId: viewer.municipality.id,
+        indicatorId: indicator,
+        year,
+        target,
+        updatedBy: viewer.id,
+      })
+      .onConflict((oc) =>
+        oc
+          .columns(['municipalityId', 'indicatorId', 'year'])
+          .doUpdateSet({ target, updatedBy: viewer.id, updatedAt: sql`now()` }),
+      )
+      .execute();
+  });
+}
+
+export async function savingsFor(
+  db: Kysely<Database>,
+  viewer: SessionUser,
+  now: Date,
+  query: { from: string; to: string; teamMonthlyCost: number; unitId?: string | undefined },
+): Promise<z.infer<typeof savingsSchema>> {
+  const scope = scopeOf(viewer, query.unitId);
+  const result = await inTenant(db, viewer.municipality.id, async (trx) => {
+    const facts = await loadFacts(trx, viewer.municipality.id, isoDay(now), scope);
+    return savingsEstimate(facts, { ...query, unitId: scope ?? query.unitId });
+  });
+  const suppressed = aggregatesOnly(viewer) && small(result.exits);
+  return {
+    from: query.from,
+    to: query.to,
+    ...(suppressed
+      ? { exits: null, monthsWithout: null, estimatedSavings: null, net: null, teamCost: result.teamCost }
+      : result),
+    suppressed,
+  };
+}

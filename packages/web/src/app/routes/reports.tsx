@@ -1,0 +1,5 @@
+import { DashboardPage } from '../../features/reporting/dashboard.tsx';
+
+export function ReportsRoute() {
+  return <DashboardPage />;
+}
