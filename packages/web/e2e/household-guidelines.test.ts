@@ -57,6 +57,7 @@ describe('Hushållet', () => {
     await erik.getByRole('button', { name: 'Registrera person' }).click();
     await expectHeading(erik, 'Sara Hushållsdotter');
     await erik.getByText('Personen ingår inte i något hushåll').waitFor();
+    const personPage = erik.url();
     await erik.getByRole('link', { name: 'Registrera ansökan' }).click();
     await expectHeading(erik, 'Registrera ansökan');
     await erik.getByRole('button', { name: 'Registrera ansökan' }).click();
@@ -116,6 +117,23 @@ describe('Hushållet', () => {
       .filter({ hasText: '2026-11-30' })
       .waitFor();
     await expectAccessible(erik);
+
+    // In December the partner no longer lives there.
+    await household.getByLabel('Hushållet under månaden').fill('2026-12');
+    await household.getByRole('button', { name: 'Visa månaden' }).click();
+    const december = household.getByRole('table', { name: 'Hushållets medlemmar i december 2026' });
+    await december.getByRole('rowheader', { name: 'Sara Hushållsdotter' }).waitFor();
+    expect(await december.getByRole('rowheader', { name: 'Omar Hushållsson' }).count()).toBe(0);
+
+    // The same household on Sara's page.
+    await erik.goto(personPage);
+    await expectHeading(erik, 'Sara Hushållsdotter');
+    await erik
+      .getByRole('region', { name: 'Hushåll' })
+      .getByTestId('payout-account')
+      .filter({ hasText: 'SE45 5000 0000 0583 9825 7466' })
+      .waitFor();
+    await expectAccessible(erik);
   });
 });
 
@@ -141,6 +159,27 @@ describe('Riktlinjer', () => {
     await maria.getByRole('heading', { name: 'Innehåll i version 2' }).waitFor();
     expect(await mainText(maria)).toContain('4.3 Hushållsel');
     await expectAccessible(maria);
+
+    // Älvstad adopts it again with a local deviation for home insurance.
+    await maria.getByRole('button', { name: 'Ändra antagandet och de lokala avvikelserna' }).click();
+    await maria.getByLabel('Beslutsdatum').fill('2026-11-20');
+    await maria.getByRole('button', { name: 'Lägg till lokal avvikelse' }).click();
+    const deviation = maria.getByRole('group', { name: /^Avsnitt/ });
+    await deviation.getByLabel('Avsnittets nummer').fill('4.5');
+    await deviation.getByLabel('Rubrik').fill('Hemförsäkring (Älvstad)');
+    await deviation.getByLabel('Text', { exact: true }).fill('Älvstad godtar hemförsäkring upp till 300 kr.');
+    await maria.getByRole('button', { name: 'Lägg till tak' }).click();
+    await maria.getByLabel('Kostnad').selectOption({ label: 'Hemförsäkring' });
+    await maria.getByLabel('Tak i kronor per månad').fill('300');
+    await expectAccessible(maria);
+    await maria.getByRole('button', { name: 'Spara antagandet' }).click();
+    await maria
+      .getByTestId('adoption-status')
+      .filter({ hasText: 'Kommunen antog riktlinjen 2026-11-20' })
+      .waitFor();
+    expect(await mainText(maria)).toContain(
+      '4.5 Hemförsäkring (Älvstad): Älvstad godtar hemförsäkring upp till 300 kr.',
+    );
 
     // The municipality's own set: created, drafted, checked, adopted.
     await maria.getByRole('link', { name: 'Alla riktlinjer' }).click();

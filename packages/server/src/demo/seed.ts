@@ -10,7 +10,7 @@ import { inTenant } from '../db/database.ts';
 import type { Database } from '../db/schema.ts';
 import { seedDecisionRules } from '../decisions/decisions.seed.ts';
 import { seedErrands } from '../errands/errands.seed.ts';
-import { seedGuidelines } from '../guidelines/guidelines.seed.ts';
+import { seedDraftGuideline, seedGuidelines } from '../guidelines/guidelines.seed.ts';
 import type { HouseholdMemberTable } from '../households/households.table.ts';
 import { swedishIban } from '../payments/iban.ts';
 import type { PersonTable } from '../persons/persons.table.ts';
@@ -299,6 +299,7 @@ async function seedDecisionSupport(db: Kysely<Database>): Promise<void> {
     MUNICIPALITIES.map((m) => m.id),
   );
   await seedGuidelines(db, 'fyrkanten');
+  await seedDraftGuideline(db);
 }
 
 export async function seedDemo(db: Kysely<Database>, options: SeedOptions): Promise<void> {

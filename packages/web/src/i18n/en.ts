@@ -251,11 +251,14 @@ export const en: Record<MessageKey, string> = {
   'transition.close': 'Close the errand',
 
   'household.title': 'Household',
-  'household.caption': 'Household members during the month',
   'household.role': 'Role',
-  'household.shared': 'Shares the dwelling with others: {size} people live there.',
   'household.personHasNone':
     'The person is not part of any household this month. A household with the person as applicant is created when an application is registered.',
+  'household.monthTitle': 'Choose month',
+  'household.month': 'The household in the month',
+  'household.monthHint': 'YYYY-MM, for example 2026-03. The table shows who lived in the household then.',
+  'household.monthInvalid': 'Enter the month as YYYY-MM, for example 2026-03',
+  'household.showMonth': 'Show the month',
   'household.membersCaption': 'Household members in {month}',
   'household.period': 'In the household',
   'household.stillThere': 'still living there',

@@ -247,11 +247,14 @@ export const sv = {
   'transition.close': 'Avsluta ärendet',
 
   'household.title': 'Hushåll',
-  'household.caption': 'Hushållets medlemmar under månaden',
   'household.role': 'Roll',
-  'household.shared': 'Delar bostad med andra: {size} personer i bostaden.',
   'household.personHasNone':
     'Personen ingår inte i något hushåll den här månaden. Ett hushåll skapas med personen som sökande när en ansökan registreras.',
+  'household.monthTitle': 'Välj månad',
+  'household.month': 'Hushållet under månaden',
+  'household.monthHint': 'ÅÅÅÅ-MM, till exempel 2026-03. Tabellen visar vilka som bodde i hushållet då.',
+  'household.monthInvalid': 'Ange månad som ÅÅÅÅ-MM, till exempel 2026-03',
+  'household.showMonth': 'Visa månaden',
   'household.membersCaption': 'Hushållets medlemmar i {month}',
   'household.period': 'I hushållet',
   'household.stillThere': 'bor kvar',

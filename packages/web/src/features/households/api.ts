@@ -1,7 +1,7 @@
 // Household register (hushållsregister): who lives in the household which month, the shared
 // dwelling and the payout account. Every write refreshes the errands, whose calculation
 // depends on the household.
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { HouseholdDetail, MemberRole } from '../../api/case-types.ts';
 import { useApi } from '../../api/context.tsx';
 import { errandKeys } from '../../api/query-keys.ts';
@@ -18,6 +18,7 @@ export function useHousehold(id: string, month: string) {
     queryFn: () =>
       api.get<HouseholdDetail>(`/api/v1/households/${encodeURIComponent(id)}`, month ? { month } : undefined),
     retry: false,
+    placeholderData: keepPreviousData,
   });
 }
 

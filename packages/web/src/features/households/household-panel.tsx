@@ -27,7 +27,8 @@ type Editing = { kind: 'end'; member: HouseholdMember } | { kind: 'shared' | 'ac
 
 export function HouseholdPanel({ householdId, month }: { householdId: string; month: string }) {
   const { t, formatMonth } = useI18n();
-  const household = useHousehold(householdId, month);
+  const [viewMonth, setViewMonth] = useState(month);
+  const household = useHousehold(householdId, viewMonth);
   const [editing, setEditing] = useState<Editing>(null);
   const opener = useRef<HTMLElement | null>(null);
 
@@ -50,6 +51,7 @@ export function HouseholdPanel({ householdId, month }: { householdId: string; mo
       {household.isError ? <LoadError error={household.error} onRetry={() => household.refetch()} /> : null}
       {data ? (
         <>
+          <MonthPicker month={viewMonth} onChange={setViewMonth} />
           <MembersTable
             household={data}
             caption={t('household.membersCaption', { month: formatMonth(data.month) })}
@@ -125,6 +127,41 @@ export function HouseholdPanel({ householdId, month }: { householdId: string; mo
         </>
       ) : null}
     </section>
+  );
+}
+
+/** Who lived there another month: the members table follows the month chosen here. */
+function MonthPicker({ month, onChange }: { month: string; onChange: (month: string) => void }) {
+  const { t } = useI18n();
+  const [value, setValue] = useState(month);
+  const [error, setError] = useState<string | undefined>();
+  function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    const chosen = value.trim();
+    if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(chosen)) {
+      setError(t('household.monthInvalid'));
+      return;
+    }
+    setError(undefined);
+    onChange(chosen);
+  }
+  return (
+    <form className="month-picker" onSubmit={onSubmit} noValidate aria-label={t('household.monthTitle')}>
+      <TextField
+        id="householdMonth"
+        label={t('household.month')}
+        hint={t('household.monthHint')}
+        width="short"
+        inputMode="numeric"
+        autoComplete="off"
+        value={value}
+        onChange={setValue}
+        error={error}
+      />
+      <button type="submit" className="button button--secondary">
+        {t('household.showMonth')}
+      </button>
+    </form>
   );
 }
 
