@@ -31,6 +31,7 @@ import { guidelineRoutes } from './guidelines/guidelines.routes.ts';
 import { householdRoutes } from './households/households.routes.ts';
 import { registerAccessControl } from './http/access.ts';
 import { problem, registerProblemHandlers } from './http/problem.ts';
+import { insatsRoutes } from './insatser/insatser.routes.ts';
 import { investigationRoutes } from './investigation/investigation.routes.ts';
 import { journalRoutes } from './journal/journal.routes.ts';
 import { organisationRoutes } from './organisation/organisation.routes.ts';
@@ -150,6 +151,7 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(assessmentRoutes(ctx));
       await api.register(planRoutes(ctx));
       await api.register(workQueueRoutes(ctx));
+      await api.register(insatsRoutes(ctx));
     },
     { prefix: '/api/v1' },
   );

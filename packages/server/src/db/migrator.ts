@@ -11,6 +11,7 @@ import * as journalTombstones from './migrations/2026-11-23-14-journal-tombstone
 import * as retention from './migrations/2026-11-23-15-retention.ts';
 import * as planning from './migrations/2026-11-23-16-planning.ts';
 import * as retentionPlanning from './migrations/2026-11-23-17-retention-planning.ts';
+import * as labourMarket from './migrations/2026-11-23-30-labour-market.ts';
 import { runScript } from './sql-script.ts';
 
 const migrations: Record<string, Migration> = {
@@ -23,6 +24,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-23-15-retention': retention,
   '2026-11-23-16-planning': planning,
   '2026-11-23-17-retention-planning': retentionPlanning,
+  '2026-11-23-30-labour-market': labourMarket,
 };
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations are typed independently of the app schema

@@ -19,6 +19,13 @@ import type {
 } from '../guidelines/guidelines.table.ts';
 import type { HouseholdMemberTable, HouseholdTable } from '../households/households.table.ts';
 import type {
+  AttendanceWeekTable,
+  InsatsParticipationTable,
+  InsatsTable,
+  PaymentRequestTable,
+  WorkplaceTable,
+} from '../insatser/insatser.table.ts';
+import type {
   AttachmentTable,
   ErrandItemTable,
   VerificationTable,
@@ -42,6 +49,7 @@ import type {
   PlanVersionTable,
 } from '../plans/plans.table.ts';
 import type { RecoveryClaimTable } from '../recovery/recovery.table.ts';
+import type { ConsentTable, PartnerAgencyTable, ReferralTable } from '../referrals/referrals.table.ts';
 import type {
   RetentionRunItemTable,
   RetentionRunTable,
@@ -87,6 +95,14 @@ export type Database = {
   retentionRuns: RetentionRunTable;
   retentionRunItems: RetentionRunItemTable;
   planningSettings: PlanningSettingsTable;
+  insatser: InsatsTable;
+  workplaces: WorkplaceTable;
+  partnerAgencies: PartnerAgencyTable;
+  consents: ConsentTable;
+  referrals: ReferralTable;
+  insatsParticipations: InsatsParticipationTable;
+  attendanceWeeks: AttendanceWeekTable;
+  paymentRequests: PaymentRequestTable;
   assessments: AssessmentTable;
   plans: PlanTable;
   planVersions: PlanVersionTable;

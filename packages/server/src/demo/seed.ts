@@ -12,6 +12,7 @@ import { seedDecisionRules } from '../decisions/decisions.seed.ts';
 import { seedErrands } from '../errands/errands.seed.ts';
 import { seedGuidelines } from '../guidelines/guidelines.seed.ts';
 import type { HouseholdMemberTable } from '../households/households.table.ts';
+import { seedInsatser, seedRegionInsatser } from '../insatser/insatser.seed.ts';
 import { swedishIban } from '../payments/iban.ts';
 import type { PersonTable } from '../persons/persons.table.ts';
 import { seedPlanningSettings } from '../plans/planning-settings.ts';
@@ -290,6 +291,7 @@ async function seedDecisionSupport(db: Kysely<Database>): Promise<void> {
     MUNICIPALITIES.map((m) => m.id),
   );
   await seedGuidelines(db, 'fyrkanten');
+  await seedRegionInsatser(db, 'fyrkanten');
 }
 
 export async function seedDemo(db: Kysely<Database>, options: SeedOptions): Promise<void> {
@@ -300,5 +302,6 @@ export async function seedDemo(db: Kysely<Database>, options: SeedOptions): Prom
     await seedAssignments(db, m.id);
     await seedErrands(db, m.id, options);
     await seedPlanningSettings(db, m.id);
+    await seedInsatser(db, m.id);
   }
 }
