@@ -25,6 +25,16 @@ import type {
 } from './households/households.schemas.ts';
 import type { problemSchema } from './http/problem.schema.ts';
 import type {
+  attendanceInput,
+  attendanceWeek,
+  insatsInput,
+  insatsSchema,
+  participationSchema,
+  paymentRequestInput,
+  waitListEntry,
+  workplaceSchema,
+} from './insatser/insatser.schemas.ts';
+import type {
   attachmentSchema,
   itemInput,
   itemSchema,
@@ -36,6 +46,14 @@ import type { unitSchema } from './organisation/organisation.schemas.ts';
 import type { overviewSchema } from './overview/overview.schemas.ts';
 import type { batch, batchInput, payment, paymentResult } from './payments/payments.schemas.ts';
 import type { personDetail, personInput, personPage, personSummary } from './persons/persons.schemas.ts';
+import type {
+  agencySchema,
+  consentInput,
+  consentSchema,
+  referralDetail,
+  referralInput,
+  referralSchema,
+} from './referrals/referrals.schemas.ts';
 
 export {
   INCOME_TYPES,
@@ -53,6 +71,13 @@ export { ERRAND_STATES, ERRAND_TYPES, type ErrandState, type ErrandType } from '
 export { MEMBER_ROLES } from './households/households.schemas.ts';
 export { ERROR_CODES, type ErrorCode } from './http/problem.schema.ts';
 export {
+  ABSENCE_REASONS,
+  type AbsenceReason,
+  FUNDING_SOURCES,
+  INSATS_KINDS,
+  type InsatsKind,
+} from './insatser/insatser.schemas.ts';
+export {
   ITEM_KINDS,
   VERIFICATION_KINDS,
   VERIFICATION_OUTCOMES,
@@ -63,6 +88,12 @@ export {
   PAYMENT_STATUSES,
   type PaymentStatus,
 } from './payments/payments.schemas.ts';
+export {
+  AGENCY_KINDS,
+  CONSENT_SCOPES,
+  type ConsentScope,
+  REFERRAL_STATUSES,
+} from './referrals/referrals.schemas.ts';
 export { ROLES, type Role } from './staff/roles.ts';
 
 export type User = z.infer<typeof userSchema>;
@@ -122,3 +153,19 @@ export type PaymentResult = z.infer<typeof paymentResult>;
 /** Utbetalningsomgång: one month's payment run for the whole municipality. */
 export type PaymentBatch = z.infer<typeof batch>;
 export type NewPaymentBatch = z.input<typeof batchInput>;
+
+// The labour-market unit: insats catalogue, referrals, consent, participation and attendance.
+export type Insats = z.infer<typeof insatsSchema>;
+export type NewInsats = z.input<typeof insatsInput>;
+export type WaitListEntry = z.infer<typeof waitListEntry>;
+export type Workplace = z.infer<typeof workplaceSchema>;
+export type Referral = z.infer<typeof referralSchema>;
+export type ReferralDetail = z.infer<typeof referralDetail>;
+export type NewReferral = z.input<typeof referralInput>;
+export type Consent = z.infer<typeof consentSchema>;
+export type NewConsent = z.input<typeof consentInput>;
+export type PartnerAgency = z.infer<typeof agencySchema>;
+export type Participation = z.infer<typeof participationSchema>;
+export type AttendanceWeek = z.infer<typeof attendanceWeek>;
+export type AttendanceInput = z.input<typeof attendanceInput>;
+export type NewPaymentRequest = z.input<typeof paymentRequestInput>;

@@ -40,6 +40,7 @@ import { paymentRoutes } from './payments/payments.routes.ts';
 import { personRoutes } from './persons/persons.routes.ts';
 import { planRoutes } from './plans/plans.routes.ts';
 import { recoveryRoutes } from './recovery/recovery.routes.ts';
+import { referralRoutes } from './referrals/referrals.routes.ts';
 import { retentionRoutes } from './retention/retention.routes.ts';
 import { staffRoutes } from './staff/staff.routes.ts';
 import { workQueueRoutes } from './work-queues/work-queues.routes.ts';
@@ -152,6 +153,7 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(planRoutes(ctx));
       await api.register(workQueueRoutes(ctx));
       await api.register(insatsRoutes(ctx));
+      await api.register(referralRoutes(ctx));
     },
     { prefix: '/api/v1' },
   );

@@ -16,6 +16,7 @@ import { seedInsatser, seedRegionInsatser } from '../insatser/insatser.seed.ts';
 import { swedishIban } from '../payments/iban.ts';
 import type { PersonTable } from '../persons/persons.table.ts';
 import { seedPlanningSettings } from '../plans/planning-settings.ts';
+import { seedLabourMarket } from '../referrals/referrals.seed.ts';
 import type { Role } from '../staff/staff.table.ts';
 import { address, between, identityNumber, person, seededRandom } from './synthetic.ts';
 
@@ -303,5 +304,6 @@ export async function seedDemo(db: Kysely<Database>, options: SeedOptions): Prom
     await seedErrands(db, m.id, options);
     await seedPlanningSettings(db, m.id);
     await seedInsatser(db, m.id);
+    await seedLabourMarket(db, m.id, options.today);
   }
 }

@@ -1,8 +1,37 @@
 // Insats catalogue, workplaces, participation, attendance and payment requests (zod only).
 import { z } from 'zod';
-import { ABSENCE_REASONS, FUNDING_SOURCES, INSATS_KINDS } from './insatser.table.ts';
+export const INSATS_KINDS = [
+  'workPractice',
+  'workTraining',
+  'studies',
+  'swedishLanguage',
+  'healthRehab',
+  'jobCoaching',
+  'budgetCounselling',
+  'subsidisedEmployment',
+  'other',
+] as const;
+export type InsatsKind = (typeof INSATS_KINDS)[number];
 
-export { ABSENCE_REASONS, FUNDING_SOURCES, INSATS_KINDS };
+export const FUNDING_SOURCES = [
+  'municipality',
+  'region',
+  'esf',
+  'coordinationAssociation',
+  'employmentService',
+  'other',
+] as const;
+export type FundingSource = (typeof FUNDING_SOURCES)[number];
+
+export const ABSENCE_REASONS = [
+  'sickness',
+  'careOfChild',
+  'authorityAppointment',
+  'jobInterview',
+  'agreedLeave',
+  'unexcused',
+] as const;
+export type AbsenceReason = (typeof ABSENCE_REASONS)[number];
 
 const isoDate = z.iso.date('Ange datum som ÅÅÅÅ-MM-DD');
 const text = (max: number, missing: string) => z.string().trim().min(1, missing).max(max);

@@ -1,30 +1,10 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { AbsenceReason, FundingSource, InsatsKind } from './insatser.schemas.ts';
+
+export type { AbsenceReason, FundingSource, InsatsKind };
 
 /** jsonb written as JSON text, read as objects. */
 type Json<T> = ColumnType<T, string, string>;
-
-export const INSATS_KINDS = [
-  'workPractice',
-  'workTraining',
-  'studies',
-  'swedishLanguage',
-  'healthRehab',
-  'jobCoaching',
-  'budgetCounselling',
-  'subsidisedEmployment',
-  'other',
-] as const;
-export type InsatsKind = (typeof INSATS_KINDS)[number];
-
-export const FUNDING_SOURCES = [
-  'municipality',
-  'region',
-  'esf',
-  'coordinationAssociation',
-  'employmentService',
-  'other',
-] as const;
-export type FundingSource = (typeof FUNDING_SOURCES)[number];
 
 /** An offering in the insats catalogue, owned by a municipality or by a region (read by its members). */
 export type InsatsTable = {
@@ -79,16 +59,6 @@ export type InsatsParticipationTable = {
   createdBy: string;
   createdAt: Generated<Date>;
 };
-
-export const ABSENCE_REASONS = [
-  'sickness',
-  'careOfChild',
-  'authorityAppointment',
-  'jobInterview',
-  'agreedLeave',
-  'unexcused',
-] as const;
-export type AbsenceReason = (typeof ABSENCE_REASONS)[number];
 
 /** Närvaro per deltagare och vecka (week_start is the Monday). */
 export type AttendanceWeekTable = {

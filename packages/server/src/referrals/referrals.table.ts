@@ -1,17 +1,10 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { AgencyKind, ConsentScope } from './referrals.schemas.ts';
+
+export type { AgencyKind, ConsentScope };
 
 type Json<T> = ColumnType<T, string, string>;
 type NullableJson<T> = ColumnType<T | null, string | null, string | null>;
-
-export const AGENCY_KINDS = [
-  'employmentService',
-  'socialInsuranceAgency',
-  'healthCare',
-  'psychiatry',
-  'coordinationAssociation',
-  'other',
-] as const;
-export type AgencyKind = (typeof AGENCY_KINDS)[number];
 
 /** Samverkanspart: Arbetsförmedlingen, Försäkringskassan, regionen (psykiatri), samordningsförbund… */
 export type PartnerAgencyTable = {
@@ -21,9 +14,6 @@ export type PartnerAgencyTable = {
   kind: AgencyKind;
   createdAt: Generated<Date>;
 };
-
-export const CONSENT_SCOPES = ['referral', 'attendance', 'assessment', 'meetings'] as const;
-export type ConsentScope = (typeof CONSENT_SCOPES)[number];
 
 /** Samtycke per person and recipient (an agency or another nämnd), with scope and expiry. */
 export type ConsentTable = {

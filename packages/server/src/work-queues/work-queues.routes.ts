@@ -36,6 +36,7 @@ export const workQueueRoutes =
                   .nullable(),
                 inForce: z.boolean(),
                 exempt: z.array(item.extend({ exemption: z.string() })),
+                unexcusedAbsence: z.array(item.extend({ hours: z.number() })),
               }),
             }),
           },

@@ -32,6 +32,7 @@ type Query = Record<string, string | number | undefined | null>;
 export type ApiClient = {
   get<T>(path: string, query?: Query): Promise<T>;
   post<T>(path: string, body?: unknown): Promise<T>;
+  put<T>(path: string, body?: unknown): Promise<T>;
   delete(path: string): Promise<void>;
   /** multipart/form-data, e.g. a file upload; the browser sets the boundary. */
   upload<T>(path: string, form: FormData): Promise<T>;
@@ -83,6 +84,7 @@ export function createApiClient({ onUnauthorized, baseUrl = '' }: ApiClientOptio
   return {
     get: (path, query) => request('GET', path + toSearch(query)),
     post: (path, body) => request('POST', path, body),
+    put: (path, body) => request('PUT', path, body),
     delete: (path) => request('DELETE', path),
     upload: (path, form) => request('POST', path, form),
     download: async (path) => (await send('GET', path)).blob(),
