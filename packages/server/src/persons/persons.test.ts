@@ -64,9 +64,12 @@ describe('need-to-know', () => {
       .where('status', '=', 'accepted')
       .execute();
     expect(accepted).toHaveLength(3);
-    expect(response.json().items.map((p: { id: string }) => p.id).sort()).toEqual(
-      accepted.map((r) => r.personId).sort(),
-    );
+    expect(
+      response
+        .json()
+        .items.map((p: { id: string }) => p.id)
+        .sort(),
+    ).toEqual(accepted.map((r) => r.personId).sort());
   });
 });
 
