@@ -9,6 +9,8 @@ import { NewErrandRoute } from './routes/new-errand.tsx';
 import { NotFoundRoute } from './routes/not-found.tsx';
 import { PaymentsRoute } from './routes/payments.tsx';
 import { PersonRoute } from './routes/person.tsx';
+import { ReferralRoute } from './routes/referral.tsx';
+import { ReferralsRoute } from './routes/referrals.tsx';
 import { RegisterPersonRoute } from './routes/register-person.tsx';
 import { Allow, AppShell, RequireSession } from './routes/shell.tsx';
 import { StartRoute } from './routes/start.tsx';
@@ -68,6 +70,22 @@ export function createRouter() {
               element: (
                 <Allow roles={['caseworker', 'unitManager']}>
                   <PaymentsRoute />
+                </Allow>
+              ),
+            },
+            {
+              path: '/remisser',
+              element: (
+                <Allow roles={['caseworker', 'unitManager']}>
+                  <ReferralsRoute />
+                </Allow>
+              ),
+            },
+            {
+              path: '/remisser/:id',
+              element: (
+                <Allow roles={['caseworker', 'coach', 'unitManager']}>
+                  <ReferralRoute />
                 </Allow>
               ),
             },

@@ -1,6 +1,7 @@
 import { Link, useLocation, useParams } from 'react-router';
 import { useCurrentUser } from '../../features/auth/api.ts';
 import { PersonDetails } from '../../features/persons/person-details.tsx';
+import { PersonReferrals } from '../../features/referrals/person-referrals.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 
 export function PersonRoute() {
@@ -18,6 +19,7 @@ export function PersonRoute() {
           </Link>
         </p>
       ) : null}
+      {user.role === 'caseworker' || user.role === 'unitManager' ? <PersonReferrals personId={id} /> : null}
     </>
   );
 }
