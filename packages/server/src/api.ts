@@ -64,6 +64,16 @@ import type {
 } from './households/households.schemas.ts';
 import type { problemSchema } from './http/problem.schema.ts';
 import type {
+  attendanceInput,
+  attendanceWeek,
+  insatsInput,
+  insatsSchema,
+  participationSchema,
+  paymentRequestInput,
+  waitListEntry,
+  workplaceSchema,
+} from './insatser/insatser.schemas.ts';
+import type {
   attachmentSchema,
   itemInput,
   itemSchema,
@@ -86,6 +96,14 @@ import type {
   planVersion,
   planWaiverInput,
 } from './plans/plans.schemas.ts';
+import type {
+  agencySchema,
+  consentInput,
+  consentSchema,
+  referralDetail,
+  referralInput,
+  referralSchema,
+} from './referrals/referrals.schemas.ts';
 import type {
   consistencySchema,
   drillDown,
@@ -113,6 +131,13 @@ export { GUIDELINE_STATUSES } from './guidelines/guidelines.schemas.ts';
 export { MEMBER_ROLES } from './households/households.schemas.ts';
 export { ERROR_CODES, type ErrorCode } from './http/problem.schema.ts';
 export {
+  ABSENCE_REASONS,
+  type AbsenceReason,
+  FUNDING_SOURCES,
+  INSATS_KINDS,
+  type InsatsKind,
+} from './insatser/insatser.schemas.ts';
+export {
   ITEM_KINDS,
   VERIFICATION_KINDS,
   VERIFICATION_OUTCOMES,
@@ -124,6 +149,12 @@ export {
   type PaymentStatus,
 } from './payments/payments.schemas.ts';
 export { RESPONSIBLE_PARTIES } from './plans/plans.schemas.ts';
+export {
+  AGENCY_KINDS,
+  CONSENT_SCOPES,
+  type ConsentScope,
+  REFERRAL_STATUSES,
+} from './referrals/referrals.schemas.ts';
 export { SUPPORT_BARRIER_IDS, SUPPORT_BARRIER_LABELS } from './reporting/barriers.ts';
 export {
   DIMENSIONS,
@@ -246,3 +277,18 @@ export type AuditSampleList = z.infer<typeof sampleList>;
 export type AuditFile = z.infer<typeof auditFileSchema>;
 export type AuditComparison = z.infer<typeof comparisonSchema>;
 export type NewAuditSample = z.input<typeof drawInput>;
+// The labour-market unit: insats catalogue, referrals, consent, participation and attendance.
+export type Insats = z.infer<typeof insatsSchema>;
+export type NewInsats = z.input<typeof insatsInput>;
+export type WaitListEntry = z.infer<typeof waitListEntry>;
+export type Workplace = z.infer<typeof workplaceSchema>;
+export type Referral = z.infer<typeof referralSchema>;
+export type ReferralDetail = z.infer<typeof referralDetail>;
+export type NewReferral = z.input<typeof referralInput>;
+export type Consent = z.infer<typeof consentSchema>;
+export type NewConsent = z.input<typeof consentInput>;
+export type PartnerAgency = z.infer<typeof agencySchema>;
+export type Participation = z.infer<typeof participationSchema>;
+export type AttendanceWeek = z.infer<typeof attendanceWeek>;
+export type AttendanceInput = z.input<typeof attendanceInput>;
+export type NewPaymentRequest = z.input<typeof paymentRequestInput>;

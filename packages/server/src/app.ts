@@ -35,6 +35,7 @@ import { guidelineRoutes } from './guidelines/guidelines.routes.ts';
 import { householdRoutes } from './households/households.routes.ts';
 import { registerAccessControl } from './http/access.ts';
 import { problem, registerProblemHandlers } from './http/problem.ts';
+import { insatsRoutes } from './insatser/insatser.routes.ts';
 import { investigationRoutes } from './investigation/investigation.routes.ts';
 import { journalRoutes } from './journal/journal.routes.ts';
 import { organisationRoutes } from './organisation/organisation.routes.ts';
@@ -43,6 +44,7 @@ import { paymentRoutes } from './payments/payments.routes.ts';
 import { personRoutes } from './persons/persons.routes.ts';
 import { planRoutes } from './plans/plans.routes.ts';
 import { recoveryRoutes } from './recovery/recovery.routes.ts';
+import { referralRoutes } from './referrals/referrals.routes.ts';
 import { reportingRoutes } from './reporting/reporting.routes.ts';
 import { retentionRoutes } from './retention/retention.routes.ts';
 import { staffRoutes } from './staff/staff.routes.ts';
@@ -162,6 +164,8 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(aktivitetskravRoutes(ctx));
       await api.register(citizenAuthRoutes(ctx));
       await api.register(citizenRoutes(ctx));
+      await api.register(insatsRoutes(ctx));
+      await api.register(referralRoutes(ctx));
     },
     { prefix: '/api/v1' },
   );

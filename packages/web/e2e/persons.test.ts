@@ -156,8 +156,8 @@ describe('Personer', () => {
     const page = await signedIn('sara', 'Mina deltagare');
     const main = (await page.locator('main').textContent()) ?? '';
     if (!main.includes('Du har inga deltagare ännu')) {
-      // Once referrals exist in the demo data, the list shows them instead.
-      await page.locator('main table').waitFor();
+      // Once referrals exist in the demo data, the list shows them instead (beside the referral queue).
+      await page.getByRole('table', { name: 'Mina deltagare' }).waitFor();
     }
     await expectAccessible(page);
     await page.context().close();

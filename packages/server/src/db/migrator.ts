@@ -12,6 +12,7 @@ import * as retention from './migrations/2026-11-23-15-retention.ts';
 import * as planning from './migrations/2026-11-23-16-planning.ts';
 import * as retentionPlanning from './migrations/2026-11-23-17-retention-planning.ts';
 import * as planningFollowThrough from './migrations/2026-11-23-20-planning-follow-through.ts';
+import * as labourMarket from './migrations/2026-11-23-30-labour-market.ts';
 import * as reporting from './migrations/2026-11-23-40-reporting.ts';
 import * as auditSamples from './migrations/2026-11-23-41-audit-samples.ts';
 import * as citizen from './migrations/2026-11-23-50-citizen.ts';
@@ -35,6 +36,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-23-51-citizen-messages': citizenMessages,
   '2026-11-23-40-reporting': reporting,
   '2026-11-23-41-audit-samples': auditSamples,
+  '2026-11-23-30-labour-market': labourMarket,
 };
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations are typed independently of the app schema

@@ -27,6 +27,13 @@ import type {
 } from '../guidelines/guidelines.table.ts';
 import type { HouseholdMemberTable, HouseholdTable } from '../households/households.table.ts';
 import type {
+  AttendanceWeekTable,
+  InsatsParticipationTable,
+  InsatsTable,
+  PaymentRequestTable,
+  WorkplaceTable,
+} from '../insatser/insatser.table.ts';
+import type {
   AttachmentTable,
   ErrandItemTable,
   VerificationTable,
@@ -54,6 +61,7 @@ import type {
   PlanWaiverTable,
 } from '../plans/plans.table.ts';
 import type { RecoveryClaimTable } from '../recovery/recovery.table.ts';
+import type { ConsentTable, PartnerAgencyTable, ReferralTable } from '../referrals/referrals.table.ts';
 import type { IndicatorTargetTable, ReportingSettingsTable } from '../reporting/reporting.table.ts';
 import type {
   RetentionRunItemTable,
@@ -100,6 +108,14 @@ export type Database = {
   retentionRuns: RetentionRunTable;
   retentionRunItems: RetentionRunItemTable;
   planningSettings: PlanningSettingsTable;
+  insatser: InsatsTable;
+  workplaces: WorkplaceTable;
+  partnerAgencies: PartnerAgencyTable;
+  consents: ConsentTable;
+  referrals: ReferralTable;
+  insatsParticipations: InsatsParticipationTable;
+  attendanceWeeks: AttendanceWeekTable;
+  paymentRequests: PaymentRequestTable;
   assessments: AssessmentTable;
   plans: PlanTable;
   planVersions: PlanVersionTable;

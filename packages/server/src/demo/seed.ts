@@ -12,10 +12,12 @@ import { seedDecisionRules } from '../decisions/decisions.seed.ts';
 import { seedErrands } from '../errands/errands.seed.ts';
 import { seedDraftGuideline, seedGuidelines } from '../guidelines/guidelines.seed.ts';
 import type { HouseholdMemberTable } from '../households/households.table.ts';
+import { seedInsatser, seedRegionInsatser } from '../insatser/insatser.seed.ts';
 import { swedishIban } from '../payments/iban.ts';
 import type { PersonTable } from '../persons/persons.table.ts';
 import { seedPlanningSettings } from '../plans/planning-settings.ts';
 import { seedPlanningDemo } from '../plans/plans.seed.ts';
+import { seedLabourMarket } from '../referrals/referrals.seed.ts';
 import { seedReportingHistory, seedReportingSettings } from '../reporting/reporting.seed.ts';
 import type { Role } from '../staff/staff.table.ts';
 import { address, between, identityNumber, person, seededRandom } from './synthetic.ts';
@@ -300,6 +302,7 @@ async function seedDecisionSupport(db: Kysely<Database>): Promise<void> {
   );
   await seedGuidelines(db, 'fyrkanten');
   await seedDraftGuideline(db);
+  await seedRegionInsatser(db, 'fyrkanten');
 }
 
 export async function seedDemo(db: Kysely<Database>, options: SeedOptions): Promise<void> {
@@ -325,6 +328,8 @@ export async function seedDemo(db: Kysely<Database>, options: SeedOptions): Prom
     await seedAssignments(db, m.id);
     await seedReportingSettings(db, m.id);
     if (options.history) await seedReportingHistory(db, m.id, options);
+    await seedInsatser(db, m.id);
+    await seedLabourMarket(db, m.id, options.today);
   }
 }
 

@@ -30,7 +30,7 @@ export const organisationRoutes =
           .innerJoin('committees as c', (j) =>
             j.onRef('c.municipalityId', '=', 'uc.municipalityId').onRef('c.id', '=', 'uc.committeeId'),
           )
-          .select(['u.id', 'u.name', 'c.name as committee'])
+          .select(['u.id', 'u.name', 'c.name as committee', 'c.id as committeeId'])
           .where('u.municipalityId', '=', viewer.municipality.id)
           .where('uc.validFrom', '<=', today)
           .where((eb) =>

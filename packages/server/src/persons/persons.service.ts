@@ -11,6 +11,7 @@ import type { SessionUser } from '../auth/sessions.ts';
 import { inTenant } from '../db/database.ts';
 import type { Database } from '../db/schema.ts';
 import { AppError } from '../http/problem.ts';
+import { coachParticipantIds, coachVisiblePersonIds } from '../referrals/referrals.access.ts';
 import { formatIdentityNumber, parseIdentityNumber } from './identity-number.ts';
 import {
   findPerson,
@@ -73,7 +74,7 @@ function maySeeProtected(
   return viewer.role === 'unitManager' && viewer.unit?.id === row.unitId;
 }
 
-/** Need-to-know: which unit's persons a user may see at all. Coaches see persons through referrals (none yet). */
+/** Need-to-know: which unit's persons a user may see at all. Coaches see persons through referrals (referrals.access.ts). */
 function visibleUnit(viewer: SessionUser): string | null {
   if (viewer.role === 'caseworker' || viewer.role === 'unitManager') return viewer.unit?.id ?? null;
   return null;
@@ -131,9 +132,12 @@ export async function listPersons(
   query: { search?: string | undefined; limit: number; offset: number },
 ): Promise<{ items: PersonSummary[]; total: number }> {
   const unitId = visibleUnit(viewer);
-  if (!unitId) return { items: [], total: 0 };
+  if (!unitId && viewer.role !== 'coach') return { items: [], total: 0 };
   return inTenant(db, viewer.municipality.id, async (trx) => {
-    const rows = await findPersonsInUnit(trx, unitId);
+    // A coach's list is "Mina deltagare": the persons whose referral the coach has accepted.
+    const rows = unitId
+      ? await findPersonsInUnit(trx, unitId)
+      : await findPersonsByIds(trx, await coachParticipantIds(trx, viewer));
     const assigned = await assignedAmong(trx, viewer, rows);
     const search = query.search?.trim();
     const details = rows
@@ -166,7 +170,11 @@ export async function getPerson(
   return inTenant(db, viewer.municipality.id, async (trx) => {
     const row = await findPerson(trx, id);
     // Another unit's person answers exactly like a missing one: no existence leak.
-    if (!row || row.unitId !== visibleUnit(viewer)) throw new AppError('not_found', 'Personen finns inte');
+    const visible =
+      row &&
+      (row.unitId === visibleUnit(viewer) ||
+        (await coachVisiblePersonIds(trx, viewer, [row.id])).has(row.id));
+    if (!row || !visible) throw new AppError('not_found', 'Personen finns inte');
     await logAccess(trx, request, 'read', [row.id]);
     return toDetail(viewer, row, await assignedAmong(trx, viewer, [row]));
   });
@@ -174,7 +182,8 @@ export async function getPerson(
 
 /**
  * The given persons as `viewer` may see them (protected identities masked), for other
- * features' screens — households, errands. Only persons of the viewer's unit are returned;
+ * features' screens — households, errands. Only persons of the viewer's unit (for a coach:
+ * persons with an open referral to the coach's unit) are returned;
  * the caller logs the access in the same transaction.
  */
 export async function describePersons(
@@ -183,8 +192,9 @@ export async function describePersons(
   ids: readonly string[],
 ): Promise<Map<string, PersonDetail>> {
   const unitId = visibleUnit(viewer);
-  const rows = (unitId ? await findPersonsByIds(trx, [...new Set(ids)]) : []).filter(
-    (row) => row.unitId === unitId,
+  const viaReferral = unitId ? new Set<string>() : await coachVisiblePersonIds(trx, viewer, ids);
+  const rows = (unitId || viaReferral.size > 0 ? await findPersonsByIds(trx, [...new Set(ids)]) : []).filter(
+    (row) => (unitId !== null && row.unitId === unitId) || viaReferral.has(row.id),
   );
   const assigned = await assignedAmong(trx, viewer, rows);
   return new Map(rows.map((row) => [row.id, toDetail(viewer, row, assigned)]));

@@ -54,10 +54,22 @@ describe('need-to-know', () => {
     }
   });
 
-  it('a coach sees no one until a referral gives them a participant', async () => {
+  it('a coach sees only the participants whose referral they accepted (the demo has three)', async () => {
     const sara = await login(t.app, 'sara');
     const response = await t.app.inject({ url: '/api/v1/persons', headers: as(sara) });
-    expect(response.json()).toEqual({ items: [], total: 0 });
+    const accepted = await t.db.db
+      .selectFrom('referrals')
+      .select('personId')
+      .where('coachId', '=', sara.userId)
+      .where('status', '=', 'accepted')
+      .execute();
+    expect(accepted).toHaveLength(3);
+    expect(
+      response
+        .json()
+        .items.map((p: { id: string }) => p.id)
+        .sort(),
+    ).toEqual(accepted.map((r) => r.personId).sort());
   });
 });
 

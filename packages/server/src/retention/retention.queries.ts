@@ -59,6 +59,14 @@ export async function personFiles(trx: Kysely<Database>): Promise<PersonFileRow[
       union all
       select person_id, recorded_on, false from plan_waivers
       union all
+      select person_id, greatest(created_at, updated_at)::date, status in ('sent', 'accepted') from referrals
+      union all
+      select person_id, coalesce(ended_on, started_on, listed_on), status <> 'ended' from insats_participations
+      union all
+      select person_id, recorded_at::date, false from attendance_weeks
+      union all
+      select person_id, greatest(given_on, coalesce(withdrawn_on, given_on)), false from consents
+      union all
       select person_id, greatest(created_at, coalesce(status_changed_at, created_at))::date,
         status in (${recovering}) from recovery_claims
       union all
@@ -181,6 +189,11 @@ const household = (build: (ids: readonly string[]) => RawBuilder<unknown>) => (s
  * retention test lists the foreign keys from the catalog and fails until it is.
  */
 export const DISPOSAL_STEPS: readonly DisposalStep[] = [
+  { table: 'payment_requests', action: 'delete', where: person('person_id') },
+  { table: 'attendance_weeks', action: 'delete', where: person('person_id') },
+  { table: 'insats_participations', action: 'delete', where: person('person_id') },
+  { table: 'referrals', action: 'delete', where: person('person_id') },
+  { table: 'consents', action: 'delete', where: person('person_id') },
   { table: 'access_log', action: 'delete', where: person('person_id') },
   { table: 'journal_entries', action: 'delete', where: person('person_id') },
   { table: 'notifications', action: 'delete', where: person('person_id') },

@@ -21,6 +21,7 @@ export const workQueuesSchema = z.object({
       .nullable(),
     inForce: z.boolean(),
     exempt: z.array(item.extend({ exemption: z.string() })),
+    unexcusedAbsence: z.array(item.extend({ hours: z.number() })),
   }),
   compliance: z.array(
     z.object({

@@ -44,6 +44,8 @@ export type WorkQueues = {
     > | null;
     inForce: boolean;
     exempt: (QueueItem & { exemption: string })[];
+    /** Ogiltig frånvaro from an insats in the last four weeks (reported by the labour-market unit). */
+    unexcusedAbsence: (QueueItem & { hours: number })[];
   };
   compliance: ComplianceRow[];
 };
@@ -323,7 +325,32 @@ export async function workQueues(
         });
     }
 
-    const ids = [...Object.values(items).flat(), ...exempt].map((i) => i.personId);
+    // Unexcused absence reported by the insats: the caseworker weighs it for the aktivitetskrav.
+    const absenceRows = await trx
+      .selectFrom('attendanceWeeks as a')
+      .innerJoin('persons as p', (j) =>
+        j.onRef('p.municipalityId', '=', 'a.municipalityId').onRef('p.id', '=', 'a.personId'),
+      )
+      .select(['a.personId', 'a.weekStart', 'a.unexcusedHours'])
+      .where('p.unitId', '=', unitId)
+      .where('a.unexcusedHours', '>', 0)
+      .where('a.weekStart', '>=', addDays(today, -28))
+      .orderBy('a.weekStart')
+      .execute();
+    const absences = new Map<string, { hours: number; weeks: string[] }>();
+    for (const row of absenceRows) {
+      const entry = absences.get(row.personId) ?? { hours: 0, weeks: [] };
+      entry.hours += Number(row.unexcusedHours);
+      entry.weeks.push(row.weekStart);
+      absences.set(row.personId, entry);
+    }
+    const unexcusedAbsence = [...absences].map(([personId, a]) => ({
+      personId,
+      name: '',
+      hours: a.hours,
+      reason: `Ogiltig frånvaro ${a.hours} tim från insats de senaste fyra veckorna (veckor som börjar ${a.weeks.join(', ')})`,
+    }));
+    const ids = [...Object.values(items).flat(), ...exempt, ...unexcusedAbsence].map((i) => i.personId);
     const persons = await describePersons(trx, viewer, ids);
     const named = <T extends QueueItem>(list: T[]) =>
       list.map((i) => ({ ...i, name: persons.get(i.personId)?.name ?? '' }));
@@ -356,6 +383,7 @@ export async function workQueues(
           : null,
         inForce: rule !== null,
         exempt: named(exempt),
+        unexcusedAbsence: named(unexcusedAbsence),
       },
       // The per-caseworker compliance view is the unit manager's.
       compliance:

@@ -56,3 +56,19 @@ export type Page<T> = { items: T[]; total: number };
 
 /** Stable error codes in problem+json `code`, as the server defines them (http/problem.schema.ts). */
 export type ProblemCode = ErrorCode;
+
+// The labour-market unit: insats catalogue, referrals, consent, participation and attendance.
+export type {
+  AbsenceReason,
+  AttendanceInput,
+  Consent,
+  ConsentScope,
+  Insats,
+  NewConsent,
+  NewReferral,
+  Participation,
+  PartnerAgency,
+  Referral,
+  ReferralDetail,
+} from '@stegvis/server/api';
+export { ABSENCE_REASONS as absenceReasons, CONSENT_SCOPES as consentScopes } from '@stegvis/server/api';

@@ -9,6 +9,7 @@ export const navigation: Record<Role, NavEntry[]> = {
   caseworker: [
     { to: '/', label: 'nav.myPersons' },
     { to: '/arenden', label: 'nav.errands' },
+    { to: '/remisser', label: 'nav.referrals' },
     { to: '/persons/new', label: 'nav.registerPerson' },
     { to: '/utbetalningar', label: 'nav.payments' },
     { to: '/riktlinjer', label: 'nav.guidelines' },
@@ -18,6 +19,7 @@ export const navigation: Record<Role, NavEntry[]> = {
     { to: '/', label: 'nav.unitPersons' },
     { to: '/arenden', label: 'nav.unitErrands' },
     { to: '/utbetalningar', label: 'nav.payments' },
+    { to: '/remisser', label: 'nav.referrals' },
     { to: '/access-log', label: 'nav.accessLog' },
     { to: '/riktlinjer', label: 'nav.guidelines' },
     { to: '/indikatorer', label: 'nav.dashboard' },

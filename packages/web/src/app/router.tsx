@@ -20,6 +20,8 @@ import { PaymentsRoute } from './routes/payments.tsx';
 import { PersonRoute } from './routes/person.tsx';
 import { ComplianceRoute, PlanningSettingsRoute } from './routes/planning-admin.tsx';
 import { QueueRoute } from './routes/queue.tsx';
+import { ReferralRoute } from './routes/referral.tsx';
+import { ReferralsRoute } from './routes/referrals.tsx';
 import { RegisterPersonRoute } from './routes/register-person.tsx';
 import { ReportsRoute } from './routes/reports.tsx';
 import { Allow, AppShell, RequireSession } from './routes/shell.tsx';
@@ -135,6 +137,22 @@ export function createRouter() {
               element: (
                 <Allow roles={['caseworker', 'unitManager']}>
                   <QueueRoute />
+                </Allow>
+              ),
+            },
+            {
+              path: '/remisser',
+              element: (
+                <Allow roles={['caseworker', 'unitManager']}>
+                  <ReferralsRoute />
+                </Allow>
+              ),
+            },
+            {
+              path: '/remisser/:id',
+              element: (
+                <Allow roles={['caseworker', 'coach', 'unitManager']}>
+                  <ReferralRoute />
                 </Allow>
               ),
             },

@@ -12,7 +12,15 @@ import type {
   VerificationKind,
   VerificationOutcome,
 } from '../api/case-types.ts';
-import type { AccessLogEntry, Role } from '../api/types.ts';
+import type {
+  AbsenceReason,
+  AccessLogEntry,
+  Consent,
+  ConsentScope,
+  Participation,
+  Referral,
+  Role,
+} from '../api/types.ts';
 import type { MessageKey } from './sv.ts';
 
 export const roleLabels: Record<Role, MessageKey> = {
@@ -157,3 +165,39 @@ export function lineLabel(code: string): MessageKey | null {
   if (group === 'income') return incomeTypeLabels[type as IncomeType] ?? null;
   return null;
 }
+
+// The labour-market unit.
+export const referralStatusLabels: Record<Referral['status'], MessageKey> = {
+  sent: 'referralStatus.sent',
+  accepted: 'referralStatus.accepted',
+  returned: 'referralStatus.returned',
+  closed: 'referralStatus.closed',
+};
+
+export const participationStatusLabels: Record<Participation['status'], MessageKey> = {
+  waiting: 'participationStatus.waiting',
+  active: 'participationStatus.active',
+  ended: 'participationStatus.ended',
+};
+
+export const absenceReasonLabels: Record<AbsenceReason, MessageKey> = {
+  sickness: 'absenceReason.sickness',
+  careOfChild: 'absenceReason.careOfChild',
+  authorityAppointment: 'absenceReason.authorityAppointment',
+  jobInterview: 'absenceReason.jobInterview',
+  agreedLeave: 'absenceReason.agreedLeave',
+  unexcused: 'absenceReason.unexcused',
+};
+
+export const consentScopeLabels: Record<ConsentScope, MessageKey> = {
+  referral: 'consentScope.referral',
+  attendance: 'consentScope.attendance',
+  assessment: 'consentScope.assessment',
+  meetings: 'consentScope.meetings',
+};
+
+export const consentFormLabels: Record<Consent['form'], MessageKey> = {
+  written: 'consents.form.written',
+  oral: 'consents.form.oral',
+  digital: 'consents.form.digital',
+};

@@ -7,6 +7,7 @@ import { PersonDetails } from '../../features/persons/person-details.tsx';
 import { AssessmentSection } from '../../features/planning/assessment-section.tsx';
 import { MeetingsSection } from '../../features/planning/meetings-section.tsx';
 import { PlanSection } from '../../features/planning/plan-section.tsx';
+import { PersonReferrals } from '../../features/referrals/person-referrals.tsx';
 import { CaseReviewSection } from '../../features/work-queues/case-reviews.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 
@@ -33,6 +34,7 @@ export function PersonRoute() {
           <CaseReviewSection key={`r-${id}`} personId={id} />
         </>
       ) : null}
+      {user.role === 'caseworker' || user.role === 'unitManager' ? <PersonReferrals personId={id} /> : null}
     </>
   );
 }

@@ -7,6 +7,7 @@ import { useCurrentUser } from '../../features/auth/api.ts';
 import { OverviewPage } from '../../features/overview/overview-table.tsx';
 import { ParticipantList } from '../../features/persons/participant-list.tsx';
 import { PersonList } from '../../features/persons/person-list.tsx';
+import { ReferralQueue } from '../../features/referrals/referral-queue.tsx';
 import { QueueSummary } from '../../features/work-queues/queue-summary.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 
@@ -49,6 +50,10 @@ function CoachStart() {
   const { t } = useI18n();
   return (
     <Page title={t('persons.participantsTitle')} lead={t('persons.participantsIntro')}>
+      <h2>{t('referrals.queueTitle')}</h2>
+      <p>{t('referrals.queueIntro')}</p>
+      <ReferralQueue caption={t('referrals.queueTitle')} />
+      <h2>{t('referrals.participantsHeading')}</h2>
       <ParticipantList />
     </Page>
   );
