@@ -243,6 +243,75 @@ describe('Kartläggning, plan och uppföljning', () => {
     await section.getByText('Förvarning skickad 2026-11-23.').waitFor();
     await expectAccessible(erik);
 
+    // December's application: beside the errand the deviation and its notice; the decision
+    // reduces the assistance with the reduction template, and the letter shows both amounts
+    // and SoL 12 kap. 5 §.
+    await erik.getByRole('link', { name: 'Registrera ansökan' }).click();
+    await expectHeading(erik, 'Registrera ansökan');
+    await erik.getByLabel('Typ av ansökan').selectOption('renewalApplication');
+    await erik.getByLabel('Månad', { exact: true }).fill('2026-12');
+    await erik.getByRole('button', { name: 'Registrera ansökan' }).click();
+    await expectHeading(erik, 'Återansökan, Leila Nasser, december 2026');
+    await erik
+      .getByTestId('aktivitetskrav-summary')
+      .getByText(
+        '2026-11: 6 av 30 planerade timmar i veckan – förvarning 2026-11-23; nedsättning kan beslutas (SoL 2025:400 12 kap. 5 §)',
+      )
+      .waitFor();
+    await erik.getByRole('button', { name: 'Starta utredning' }).click();
+    await erik.getByTestId('errand-state').filter({ hasText: 'Under utredning' }).waitFor();
+    await erik.getByLabel('Slag').selectOption({ label: 'Boendekostnad (hyra)' });
+    await erik.getByLabel('Belopp i kronor per månad').fill('4 800');
+    await erik.getByRole('button', { name: 'Lägg till', exact: true }).click();
+    await erik.getByRole('cell', { name: /4\s800 kr/ }).waitFor();
+    await erik.getByLabel('Vad kontrollerades').selectOption({ label: 'Hyresavtal' });
+    await erik.getByLabel('Källa').fill('Hyresavtal med Älvstadshem');
+    await erik.getByLabel('Datum för kontrollen').fill('2026-11-20');
+    await erik.getByRole('button', { name: 'Spara kontroll' }).click();
+    await erik.getByText(/kontrollerad 2026-11-20/).waitFor();
+    await erik.getByRole('button', { name: 'Klar för beslut' }).click();
+    await erik.getByTestId('errand-state').filter({ hasText: 'Klar för beslut' }).waitFor();
+    await erik.getByRole('button', { name: 'Beräkna' }).click();
+    const total = erik.getByTestId('calculation-total');
+    await total.filter({ hasText: /kr/ }).waitFor();
+    const need = Number(((await total.textContent()) ?? '').replace(/\D/g, ''));
+    expect(need).toBeGreaterThan(1500);
+
+    await erik.locator('#item-0-outcome').selectOption({ label: 'Delavslag' });
+    await erik.getByLabel('Nedsättning: uteblivit från planerad aktivitet').check();
+    await erik.getByLabel('Beviljat belopp i kronor').fill(String(need - 1500));
+    await erik
+      .getByLabel('Motivering')
+      .fill('Leila deltog 6 av 30 planerade timmar i veckan i november trots förvarning den 23 november.');
+    await expectAccessible(erik);
+    await erik.getByRole('button', { name: 'Fatta beslut' }).click();
+    await erik.getByTestId('errand-state').filter({ hasText: 'Beslutad' }).waitFor();
+    const letterLink = erik.getByRole('link', { name: 'Beslutsbrev (PDF)' });
+    await letterLink.waitFor();
+    const letter = await erik.request.get(
+      new URL((await letterLink.getAttribute('href')) ?? '', app.url).href,
+    );
+    expect(letter.status()).toBe(200);
+    const letterPath = join(workDir, 'nedsattning.pdf');
+    writeFileSync(letterPath, await letter.body());
+    const letterText = execFileSync('/usr/bin/pdftotext', [letterPath, '-'], { encoding: 'utf8' }).replace(
+      /\s+/g,
+      ' ',
+    );
+    const kr = (n: number) => new Intl.NumberFormat('sv-SE').format(n).replace(/\s/g, ' ');
+    expect(letterText).toContain('12 kap. 5 §');
+    expect(letterText).toContain(kr(need));
+    expect(letterText).toContain(kr(need - 1500));
+    expect(letterText).toContain('Delvis bifall (delavslag)');
+    // The letter's own account of the calculation shows the full need the reduction is made from.
+    expect(letterText).toContain(`Ekonomiskt bistånd enligt beräkningen: ${kr(need)} kr`);
+
+    await erik.goto(`${app.url}/`);
+    await expectHeading(erik, 'Mina personer');
+    await openQueue(erik, 'Aktivitetskrav utan plan eller aktivitet');
+    await erik.getByRole('link', { name: 'Leila Nasser' }).click();
+    await expectHeading(erik, 'Leila Nasser');
+
     await erik.getByLabel('Utfall').fill('Flerpartssamtal med Arbetsförmedlingen och vården inom två veckor');
     await erik.getByRole('button', { name: 'Registrera ärendedragning' }).click();
     await erik.getByText('Ärendedragningen 2026-11-23 är registrerad.').waitFor();

@@ -656,7 +656,6 @@ export const en: Record<MessageKey, string> = {
   'plan.waived': 'Recorded {date}: no plan needed – {reason}',
   'aktivitetskrav.applies': 'The requirement applies: assistance {months} months in a row.',
   'aktivitetskrav.notYet': 'The requirement does not apply yet: {months} of {needed} months in a row.',
-  'aktivitetskrav.deviationsThisMonth': '{count} deviations recorded this month.',
   'aktivitetskrav.exemptions': 'Exemptions',
   'aktivitetskrav.noExemptions': 'No exemptions.',
   'aktivitetskrav.current': 'current',
@@ -711,6 +710,9 @@ export const en: Record<MessageKey, string> = {
   'settings.maxAge': 'Young adults: highest age',
   'settings.save': 'Save settings',
   'settings.saved': 'The settings are saved.',
+
+  'aktivitetskrav.reductionPossible': 'notice {date}; a reduction may be decided ({basis})',
+  'aktivitetskrav.noticeMissing': 'no notice yet: no reduction can be decided',
 
   'notFound.title': 'Page not found',
   'notFound.body': 'Check the address, or go to the start page.',

@@ -650,7 +650,6 @@ export const sv = {
   'plan.waived': 'Registrerat {date}: ingen plan behövs – {reason}',
   'aktivitetskrav.applies': 'Kravet gäller: försörjningsstöd {months} månader i följd.',
   'aktivitetskrav.notYet': 'Kravet gäller inte ännu: {months} av {needed} månader i följd.',
-  'aktivitetskrav.deviationsThisMonth': '{count} avvikelser registrerade denna månad.',
   'aktivitetskrav.exemptions': 'Undantag',
   'aktivitetskrav.noExemptions': 'Inga undantag.',
   'aktivitetskrav.current': 'gäller nu',
@@ -705,6 +704,9 @@ export const sv = {
   'settings.maxAge': 'Unga vuxna: högsta ålder',
   'settings.save': 'Spara inställningar',
   'settings.saved': 'Inställningarna är sparade.',
+
+  'aktivitetskrav.reductionPossible': 'förvarning {date}; nedsättning kan beslutas ({basis})',
+  'aktivitetskrav.noticeMissing': 'ingen förvarning ännu: nedsättning kan inte beslutas',
 
   'notFound.title': 'Sidan finns inte',
   'notFound.body': 'Kontrollera adressen, eller gå till startsidan.',
