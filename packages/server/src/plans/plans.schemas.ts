@@ -138,4 +138,5 @@ export const planningSettingsSchema = z.strictObject({
   followUpIntervalMonths: z.number().int().min(1, 'Minst 1 månad').max(12, 'Högst 12 månader'),
   proposalWithinMonths: z.number().int().min(1, 'Minst 1 månad').max(24, 'Högst 24 månader'),
   youngAdultBand: band,
+  withoutActivityMonths: z.number().int().min(1, 'Minst 1 månad').max(24, 'Högst 24 månader'),
 });

@@ -91,6 +91,7 @@ export type PlanningSettingsTable = {
   proposalWithinMonths: Generated<number>;
   youngAdultMinAge: Generated<number>;
   youngAdultMaxAge: Generated<number>;
+  withoutActivityMonths: Generated<number>;
   updatedAt: Generated<Date>;
 };
 

@@ -20,6 +20,7 @@ export type QueueCode =
   | 'followUpOverdue'
   | 'longTermWithoutPlan'
   | 'youngAdultWithoutActivity'
+  | 'withoutActivity'
   | 'aktivitetskrav'
   | 'proposalDue'
   | 'planExpiring'
@@ -53,6 +54,7 @@ const TITLES: Record<QueueCode, string> = {
   followUpOverdue: 'Uppföljning försenad',
   longTermWithoutPlan: 'Långvarigt bistånd utan aktuell plan',
   youngAdultWithoutActivity: 'Unga vuxna utan aktivitet',
+  withoutActivity: 'Utan aktivitet',
   aktivitetskrav: 'Aktivitetskrav utan plan eller aktivitet',
   proposalDue: 'Förslag om väg framåt saknas',
   planExpiring: 'Planer som snart löper ut',
@@ -209,6 +211,7 @@ export async function workQueues(
       followUpOverdue: [],
       longTermWithoutPlan: [],
       youngAdultWithoutActivity: [],
+      withoutActivity: [],
       aktivitetskrav: [],
       proposalDue: [],
       planExpiring: [],
@@ -217,13 +220,32 @@ export async function workQueues(
     const compliance = new Map<string | null, Omit<ComplianceRow, 'caseworker'>>();
     const exempt: (QueueItem & { exemption: string })[] = [];
     const rule = aktivitetskravFor(month);
+    // A new errand starts the plan deadline as well, decided or not.
+    const appliedOn = new Map<string, string>();
+    for (const e of await trx
+      .selectFrom('errands')
+      .select(['householdId', 'receivedAt'])
+      .where('unitId', '=', unitId)
+      .where('type', '=', 'newApplication')
+      .execute()) {
+      const day = isoDay(new Date(e.receivedAt));
+      if (day < (appliedOn.get(e.householdId) ?? '9999')) appliedOn.set(e.householdId, day);
+    }
 
     for (const adult of adults) {
       const decisions = byHousehold.get(adult.householdId) ?? [];
-      if (decisions.length === 0) continue;
+      const applied = appliedOn.get(adult.householdId);
+      if (decisions.length === 0 && !applied) continue;
       const plan = currentPlan(adult.personId);
       const firstDecision = decisions.map((d) => isoDay(new Date(d.decidedAt))).sort()[0] ?? today;
-      const deadline = addDays(firstDecision, settings.planDeadlineDays);
+      const started = applied && applied < firstDecision ? applied : firstDecision;
+      const deadline = addDays(started, settings.planDeadlineDays);
+      const missing = !plansByPerson.has(adult.personId) && !waived.has(adult.personId) && deadline < today;
+      const missingReason = `${applied === started ? `Nyansökan inkom ${started}` : `Första beslutet ${started}`}; planen skulle ha funnits senast ${deadline} (${settings.planDeadlineDays} dagar, kommunens inställning)`;
+      if (decisions.length === 0) {
+        if (missing) items.planMissing.push({ personId: adult.personId, name: '', reason: missingReason });
+        continue;
+      }
       const row = compliance.get(adult.responsibleUserId) ?? {
         assisted: 0,
         withCurrentPlan: 0,
@@ -234,14 +256,10 @@ export async function workQueues(
       row.assisted += 1;
       if (plan) row.withCurrentPlan += 1;
       // "Ingen plan behövs", recorded with its reason, takes the person out of Plan saknas.
-      if (!plansByPerson.has(adult.personId) && !waived.has(adult.personId) && deadline < today)
+      if (missing) {
         row.planMissing += 1;
-      if (!plansByPerson.has(adult.personId) && !waived.has(adult.personId) && deadline < today)
-        items.planMissing.push({
-          personId: adult.personId,
-          name: '',
-          reason: `Första beslutet ${firstDecision}; planen skulle ha funnits senast ${deadline} (${settings.planDeadlineDays} dagar, kommunens inställning)`,
-        });
+        items.planMissing.push({ personId: adult.personId, name: '', reason: missingReason });
+      }
       const anyPlan = plansByPerson.get(adult.personId);
       if (anyPlan && anyPlan.next < today) row.followUpOverdue += 1;
       if (plan) {
@@ -290,18 +308,6 @@ export async function workQueues(
         });
       const age = ageOn(adult.birthDate, today);
       const recentlyAssisted = [0, 1, 2].some((i) => months.has(monthsBack(month, i)));
-      if (
-        recentlyAssisted &&
-        age >= settings.youngAdultBand.minAge &&
-        age <= settings.youngAdultBand.maxAge &&
-        !plan?.hasActivity
-      )
-        items.youngAdultWithoutActivity.push({
-          personId: adult.personId,
-          name: '',
-          reason: `${age} år (åldersgrupp ${settings.youngAdultBand.minAge}–${settings.youngAdultBand.maxAge}) med bistånd utan planerad aktivitet`,
-        });
-      if (!rule) continue;
       // Consecutive months with försörjningsstöd ending this month or last month.
       let streakEnd = months.has(month) ? month : monthsBack(month, 1);
       let streak = 0;
@@ -309,6 +315,20 @@ export async function workQueues(
         streak += 1;
         streakEnd = monthsBack(streakEnd, 1);
       }
+      const inYouthBand = age >= settings.youngAdultBand.minAge && age <= settings.youngAdultBand.maxAge;
+      if (recentlyAssisted && inYouthBand && !plan?.hasActivity)
+        items.youngAdultWithoutActivity.push({
+          personId: adult.personId,
+          name: '',
+          reason: `${age} år (åldersgrupp ${settings.youngAdultBand.minAge}–${settings.youngAdultBand.maxAge}) med bistånd utan planerad aktivitet`,
+        });
+      else if (!inYouthBand && streak >= settings.withoutActivityMonths && !plan?.hasActivity)
+        items.withoutActivity.push({
+          personId: adult.personId,
+          name: '',
+          reason: `Bistånd ${streak} månader i följd utan planerad aktivitet (gräns ${settings.withoutActivityMonths} månader, kommunens inställning)`,
+        });
+      if (!rule) continue;
       if (streak < rule.consecutiveMonths) continue;
       const exemption =
         manualExemptions.get(adult.personId) ??

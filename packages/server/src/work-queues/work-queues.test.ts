@@ -77,6 +77,7 @@ describe('arbetsköer', () => {
         followUpOverdue: 1,
         longTermWithoutPlan: 1,
         youngAdultWithoutActivity: 1,
+        withoutActivity: 2,
         aktivitetskrav: 1,
         proposalDue: 1,
         planExpiring: 0,
@@ -86,6 +87,7 @@ describe('arbetsköer', () => {
       expect(names('followUpOverdue')).toEqual(['Johan Berg']);
       expect(names('longTermWithoutPlan')).toEqual(['Leila Nasser']);
       expect(names('youngAdultWithoutActivity')).toEqual(['Elias Johansson']);
+      expect(names('withoutActivity')).toEqual(['Karin Svensson', 'Leila Nasser']);
       expect(names('aktivitetskrav')).toEqual(['Leila Nasser']);
       expect(names('proposalDue')).toEqual(['Leila Nasser']);
       expect(names('caseReview')).toEqual(['Leila Nasser']);
@@ -163,6 +165,35 @@ describe('arbetsköer', () => {
     );
   });
 
+  it('a new application without a decision starts the plan deadline too', async () => {
+    const [, , , , e] = households;
+    if (!e) throw new Error('no household');
+    await inTenant(t.db.db, 'alvstad', (trx) =>
+      trx
+        .insertInto('errands')
+        .values({
+          municipalityId: 'alvstad',
+          id: randomUUID(),
+          householdId: e.id,
+          unitId: 'eb-norr',
+          type: 'newApplication',
+          month: '2026-11',
+          state: 'underInvestigation',
+          requestedNote: null,
+          receivedAt: new Date('2026-11-02T09:00:00Z'),
+          createdBy: erik.userId,
+        })
+        .execute(),
+    );
+    const body = await queues(t, erik);
+    const item = body.queues
+      .find((q: { code: string }) => q.code === 'planMissing')
+      .items.find((i: { personId: string }) => i.personId === e.applicantId);
+    expect(item.reason).toBe(
+      'Nyansökan inkom 2026-11-02; planen skulle ha funnits senast 2026-11-16 (14 dagar, kommunens inställning)',
+    );
+  });
+
   it('"no plan needed" with a reason takes a person out of Plan saknas; without a reason it is refused', async () => {
     const [, , , d] = households;
     if (!d) throw new Error('no household');
@@ -227,6 +258,7 @@ describe('arbetsköer', () => {
       followUpIntervalMonths: 2,
       proposalWithinMonths: 6,
       youngAdultBand: { minAge: 18, maxAge: 24 },
+      withoutActivityMonths: 3,
     });
     const put = (who: Login, payload: object) =>
       t.app.inject({ method: 'PUT', url: '/api/v1/planning-settings', headers: as(who), payload });
@@ -235,16 +267,17 @@ describe('arbetsköer', () => {
       followUpIntervalMonths: 2,
       proposalWithinMonths: 6,
       youngAdultBand: { minAge: 18, maxAge: 25 },
+      withoutActivityMonths: 3,
     };
     expect((await put(erik, settings)).statusCode).toBe(403);
     const inverted = await put(maria, { ...settings, youngAdultBand: { minAge: 25, maxAge: 18 } });
     expect(inverted.statusCode).toBe(422);
     expect(inverted.json().errors[0].pointer).toBe('/youngAdultBand/maxAge');
     expect((await put(maria, { ...settings, followUpIntervalMonths: 0 })).statusCode).toBe(422);
-    // With a 17-day plan deadline Sofia (decided 16 days ago) is not late yet; Amir (20) still is.
-    const changed = await put(maria, { ...settings, planDeadlineDays: 17 });
+    // With a 20-day plan deadline Sofia (applied 19 days ago) is not late yet; Amir (23) still is.
+    const changed = await put(maria, { ...settings, planDeadlineDays: 20 });
     expect(changed.statusCode).toBe(200);
-    expect(changed.json()).toMatchObject({ planDeadlineDays: 17, youngAdultBand: { maxAge: 25 } });
+    expect(changed.json()).toMatchObject({ planDeadlineDays: 20, youngAdultBand: { maxAge: 25 } });
     const names = (await queues(t, erik)).queues
       .find((q: { code: string }) => q.code === 'planMissing')
       .items.map((i: { name: string }) => i.name);

@@ -714,6 +714,9 @@ export const en: Record<MessageKey, string> = {
   'aktivitetskrav.reductionPossible': 'notice {date}; a reduction may be decided ({basis})',
   'aktivitetskrav.noticeMissing': 'no notice yet: no reduction can be decided',
 
+  'queue.withoutActivity': 'Without an activity',
+  'settings.withoutActivityMonths': 'Months of assistance without an activity before the person is listed',
+
   'notFound.title': 'Page not found',
   'notFound.body': 'Check the address, or go to the start page.',
   'notFound.home': 'Go to the start page',

@@ -708,6 +708,9 @@ export const sv = {
   'aktivitetskrav.reductionPossible': 'förvarning {date}; nedsättning kan beslutas ({basis})',
   'aktivitetskrav.noticeMissing': 'ingen förvarning ännu: nedsättning kan inte beslutas',
 
+  'queue.withoutActivity': 'Utan aktivitet',
+  'settings.withoutActivityMonths': 'Månader med bistånd utan aktivitet innan personen listas',
+
   'notFound.title': 'Sidan finns inte',
   'notFound.body': 'Kontrollera adressen, eller gå till startsidan.',
   'notFound.home': 'Till startsidan',

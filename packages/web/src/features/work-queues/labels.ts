@@ -5,6 +5,7 @@ export const QUEUE_CODES = [
   'followUpOverdue',
   'longTermWithoutPlan',
   'youngAdultWithoutActivity',
+  'withoutActivity',
   'aktivitetskrav',
   'proposalDue',
   'planExpiring',
