@@ -97,6 +97,7 @@ describe('Kartläggning, plan och uppföljning', () => {
       .getByLabel('Aktivitet 1: ansvarig (roll eller myndighet)')
       .selectOption({ label: 'Arbetsförmedlingen' });
     await erik.getByLabel('Aktivitet 1: timmar i veckan').fill('30');
+    await erik.getByLabel('Aktivitet 1: slutdatum').fill('2026-12-31');
     await erik.getByLabel('Personens egna ord').fill('Jag vill jobba med det jag kan.');
     await erik.getByLabel('Datum för godkännandet').fill('2026-11-23');
     await erik.getByLabel('Hur planen godkändes').selectOption({ label: 'digitalt' });
@@ -122,6 +123,7 @@ describe('Kartläggning, plan och uppföljning', () => {
     expect(text).toContain('Har fått svensk elbehörighet validerad');
     expect(text).toContain('Har klarat SFI kurs D');
     expect(text).toContain('Arbetsförmedlingen');
+    expect(text).toContain('till och med 2026-12-31');
 
     // The plan is also beside the errand.
     const closed = await erik.request.get(`${app.url}/api/v1/errands?state=closed`);
@@ -142,6 +144,12 @@ describe('Kartläggning, plan och uppföljning', () => {
     now = new Date('2027-01-25T10:00:00Z');
     await login(erik, app, 'erik');
     await expectHeading(erik, 'Mina personer');
+    // The insats ended on 31 December without a next step.
+    await openQueue(erik, 'Insats avslutad utan nästa steg');
+    await erik
+      .getByRole('row', { name: /Amir Haddad/ })
+      .getByText(/avslutades 2026-12-31/)
+      .waitFor();
     await openQueue(erik, 'Uppföljning försenad');
     const row = erik.getByRole('row', { name: /Amir Haddad/ });
     await row.waitFor();
@@ -168,6 +176,8 @@ describe('Kartläggning, plan och uppföljning', () => {
     expect(await plan.textContent()).toContain('Nästa uppföljning senast 2027-03-25');
 
     await openQueue(erik, 'Uppföljning försenad');
+    await erik.waitForFunction(() => !document.querySelector('main')?.textContent?.includes('Amir Haddad'));
+    await openQueue(erik, 'Insats avslutad utan nästa steg');
     await erik.waitForFunction(() => !document.querySelector('main')?.textContent?.includes('Amir Haddad'));
   });
 

@@ -35,6 +35,8 @@ export const planInput = z.strictObject({
         responsible: z.strictObject({ party, name: z.string().trim().max(200).nullable().default(null) }),
         subGoalIds: z.array(z.string().max(40)).max(20).default([]),
         hoursPerWeek: z.number().int().min(0).max(40).nullable().default(null),
+        /** When the insats ends; once passed without a plan change or follow-up it is queued. */
+        endsOn: isoDate.nullable().default(null),
       }),
     )
     .max(30),
@@ -56,6 +58,7 @@ export const planVersion = z.object({
       responsible: z.object({ party, name: z.string().nullable() }),
       subGoalIds: z.array(z.string()),
       hoursPerWeek: z.number().nullable(),
+      endsOn: z.string().nullable(),
     }),
   ),
   clientWords: z.string(),

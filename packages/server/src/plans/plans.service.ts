@@ -183,6 +183,7 @@ async function loadPlan(
     .execute();
   const versions: PlanVersion[] = versionRows.map((row) => ({
     ...row.content,
+    activities: row.content.activities.map((a) => ({ ...a, endsOn: a.endsOn ?? null })),
     agreement: { agreedOn: row.agreedOn, method: row.agreementMethod },
     version: row.version,
     createdBy: row.createdBy,

@@ -13,6 +13,8 @@ export type PlanContent = {
     responsible: { party: ResponsibleParty; name: string | null };
     subGoalIds: string[];
     hoursPerWeek: number | null;
+    /** When the insats ends (versions saved before end dates existed are read as null). */
+    endsOn: string | null;
   }[];
   clientWords: string;
 };

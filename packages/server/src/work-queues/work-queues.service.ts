@@ -24,6 +24,7 @@ export type QueueCode =
   | 'aktivitetskrav'
   | 'proposalDue'
   | 'planExpiring'
+  | 'insatsEnded'
   | 'caseReview';
 export type ComplianceRow = {
   caseworker: { id: string | null; name: string };
@@ -58,6 +59,7 @@ const TITLES: Record<QueueCode, string> = {
   aktivitetskrav: 'Aktivitetskrav utan plan eller aktivitet',
   proposalDue: 'Förslag om väg framåt saknas',
   planExpiring: 'Planer som snart löper ut',
+  insatsEnded: 'Insats avslutad utan nästa steg',
   caseReview: 'Ärendedragning',
 };
 
@@ -152,13 +154,18 @@ export async function workQueues(
         'f.heldOn',
       ])
       .execute();
-    const plansByPerson = new Map<string, { hasActivity: boolean; lastTouched: string; next: string }>();
+    const plansByPerson = new Map<
+      string,
+      { hasActivity: boolean; lastTouched: string; next: string; ended: string | null }
+    >();
     const perPlan = new Map<
       string,
       {
         personId: string;
         version: number;
         hasActivity: boolean;
+        /** The latest end date among the current version's activities that has passed. */
+        ended: string | null;
         lastTouched: string;
         next: string | null;
         heldOn: string;
@@ -171,6 +178,7 @@ export async function workQueues(
         personId: row.personId,
         version: 0,
         hasActivity: false,
+        ended: null,
         lastTouched: created,
         next: null,
         heldOn: '',
@@ -178,7 +186,13 @@ export async function workQueues(
       };
       if (row.version !== null && row.version >= entry.version) {
         entry.version = row.version;
-        entry.hasActivity = (row.content?.activities.length ?? 0) > 0;
+        // An activity counts while it has not ended.
+        entry.hasActivity = (row.content?.activities ?? []).some((a) => !a.endsOn || a.endsOn >= today);
+        const ends = (row.content?.activities ?? [])
+          .map((a) => a.endsOn ?? null)
+          .filter((d): d is string => d !== null && d < today)
+          .sort();
+        entry.ended = ends.at(-1) ?? null;
       }
       if (row.versionAt && isoDay(new Date(row.versionAt)) > entry.lastTouched)
         entry.lastTouched = isoDay(new Date(row.versionAt));
@@ -193,7 +207,12 @@ export async function workQueues(
       const next = p.next ?? addMonths(p.created, settings.followUpIntervalMonths);
       const previous = plansByPerson.get(p.personId);
       if (!previous || p.lastTouched > previous.lastTouched)
-        plansByPerson.set(p.personId, { hasActivity: p.hasActivity, lastTouched: p.lastTouched, next });
+        plansByPerson.set(p.personId, {
+          hasActivity: p.hasActivity,
+          lastTouched: p.lastTouched,
+          next,
+          ended: p.ended,
+        });
     }
     // A plan is current while it has been made, changed or followed up within the last 12 months.
     const currentPlan = (personId: string) => {
@@ -215,6 +234,7 @@ export async function workQueues(
       aktivitetskrav: [],
       proposalDue: [],
       planExpiring: [],
+      insatsEnded: [],
       caseReview: [],
     };
     const compliance = new Map<string | null, Omit<ComplianceRow, 'caseworker'>>();
@@ -271,6 +291,13 @@ export async function workQueues(
             reason: `Planen gäller till ${lapses} om den inte följs upp eller ändras`,
           });
       }
+      // An insats has ended and the plan has been neither changed nor followed up since.
+      if (plan?.ended && plan.lastTouched <= plan.ended)
+        items.insatsEnded.push({
+          personId: adult.personId,
+          name: '',
+          reason: `En insats i planen avslutades ${plan.ended}; planen har inte ändrats eller följts upp sedan`,
+        });
       // Within the municipality's months (default 6) a documented proposal for the way forward,
       // presented in a flerpartssamtal: listed until such a meeting is recorded as attended.
       const proposalBy = addMonths(firstDecision, settings.proposalWithinMonths);

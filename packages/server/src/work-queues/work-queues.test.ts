@@ -81,6 +81,7 @@ describe('arbetsköer', () => {
         aktivitetskrav: 1,
         proposalDue: 1,
         planExpiring: 0,
+        insatsEnded: 1,
         caseReview: 1,
       });
       expect(names('planMissing')).toEqual(['Amir Haddad', 'Leila Nasser', 'Sofia Lindqvist']);
@@ -91,6 +92,7 @@ describe('arbetsköer', () => {
       expect(names('aktivitetskrav')).toEqual(['Leila Nasser']);
       expect(names('proposalDue')).toEqual(['Leila Nasser']);
       expect(names('caseReview')).toEqual(['Leila Nasser']);
+      expect(names('insatsEnded')).toEqual(['Johan Berg']);
       expect(body.compliance).toEqual([]);
       // The unit manager's compliance view: every demo person here is Erik's.
       const manager = await queues(demo, await login(demo.app, 'maria'));

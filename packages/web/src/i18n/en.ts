@@ -717,6 +717,12 @@ export const en: Record<MessageKey, string> = {
   'queue.withoutActivity': 'Without an activity',
   'settings.withoutActivityMonths': 'Months of assistance without an activity before the person is listed',
 
+  'queue.insatsEnded': 'Service ended without a next step',
+  'plan.activityEnds': 'Activity {n}: end date',
+  'plan.activityEndsHint':
+    'When the service ends. After that the person is queued until the plan is changed or followed up. YYYY-MM-DD.',
+  'plan.endsShort': 'until {date}',
+
   'notFound.title': 'Page not found',
   'notFound.body': 'Check the address, or go to the start page.',
   'notFound.home': 'Go to the start page',

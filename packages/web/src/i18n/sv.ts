@@ -711,6 +711,12 @@ export const sv = {
   'queue.withoutActivity': 'Utan aktivitet',
   'settings.withoutActivityMonths': 'Månader med bistånd utan aktivitet innan personen listas',
 
+  'queue.insatsEnded': 'Insats avslutad utan nästa steg',
+  'plan.activityEnds': 'Aktivitet {n}: slutdatum',
+  'plan.activityEndsHint':
+    'När insatsen slutar. Efter slutdatum visas personen i en kö tills planen ändras eller följs upp. ÅÅÅÅ-MM-DD.',
+  'plan.endsShort': 'till och med {date}',
+
   'notFound.title': 'Sidan finns inte',
   'notFound.body': 'Kontrollera adressen, eller gå till startsidan.',
   'notFound.home': 'Till startsidan',

@@ -9,6 +9,7 @@ export const QUEUE_CODES = [
   'aktivitetskrav',
   'proposalDue',
   'planExpiring',
+  'insatsEnded',
   'caseReview',
 ] as const;
 export type QueueCode = (typeof QUEUE_CODES)[number];
