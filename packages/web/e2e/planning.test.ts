@@ -194,6 +194,9 @@ describe('Kartläggning, plan och uppföljning', () => {
     await erik.getByLabel('Datum', { exact: true }).fill('2026-11-30');
     await erik.getByLabel('Tid', { exact: true }).fill('10:00');
     await erik.getByLabel('Plats').fill('Socialkontoret, rum 2');
+    await erik
+      .getByLabel('Förslag om väg framåt')
+      .fill('Arbetsträning via arbetsmarknadsenheten och SFI, med stöd av Arbetsförmedlingen');
     await erik.getByRole('button', { name: 'Lägg till deltagare från annan myndighet' }).click();
     await erik.getByLabel('Deltagare 1: myndighet eller roll').selectOption({ label: 'Arbetsförmedlingen' });
     await erik.getByLabel('Deltagare 1: e-post').fill('handlaggare@example.se');
@@ -201,6 +204,9 @@ describe('Kartläggning, plan och uppföljning', () => {
     await erik.getByRole('button', { name: 'Boka och skicka inbjudan' }).click();
     // The person and the participant each get an invitation and a reminder.
     await erik.getByText('4 inbjudningar och påminnelser ligger i utkorgen').waitFor();
+    await erik
+      .getByText('Arbetsträning via arbetsmarknadsenheten och SFI, med stöd av Arbetsförmedlingen')
+      .waitFor();
     // Before the meeting has begun a no-show cannot be recorded.
     await erik.getByRole('button', { name: 'Uteblev' }).click();
     await erik

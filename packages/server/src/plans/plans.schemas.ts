@@ -114,6 +114,8 @@ export const meetingInput = z.strictObject({
     .max(20)
     .default([]),
   purpose: z.enum(['followUp', 'multiParty', 'other'], 'Välj syfte med mötet'),
+  /** The documented proposal for the person's way forward, presented at a flerpartssamtal. */
+  proposal: z.string().trim().max(4000).nullable().default(null),
 });
 export const meeting = z.object({
   id: z.uuid(),
@@ -123,6 +125,7 @@ export const meeting = z.object({
   homeVisit: z.boolean(),
   participants: z.array(z.object({ party, name: z.string().nullable() })),
   purpose: z.string(),
+  proposal: z.string().nullable(),
   attendance: z.string().nullable(),
   notificationsQueued: z.number(),
 });

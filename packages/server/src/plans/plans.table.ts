@@ -65,6 +65,8 @@ export type MeetingTable = {
   homeVisit: boolean;
   participants: JSONColumnType<MeetingParticipant[]>;
   purpose: 'followUp' | 'multiParty' | 'other';
+  /** The documented proposal for the way forward (flerpartssamtal). */
+  proposal: string | null;
   attendance: 'attended' | 'noShow' | 'cancelled' | null;
   createdBy: string;
   createdAt: Generated<Date>;

@@ -124,6 +124,7 @@ export async function workQueues(
           .select('personId')
           .where('purpose', '=', 'multiParty')
           .where('attendance', '=', 'attended')
+          .where('proposal', 'is not', null)
           .execute()
       ).map((m) => m.personId),
     );
@@ -299,7 +300,8 @@ export async function workQueues(
           reason: `En insats i planen avslutades ${plan.ended}; planen har inte ändrats eller följts upp sedan`,
         });
       // Within the municipality's months (default 6) a documented proposal for the way forward,
-      // presented in a flerpartssamtal: listed until such a meeting is recorded as attended.
+      // presented in a flerpartssamtal: listed until such a meeting, with the proposal written
+      // down, is recorded as attended.
       const proposalBy = addMonths(firstDecision, settings.proposalWithinMonths);
       if (proposalBy <= today && !proposalMeetings.has(adult.personId))
         items.proposalDue.push({

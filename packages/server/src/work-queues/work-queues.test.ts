@@ -196,6 +196,49 @@ describe('arbetsköer', () => {
     );
   });
 
+  it('the documented proposal: an attended flerpartssamtal with the proposal written down clears the queue', async () => {
+    let now = new Date('2026-11-23T10:00:00Z');
+    const timed = await buildTestApp({ clock: () => now });
+    try {
+      let who = await login(timed.app, 'erik');
+      const due = await queues(timed, who);
+      const leila = due.queues
+        .find((q: { code: string }) => q.code === 'proposalDue')
+        .items.find((i: { name: string }) => i.name === 'Leila Nasser');
+      expect(leila.reason).toMatch(/senast 2026-0\d-\d\d \(6 månader, kommunens inställning\)/);
+      const book = (payload: object) =>
+        timed.app.inject({
+          method: 'POST',
+          url: `/api/v1/persons/${leila.personId}/meetings`,
+          headers: as(who),
+          payload: { startsAt: '2026-11-24T09:00:00+01:00', place: 'Socialkontoret', ...payload },
+        });
+      const wrongKind = await book({ purpose: 'followUp', proposal: 'Arbetsträning' });
+      expect(wrongKind.statusCode).toBe(422);
+      expect(wrongKind.json().errors[0].pointer).toBe('/proposal');
+      const booked = await book({
+        purpose: 'multiParty',
+        participants: [{ party: 'employmentService', name: 'Handläggare', email: null }],
+        proposal:
+          'Arbetsträning 20 timmar i veckan via arbetsmarknadsenheten, SFI parallellt, uppföljning i februari',
+      });
+      expect(booked.statusCode).toBe(201);
+      expect(booked.json().proposal).toMatch(/^Arbetsträning 20 timmar/);
+      now = new Date('2026-11-24T11:00:00Z');
+      who = await login(timed.app, 'erik');
+      const attended = await timed.app.inject({
+        method: 'PATCH',
+        url: `/api/v1/meetings/${booked.json().id}`,
+        headers: as(who),
+        payload: { attendance: 'attended' },
+      });
+      expect(attended.statusCode).toBe(200);
+      expect(idsIn(await queues(timed, who), 'proposalDue')).not.toContain(leila.personId);
+    } finally {
+      await timed.close();
+    }
+  });
+
   it('"no plan needed" with a reason takes a person out of Plan saknas; without a reason it is refused', async () => {
     const [, , , d] = households;
     if (!d) throw new Error('no household');

@@ -723,6 +723,10 @@ export const en: Record<MessageKey, string> = {
     'When the service ends. After that the person is queued until the plan is changed or followed up. YYYY-MM-DD.',
   'plan.endsShort': 'until {date}',
 
+  'meeting.proposal': 'Proposal for the way forward',
+  'meeting.proposalHint':
+    "The documented proposal presented at the multi-party meeting (due within the municipality's time, normally six months).",
+
   'notFound.title': 'Page not found',
   'notFound.body': 'Check the address, or go to the start page.',
   'notFound.home': 'Go to the start page',

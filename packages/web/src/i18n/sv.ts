@@ -717,6 +717,10 @@ export const sv = {
     'När insatsen slutar. Efter slutdatum visas personen i en kö tills planen ändras eller följs upp. ÅÅÅÅ-MM-DD.',
   'plan.endsShort': 'till och med {date}',
 
+  'meeting.proposal': 'Förslag om väg framåt',
+  'meeting.proposalHint':
+    'Det dokumenterade förslaget som presenteras i flerpartssamtalet (ska finnas inom kommunens tid, normalt sex månader).',
+
   'notFound.title': 'Sidan finns inte',
   'notFound.body': 'Kontrollera adressen, eller gå till startsidan.',
   'notFound.home': 'Till startsidan',
