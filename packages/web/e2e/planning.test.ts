@@ -97,6 +97,7 @@ describe('Kartläggning, plan och uppföljning', () => {
       .getByLabel('Aktivitet 1: ansvarig (roll eller myndighet)')
       .selectOption({ label: 'Arbetsförmedlingen' });
     await erik.getByLabel('Aktivitet 1: timmar i veckan').fill('30');
+    await erik.getByLabel('Aktivitet 1: slutdatum').fill('2026-12-31');
     await erik.getByLabel('Personens egna ord').fill('Jag vill jobba med det jag kan.');
     await erik.getByLabel('Datum för godkännandet').fill('2026-11-23');
     await erik.getByLabel('Hur planen godkändes').selectOption({ label: 'digitalt' });
@@ -122,6 +123,7 @@ describe('Kartläggning, plan och uppföljning', () => {
     expect(text).toContain('Har fått svensk elbehörighet validerad');
     expect(text).toContain('Har klarat SFI kurs D');
     expect(text).toContain('Arbetsförmedlingen');
+    expect(text).toContain('till och med 2026-12-31');
 
     // The plan is also beside the errand.
     const closed = await erik.request.get(`${app.url}/api/v1/errands?state=closed`);
@@ -142,6 +144,12 @@ describe('Kartläggning, plan och uppföljning', () => {
     now = new Date('2027-01-25T10:00:00Z');
     await login(erik, app, 'erik');
     await expectHeading(erik, 'Mina personer');
+    // The insats ended on 31 December without a next step.
+    await openQueue(erik, 'Insats avslutad utan nästa steg');
+    await erik
+      .getByRole('row', { name: /Amir Haddad/ })
+      .getByText(/avslutades 2026-12-31/)
+      .waitFor();
     await openQueue(erik, 'Uppföljning försenad');
     const row = erik.getByRole('row', { name: /Amir Haddad/ });
     await row.waitFor();
@@ -169,6 +177,8 @@ describe('Kartläggning, plan och uppföljning', () => {
 
     await openQueue(erik, 'Uppföljning försenad');
     await erik.waitForFunction(() => !document.querySelector('main')?.textContent?.includes('Amir Haddad'));
+    await openQueue(erik, 'Insats avslutad utan nästa steg');
+    await erik.waitForFunction(() => !document.querySelector('main')?.textContent?.includes('Amir Haddad'));
   });
 
   test('a meeting with another agency is booked with invitations, and a no-show is recorded once it has begun', async () => {
@@ -184,6 +194,9 @@ describe('Kartläggning, plan och uppföljning', () => {
     await erik.getByLabel('Datum', { exact: true }).fill('2026-11-30');
     await erik.getByLabel('Tid', { exact: true }).fill('10:00');
     await erik.getByLabel('Plats').fill('Socialkontoret, rum 2');
+    await erik
+      .getByLabel('Förslag om väg framåt')
+      .fill('Arbetsträning via arbetsmarknadsenheten och SFI, med stöd av Arbetsförmedlingen');
     await erik.getByRole('button', { name: 'Lägg till deltagare från annan myndighet' }).click();
     await erik.getByLabel('Deltagare 1: myndighet eller roll').selectOption({ label: 'Arbetsförmedlingen' });
     await erik.getByLabel('Deltagare 1: e-post').fill('handlaggare@example.se');
@@ -191,6 +204,9 @@ describe('Kartläggning, plan och uppföljning', () => {
     await erik.getByRole('button', { name: 'Boka och skicka inbjudan' }).click();
     // The person and the participant each get an invitation and a reminder.
     await erik.getByText('4 inbjudningar och påminnelser ligger i utkorgen').waitFor();
+    await erik
+      .getByText('Arbetsträning via arbetsmarknadsenheten och SFI, med stöd av Arbetsförmedlingen')
+      .waitFor();
     // Before the meeting has begun a no-show cannot be recorded.
     await erik.getByRole('button', { name: 'Uteblev' }).click();
     await erik
@@ -242,6 +258,75 @@ describe('Kartläggning, plan och uppföljning', () => {
     await section.getByRole('button', { name: 'Skicka förvarning för 2026-11' }).click();
     await section.getByText('Förvarning skickad 2026-11-23.').waitFor();
     await expectAccessible(erik);
+
+    // December's application: beside the errand the deviation and its notice; the decision
+    // reduces the assistance with the reduction template, and the letter shows both amounts
+    // and SoL 12 kap. 5 §.
+    await erik.getByRole('link', { name: 'Registrera ansökan' }).click();
+    await expectHeading(erik, 'Registrera ansökan');
+    await erik.getByLabel('Typ av ansökan').selectOption('renewalApplication');
+    await erik.getByLabel('Månad', { exact: true }).fill('2026-12');
+    await erik.getByRole('button', { name: 'Registrera ansökan' }).click();
+    await expectHeading(erik, 'Återansökan, Leila Nasser, december 2026');
+    await erik
+      .getByTestId('aktivitetskrav-summary')
+      .getByText(
+        '2026-11: 6 av 30 planerade timmar i veckan – förvarning 2026-11-23; nedsättning kan beslutas (SoL 2025:400 12 kap. 5 §)',
+      )
+      .waitFor();
+    await erik.getByRole('button', { name: 'Starta utredning' }).click();
+    await erik.getByTestId('errand-state').filter({ hasText: 'Under utredning' }).waitFor();
+    await erik.getByLabel('Slag').selectOption({ label: 'Boendekostnad (hyra)' });
+    await erik.getByLabel('Belopp i kronor per månad').fill('4 800');
+    await erik.getByRole('button', { name: 'Lägg till', exact: true }).click();
+    await erik.getByRole('cell', { name: /4\s800 kr/ }).waitFor();
+    await erik.getByLabel('Vad kontrollerades').selectOption({ label: 'Hyresavtal' });
+    await erik.getByLabel('Källa').fill('Hyresavtal med Älvstadshem');
+    await erik.getByLabel('Datum för kontrollen').fill('2026-11-20');
+    await erik.getByRole('button', { name: 'Spara kontroll' }).click();
+    await erik.getByText(/kontrollerad 2026-11-20/).waitFor();
+    await erik.getByRole('button', { name: 'Klar för beslut' }).click();
+    await erik.getByTestId('errand-state').filter({ hasText: 'Klar för beslut' }).waitFor();
+    await erik.getByRole('button', { name: 'Beräkna' }).click();
+    const total = erik.getByTestId('calculation-total');
+    await total.filter({ hasText: /kr/ }).waitFor();
+    const need = Number(((await total.textContent()) ?? '').replace(/\D/g, ''));
+    expect(need).toBeGreaterThan(1500);
+
+    await erik.locator('#item-0-outcome').selectOption({ label: 'Delavslag' });
+    await erik.getByLabel('Nedsättning: uteblivit från planerad aktivitet').check();
+    await erik.getByLabel('Beviljat belopp i kronor').fill(String(need - 1500));
+    await erik
+      .getByLabel('Motivering')
+      .fill('Leila deltog 6 av 30 planerade timmar i veckan i november trots förvarning den 23 november.');
+    await expectAccessible(erik);
+    await erik.getByRole('button', { name: 'Fatta beslut' }).click();
+    await erik.getByTestId('errand-state').filter({ hasText: 'Beslutad' }).waitFor();
+    const letterLink = erik.getByRole('link', { name: 'Beslutsbrev (PDF)' });
+    await letterLink.waitFor();
+    const letter = await erik.request.get(
+      new URL((await letterLink.getAttribute('href')) ?? '', app.url).href,
+    );
+    expect(letter.status()).toBe(200);
+    const letterPath = join(workDir, 'nedsattning.pdf');
+    writeFileSync(letterPath, await letter.body());
+    const letterText = execFileSync('/usr/bin/pdftotext', [letterPath, '-'], { encoding: 'utf8' }).replace(
+      /\s+/g,
+      ' ',
+    );
+    const kr = (n: number) => new Intl.NumberFormat('sv-SE').format(n).replace(/\s/g, ' ');
+    expect(letterText).toContain('12 kap. 5 §');
+    expect(letterText).toContain(kr(need));
+    expect(letterText).toContain(kr(need - 1500));
+    expect(letterText).toContain('Delvis bifall (delavslag)');
+    // The letter's own account of the calculation shows the full need the reduction is made from.
+    expect(letterText).toContain(`Ekonomiskt bistånd enligt beräkningen: ${kr(need)} kr`);
+
+    await erik.goto(`${app.url}/`);
+    await expectHeading(erik, 'Mina personer');
+    await openQueue(erik, 'Aktivitetskrav utan plan eller aktivitet');
+    await erik.getByRole('link', { name: 'Leila Nasser' }).click();
+    await expectHeading(erik, 'Leila Nasser');
 
     await erik.getByLabel('Utfall').fill('Flerpartssamtal med Arbetsförmedlingen och vården inom två veckor');
     await erik.getByRole('button', { name: 'Registrera ärendedragning' }).click();

@@ -73,7 +73,9 @@ export async function renderPlanPdf(data: PlanPdfData): Promise<Buffer> {
   for (const activity of data.content.activities) {
     const who = PARTY_NAMES[activity.responsible.party];
     const name = activity.responsible.name ? `, ${activity.responsible.name}` : '';
-    const hours = activity.hoursPerWeek !== null ? ` · ${activity.hoursPerWeek} timmar i veckan` : '';
+    const hours =
+      (activity.hoursPerWeek !== null ? ` · ${activity.hoursPerWeek} timmar i veckan` : '') +
+      (activity.endsOn ? ` · till och med ${activity.endsOn}` : '');
     doc.text(`• ${activity.description} — ansvarig: ${who}${name}${hours}`);
   }
 

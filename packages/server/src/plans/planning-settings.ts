@@ -13,6 +13,8 @@ export type PlanningSettings = {
   followUpIntervalMonths: number;
   proposalWithinMonths: number;
   youngAdultBand: { minAge: number; maxAge: number };
+  /** Months in a row with assistance and no planned activity before an adult is listed. */
+  withoutActivityMonths: number;
 };
 
 /** Used when a municipality has no settings row yet (same defaults as the migration). */
@@ -21,6 +23,7 @@ export const DEFAULT_PLANNING_SETTINGS: PlanningSettings = {
   followUpIntervalMonths: 2,
   proposalWithinMonths: 6,
   youngAdultBand: { minAge: 18, maxAge: 24 },
+  withoutActivityMonths: 3,
 };
 
 export async function planningSettings(
@@ -38,6 +41,7 @@ export async function planningSettings(
     followUpIntervalMonths: row.followUpIntervalMonths,
     proposalWithinMonths: row.proposalWithinMonths,
     youngAdultBand: { minAge: row.youngAdultMinAge, maxAge: row.youngAdultMaxAge },
+    withoutActivityMonths: row.withoutActivityMonths,
   };
 }
 
@@ -66,6 +70,7 @@ export async function updatePlanningSettings(
     proposalWithinMonths: input.proposalWithinMonths,
     youngAdultMinAge: input.youngAdultBand.minAge,
     youngAdultMaxAge: input.youngAdultBand.maxAge,
+    withoutActivityMonths: input.withoutActivityMonths,
     updatedAt: now,
   };
   return inTenant(db, viewer.municipality.id, async (trx) => {

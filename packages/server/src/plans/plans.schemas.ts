@@ -35,6 +35,8 @@ export const planInput = z.strictObject({
         responsible: z.strictObject({ party, name: z.string().trim().max(200).nullable().default(null) }),
         subGoalIds: z.array(z.string().max(40)).max(20).default([]),
         hoursPerWeek: z.number().int().min(0).max(40).nullable().default(null),
+        /** When the insats ends; once passed without a plan change or follow-up it is queued. */
+        endsOn: isoDate.nullable().default(null),
       }),
     )
     .max(30),
@@ -56,6 +58,7 @@ export const planVersion = z.object({
       responsible: z.object({ party, name: z.string().nullable() }),
       subGoalIds: z.array(z.string()),
       hoursPerWeek: z.number().nullable(),
+      endsOn: z.string().nullable(),
     }),
   ),
   clientWords: z.string(),
@@ -111,6 +114,8 @@ export const meetingInput = z.strictObject({
     .max(20)
     .default([]),
   purpose: z.enum(['followUp', 'multiParty', 'other'], 'Välj syfte med mötet'),
+  /** The documented proposal for the person's way forward, presented at a flerpartssamtal. */
+  proposal: z.string().trim().max(4000).nullable().default(null),
 });
 export const meeting = z.object({
   id: z.uuid(),
@@ -120,6 +125,7 @@ export const meeting = z.object({
   homeVisit: z.boolean(),
   participants: z.array(z.object({ party, name: z.string().nullable() })),
   purpose: z.string(),
+  proposal: z.string().nullable(),
   attendance: z.string().nullable(),
   notificationsQueued: z.number(),
 });
@@ -138,4 +144,5 @@ export const planningSettingsSchema = z.strictObject({
   followUpIntervalMonths: z.number().int().min(1, 'Minst 1 månad').max(12, 'Högst 12 månader'),
   proposalWithinMonths: z.number().int().min(1, 'Minst 1 månad').max(24, 'Högst 24 månader'),
   youngAdultBand: band,
+  withoutActivityMonths: z.number().int().min(1, 'Minst 1 månad').max(24, 'Högst 24 månader'),
 });

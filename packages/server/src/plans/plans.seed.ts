@@ -23,7 +23,14 @@ type Scenario = {
   /** Days before today the first decision was made (for the current month only). */
   decidedDaysAgo?: number;
   sicknessBenefit?: boolean;
-  plan?: { createdDaysAgo: number; withActivity: boolean; followedUpDaysAgo?: number; nextInDays?: number };
+  plan?: {
+    createdDaysAgo: number;
+    withActivity: boolean;
+    followedUpDaysAgo?: number;
+    nextInDays?: number;
+    /** The first activity (arbetsträning) ended this many days ago. */
+    activityEndedDaysAgo?: number;
+  };
   assessment?: boolean;
   meetingInDays?: number;
 };
@@ -41,14 +48,15 @@ export const PLANNING_SCENARIOS: Scenario[] = [
     age: 52,
     months: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10],
   },
-  // Uppföljning försenad: plan with an activity made 100 days ago, never followed up.
+  // Uppföljning försenad: plan with an activity made 100 days ago, never followed up; the
+  // arbetsträning ended ten days ago without a next step (SFI goes on).
   {
     firstName: 'Johan',
     lastName: 'Berg',
     gender: 'male',
     age: 45,
     months: [0, 1, 2, 3],
-    plan: { createdDaysAgo: 100, withActivity: true },
+    plan: { createdDaysAgo: 100, withActivity: true, activityEndedDaysAgo: 10 },
     assessment: true,
   },
   // Unga vuxna utan aktivitet: 21 years, plan without any activity.
@@ -83,7 +91,7 @@ export const PLANNING_SCENARIOS: Scenario[] = [
   },
 ];
 
-function planContent(withActivity: boolean, today: string): PlanContent {
+function planContent(withActivity: boolean, today: string, trainingEndsOn: string | null): PlanContent {
   return {
     longTermGoal: 'Egen försörjning genom arbete',
     subGoals: [
@@ -101,12 +109,14 @@ function planContent(withActivity: boolean, today: string): PlanContent {
             responsible: { party: 'labourMarketUnit', name: null },
             subGoalIds: ['g1'],
             hoursPerWeek: 30,
+            endsOn: trainingEndsOn,
           },
           {
             description: 'SFI på förmiddagarna',
             responsible: { party: 'other', name: 'Vuxenutbildningen' },
             subGoalIds: ['g2'],
             hoursPerWeek: 10,
+            endsOn: null,
           },
         ]
       : [],
@@ -291,7 +301,15 @@ export async function seedPlanningDemo(
             municipalityId: municipality.id,
             planId,
             version: 1,
-            content: JSON.stringify(planContent(s.plan.withActivity, created)),
+            content: JSON.stringify(
+              planContent(
+                s.plan.withActivity,
+                created,
+                s.plan.activityEndedDaysAgo === undefined
+                  ? null
+                  : addDays(today, -s.plan.activityEndedDaysAgo),
+              ),
+            ),
             agreedOn: created,
             agreementMethod: 'paper',
             createdBy: caseworker.id,

@@ -183,6 +183,7 @@ async function loadPlan(
     .execute();
   const versions: PlanVersion[] = versionRows.map((row) => ({
     ...row.content,
+    activities: row.content.activities.map((a) => ({ ...a, endsOn: a.endsOn ?? null })),
     agreement: { agreedOn: row.agreedOn, method: row.agreementMethod },
     version: row.version,
     createdBy: row.createdBy,
@@ -310,6 +311,7 @@ export type MeetingInput = {
   homeVisit: boolean;
   participants: (MeetingParticipant & { email: string | null })[];
   purpose: 'followUp' | 'multiParty' | 'other';
+  proposal: string | null;
 };
 
 export type Meeting = Omit<MeetingInput, 'participants'> & {
@@ -340,6 +342,11 @@ export async function bookMeeting(
     errors.push({ pointer: '/startsAt', detail: 'Mötet behöver bokas framåt i tiden' });
   if (!input.homeVisit && !input.place)
     errors.push({ pointer: '/place', detail: 'Ange plats eller att det är ett hembesök' });
+  if (input.proposal && input.purpose !== 'multiParty')
+    errors.push({
+      pointer: '/proposal',
+      detail: 'Förslaget om väg framåt presenteras i ett flerpartssamtal',
+    });
   if (errors.length > 0) throw new AppError('invalid_input', undefined, errors);
   return inTenant(db, viewer.municipality.id, async (trx) => {
     await requireVisiblePerson(trx, viewer, personId);
@@ -356,6 +363,7 @@ export async function bookMeeting(
         homeVisit: input.homeVisit,
         participants: JSON.stringify(participants),
         purpose: input.purpose,
+        proposal: input.proposal || null,
         createdBy: viewer.id,
       })
       .execute();
@@ -396,6 +404,7 @@ export async function bookMeeting(
       homeVisit: input.homeVisit,
       participants,
       purpose: input.purpose,
+      proposal: input.proposal || null,
       attendance: null,
       notificationsQueued: rows.length,
     };
@@ -436,6 +445,7 @@ export async function recordAttendance(
       homeVisit: meeting.homeVisit,
       participants: meeting.participants,
       purpose: meeting.purpose,
+      proposal: meeting.proposal,
       attendance,
       notificationsQueued: 0,
     };
@@ -466,6 +476,7 @@ export async function listMeetings(
       homeVisit: row.homeVisit,
       participants: row.participants,
       purpose: row.purpose,
+      proposal: row.proposal,
       attendance: row.attendance,
       notificationsQueued: 0,
     }));

@@ -13,6 +13,8 @@ export type PlanContent = {
     responsible: { party: ResponsibleParty; name: string | null };
     subGoalIds: string[];
     hoursPerWeek: number | null;
+    /** When the insats ends (versions saved before end dates existed are read as null). */
+    endsOn: string | null;
   }[];
   clientWords: string;
 };
@@ -63,6 +65,8 @@ export type MeetingTable = {
   homeVisit: boolean;
   participants: JSONColumnType<MeetingParticipant[]>;
   purpose: 'followUp' | 'multiParty' | 'other';
+  /** The documented proposal for the way forward (flerpartssamtal). */
+  proposal: string | null;
   attendance: 'attended' | 'noShow' | 'cancelled' | null;
   createdBy: string;
   createdAt: Generated<Date>;
@@ -91,6 +95,7 @@ export type PlanningSettingsTable = {
   proposalWithinMonths: Generated<number>;
   youngAdultMinAge: Generated<number>;
   youngAdultMaxAge: Generated<number>;
+  withoutActivityMonths: Generated<number>;
   updatedAt: Generated<Date>;
 };
 

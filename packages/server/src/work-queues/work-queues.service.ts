@@ -20,9 +20,11 @@ export type QueueCode =
   | 'followUpOverdue'
   | 'longTermWithoutPlan'
   | 'youngAdultWithoutActivity'
+  | 'withoutActivity'
   | 'aktivitetskrav'
   | 'proposalDue'
   | 'planExpiring'
+  | 'insatsEnded'
   | 'caseReview';
 export type ComplianceRow = {
   caseworker: { id: string | null; name: string };
@@ -55,9 +57,11 @@ const TITLES: Record<QueueCode, string> = {
   followUpOverdue: 'Uppföljning försenad',
   longTermWithoutPlan: 'Långvarigt bistånd utan aktuell plan',
   youngAdultWithoutActivity: 'Unga vuxna utan aktivitet',
+  withoutActivity: 'Utan aktivitet',
   aktivitetskrav: 'Aktivitetskrav utan plan eller aktivitet',
   proposalDue: 'Förslag om väg framåt saknas',
   planExpiring: 'Planer som snart löper ut',
+  insatsEnded: 'Insats avslutad utan nästa steg',
   caseReview: 'Ärendedragning',
 };
 
@@ -122,6 +126,7 @@ export async function workQueues(
           .select('personId')
           .where('purpose', '=', 'multiParty')
           .where('attendance', '=', 'attended')
+          .where('proposal', 'is not', null)
           .execute()
       ).map((m) => m.personId),
     );
@@ -152,13 +157,18 @@ export async function workQueues(
         'f.heldOn',
       ])
       .execute();
-    const plansByPerson = new Map<string, { hasActivity: boolean; lastTouched: string; next: string }>();
+    const plansByPerson = new Map<
+      string,
+      { hasActivity: boolean; lastTouched: string; next: string; ended: string | null }
+    >();
     const perPlan = new Map<
       string,
       {
         personId: string;
         version: number;
         hasActivity: boolean;
+        /** The latest end date among the current version's activities that has passed. */
+        ended: string | null;
         lastTouched: string;
         next: string | null;
         heldOn: string;
@@ -171,6 +181,7 @@ export async function workQueues(
         personId: row.personId,
         version: 0,
         hasActivity: false,
+        ended: null,
         lastTouched: created,
         next: null,
         heldOn: '',
@@ -178,7 +189,13 @@ export async function workQueues(
       };
       if (row.version !== null && row.version >= entry.version) {
         entry.version = row.version;
-        entry.hasActivity = (row.content?.activities.length ?? 0) > 0;
+        // An activity counts while it has not ended.
+        entry.hasActivity = (row.content?.activities ?? []).some((a) => !a.endsOn || a.endsOn >= today);
+        const ends = (row.content?.activities ?? [])
+          .map((a) => a.endsOn ?? null)
+          .filter((d): d is string => d !== null && d < today)
+          .sort();
+        entry.ended = ends.at(-1) ?? null;
       }
       if (row.versionAt && isoDay(new Date(row.versionAt)) > entry.lastTouched)
         entry.lastTouched = isoDay(new Date(row.versionAt));
@@ -193,7 +210,12 @@ export async function workQueues(
       const next = p.next ?? addMonths(p.created, settings.followUpIntervalMonths);
       const previous = plansByPerson.get(p.personId);
       if (!previous || p.lastTouched > previous.lastTouched)
-        plansByPerson.set(p.personId, { hasActivity: p.hasActivity, lastTouched: p.lastTouched, next });
+        plansByPerson.set(p.personId, {
+          hasActivity: p.hasActivity,
+          lastTouched: p.lastTouched,
+          next,
+          ended: p.ended,
+        });
     }
     // A plan is current while it has been made, changed or followed up within the last 12 months.
     const currentPlan = (personId: string) => {
@@ -211,21 +233,42 @@ export async function workQueues(
       followUpOverdue: [],
       longTermWithoutPlan: [],
       youngAdultWithoutActivity: [],
+      withoutActivity: [],
       aktivitetskrav: [],
       proposalDue: [],
       planExpiring: [],
+      insatsEnded: [],
       caseReview: [],
     };
     const compliance = new Map<string | null, Omit<ComplianceRow, 'caseworker'>>();
     const exempt: (QueueItem & { exemption: string })[] = [];
     const rule = aktivitetskravFor(month);
+    // A new errand starts the plan deadline as well, decided or not.
+    const appliedOn = new Map<string, string>();
+    for (const e of await trx
+      .selectFrom('errands')
+      .select(['householdId', 'receivedAt'])
+      .where('unitId', '=', unitId)
+      .where('type', '=', 'newApplication')
+      .execute()) {
+      const day = isoDay(new Date(e.receivedAt));
+      if (day < (appliedOn.get(e.householdId) ?? '9999')) appliedOn.set(e.householdId, day);
+    }
 
     for (const adult of adults) {
       const decisions = byHousehold.get(adult.householdId) ?? [];
-      if (decisions.length === 0) continue;
+      const applied = appliedOn.get(adult.householdId);
+      if (decisions.length === 0 && !applied) continue;
       const plan = currentPlan(adult.personId);
       const firstDecision = decisions.map((d) => isoDay(new Date(d.decidedAt))).sort()[0] ?? today;
-      const deadline = addDays(firstDecision, settings.planDeadlineDays);
+      const started = applied && applied < firstDecision ? applied : firstDecision;
+      const deadline = addDays(started, settings.planDeadlineDays);
+      const missing = !plansByPerson.has(adult.personId) && !waived.has(adult.personId) && deadline < today;
+      const missingReason = `${applied === started ? `Nyansökan inkom ${started}` : `Första beslutet ${started}`}; planen skulle ha funnits senast ${deadline} (${settings.planDeadlineDays} dagar, kommunens inställning)`;
+      if (decisions.length === 0) {
+        if (missing) items.planMissing.push({ personId: adult.personId, name: '', reason: missingReason });
+        continue;
+      }
       const row = compliance.get(adult.responsibleUserId) ?? {
         assisted: 0,
         withCurrentPlan: 0,
@@ -236,14 +279,10 @@ export async function workQueues(
       row.assisted += 1;
       if (plan) row.withCurrentPlan += 1;
       // "Ingen plan behövs", recorded with its reason, takes the person out of Plan saknas.
-      if (!plansByPerson.has(adult.personId) && !waived.has(adult.personId) && deadline < today)
+      if (missing) {
         row.planMissing += 1;
-      if (!plansByPerson.has(adult.personId) && !waived.has(adult.personId) && deadline < today)
-        items.planMissing.push({
-          personId: adult.personId,
-          name: '',
-          reason: `Första beslutet ${firstDecision}; planen skulle ha funnits senast ${deadline} (${settings.planDeadlineDays} dagar, kommunens inställning)`,
-        });
+        items.planMissing.push({ personId: adult.personId, name: '', reason: missingReason });
+      }
       const anyPlan = plansByPerson.get(adult.personId);
       if (anyPlan && anyPlan.next < today) row.followUpOverdue += 1;
       if (plan) {
@@ -255,8 +294,16 @@ export async function workQueues(
             reason: `Planen gäller till ${lapses} om den inte följs upp eller ändras`,
           });
       }
+      // An insats has ended and the plan has been neither changed nor followed up since.
+      if (plan?.ended && plan.lastTouched <= plan.ended)
+        items.insatsEnded.push({
+          personId: adult.personId,
+          name: '',
+          reason: `En insats i planen avslutades ${plan.ended}; planen har inte ändrats eller följts upp sedan`,
+        });
       // Within the municipality's months (default 6) a documented proposal for the way forward,
-      // presented in a flerpartssamtal: listed until such a meeting is recorded as attended.
+      // presented in a flerpartssamtal: listed until such a meeting, with the proposal written
+      // down, is recorded as attended.
       const proposalBy = addMonths(firstDecision, settings.proposalWithinMonths);
       if (proposalBy <= today && !proposalMeetings.has(adult.personId))
         items.proposalDue.push({
@@ -292,18 +339,6 @@ export async function workQueues(
         });
       const age = ageOn(adult.birthDate, today);
       const recentlyAssisted = [0, 1, 2].some((i) => months.has(monthsBack(month, i)));
-      if (
-        recentlyAssisted &&
-        age >= settings.youngAdultBand.minAge &&
-        age <= settings.youngAdultBand.maxAge &&
-        !plan?.hasActivity
-      )
-        items.youngAdultWithoutActivity.push({
-          personId: adult.personId,
-          name: '',
-          reason: `${age} år (åldersgrupp ${settings.youngAdultBand.minAge}–${settings.youngAdultBand.maxAge}) med bistånd utan planerad aktivitet`,
-        });
-      if (!rule) continue;
       // Consecutive months with försörjningsstöd ending this month or last month.
       let streakEnd = months.has(month) ? month : monthsBack(month, 1);
       let streak = 0;
@@ -311,6 +346,20 @@ export async function workQueues(
         streak += 1;
         streakEnd = monthsBack(streakEnd, 1);
       }
+      const inYouthBand = age >= settings.youngAdultBand.minAge && age <= settings.youngAdultBand.maxAge;
+      if (recentlyAssisted && inYouthBand && !plan?.hasActivity)
+        items.youngAdultWithoutActivity.push({
+          personId: adult.personId,
+          name: '',
+          reason: `${age} år (åldersgrupp ${settings.youngAdultBand.minAge}–${settings.youngAdultBand.maxAge}) med bistånd utan planerad aktivitet`,
+        });
+      else if (!inYouthBand && streak >= settings.withoutActivityMonths && !plan?.hasActivity)
+        items.withoutActivity.push({
+          personId: adult.personId,
+          name: '',
+          reason: `Bistånd ${streak} månader i följd utan planerad aktivitet (gräns ${settings.withoutActivityMonths} månader, kommunens inställning)`,
+        });
+      if (!rule) continue;
       if (streak < rule.consecutiveMonths) continue;
       const exemption =
         manualExemptions.get(adult.personId) ??

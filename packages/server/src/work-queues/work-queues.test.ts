@@ -77,18 +77,22 @@ describe('arbetsköer', () => {
         followUpOverdue: 1,
         longTermWithoutPlan: 1,
         youngAdultWithoutActivity: 1,
+        withoutActivity: 2,
         aktivitetskrav: 1,
         proposalDue: 1,
         planExpiring: 0,
+        insatsEnded: 1,
         caseReview: 1,
       });
       expect(names('planMissing')).toEqual(['Amir Haddad', 'Leila Nasser', 'Sofia Lindqvist']);
       expect(names('followUpOverdue')).toEqual(['Johan Berg']);
       expect(names('longTermWithoutPlan')).toEqual(['Leila Nasser']);
       expect(names('youngAdultWithoutActivity')).toEqual(['Elias Johansson']);
+      expect(names('withoutActivity')).toEqual(['Karin Svensson', 'Leila Nasser']);
       expect(names('aktivitetskrav')).toEqual(['Leila Nasser']);
       expect(names('proposalDue')).toEqual(['Leila Nasser']);
       expect(names('caseReview')).toEqual(['Leila Nasser']);
+      expect(names('insatsEnded')).toEqual(['Johan Berg']);
       expect(body.compliance).toEqual([]);
       // The unit manager's compliance view: every demo person here is Erik's.
       const manager = await queues(demo, await login(demo.app, 'maria'));
@@ -163,6 +167,78 @@ describe('arbetsköer', () => {
     );
   });
 
+  it('a new application without a decision starts the plan deadline too', async () => {
+    const [, , , , e] = households;
+    if (!e) throw new Error('no household');
+    await inTenant(t.db.db, 'alvstad', (trx) =>
+      trx
+        .insertInto('errands')
+        .values({
+          municipalityId: 'alvstad',
+          id: randomUUID(),
+          householdId: e.id,
+          unitId: 'eb-norr',
+          type: 'newApplication',
+          month: '2026-11',
+          state: 'underInvestigation',
+          requestedNote: null,
+          receivedAt: new Date('2026-11-02T09:00:00Z'),
+          createdBy: erik.userId,
+        })
+        .execute(),
+    );
+    const body = await queues(t, erik);
+    const item = body.queues
+      .find((q: { code: string }) => q.code === 'planMissing')
+      .items.find((i: { personId: string }) => i.personId === e.applicantId);
+    expect(item.reason).toBe(
+      'Nyansökan inkom 2026-11-02; planen skulle ha funnits senast 2026-11-16 (14 dagar, kommunens inställning)',
+    );
+  });
+
+  it('the documented proposal: an attended flerpartssamtal with the proposal written down clears the queue', async () => {
+    let now = new Date('2026-11-23T10:00:00Z');
+    const timed = await buildTestApp({ clock: () => now });
+    try {
+      let who = await login(timed.app, 'erik');
+      const due = await queues(timed, who);
+      const leila = due.queues
+        .find((q: { code: string }) => q.code === 'proposalDue')
+        .items.find((i: { name: string }) => i.name === 'Leila Nasser');
+      expect(leila.reason).toMatch(/senast 2026-0\d-\d\d \(6 månader, kommunens inställning\)/);
+      const book = (payload: object) =>
+        timed.app.inject({
+          method: 'POST',
+          url: `/api/v1/persons/${leila.personId}/meetings`,
+          headers: as(who),
+          payload: { startsAt: '2026-11-24T09:00:00+01:00', place: 'Socialkontoret', ...payload },
+        });
+      const wrongKind = await book({ purpose: 'followUp', proposal: 'Arbetsträning' });
+      expect(wrongKind.statusCode).toBe(422);
+      expect(wrongKind.json().errors[0].pointer).toBe('/proposal');
+      const booked = await book({
+        purpose: 'multiParty',
+        participants: [{ party: 'employmentService', name: 'Handläggare', email: null }],
+        proposal:
+          'Arbetsträning 20 timmar i veckan via arbetsmarknadsenheten, SFI parallellt, uppföljning i februari',
+      });
+      expect(booked.statusCode).toBe(201);
+      expect(booked.json().proposal).toMatch(/^Arbetsträning 20 timmar/);
+      now = new Date('2026-11-24T11:00:00Z');
+      who = await login(timed.app, 'erik');
+      const attended = await timed.app.inject({
+        method: 'PATCH',
+        url: `/api/v1/meetings/${booked.json().id}`,
+        headers: as(who),
+        payload: { attendance: 'attended' },
+      });
+      expect(attended.statusCode).toBe(200);
+      expect(idsIn(await queues(timed, who), 'proposalDue')).not.toContain(leila.personId);
+    } finally {
+      await timed.close();
+    }
+  });
+
   it('"no plan needed" with a reason takes a person out of Plan saknas; without a reason it is refused', async () => {
     const [, , , d] = households;
     if (!d) throw new Error('no household');
@@ -227,6 +303,7 @@ describe('arbetsköer', () => {
       followUpIntervalMonths: 2,
       proposalWithinMonths: 6,
       youngAdultBand: { minAge: 18, maxAge: 24 },
+      withoutActivityMonths: 3,
     });
     const put = (who: Login, payload: object) =>
       t.app.inject({ method: 'PUT', url: '/api/v1/planning-settings', headers: as(who), payload });
@@ -235,16 +312,17 @@ describe('arbetsköer', () => {
       followUpIntervalMonths: 2,
       proposalWithinMonths: 6,
       youngAdultBand: { minAge: 18, maxAge: 25 },
+      withoutActivityMonths: 3,
     };
     expect((await put(erik, settings)).statusCode).toBe(403);
     const inverted = await put(maria, { ...settings, youngAdultBand: { minAge: 25, maxAge: 18 } });
     expect(inverted.statusCode).toBe(422);
     expect(inverted.json().errors[0].pointer).toBe('/youngAdultBand/maxAge');
     expect((await put(maria, { ...settings, followUpIntervalMonths: 0 })).statusCode).toBe(422);
-    // With a 17-day plan deadline Sofia (decided 16 days ago) is not late yet; Amir (20) still is.
-    const changed = await put(maria, { ...settings, planDeadlineDays: 17 });
+    // With a 20-day plan deadline Sofia (applied 19 days ago) is not late yet; Amir (23) still is.
+    const changed = await put(maria, { ...settings, planDeadlineDays: 20 });
     expect(changed.statusCode).toBe(200);
-    expect(changed.json()).toMatchObject({ planDeadlineDays: 17, youngAdultBand: { maxAge: 25 } });
+    expect(changed.json()).toMatchObject({ planDeadlineDays: 20, youngAdultBand: { maxAge: 25 } });
     const names = (await queues(t, erik)).queues
       .find((q: { code: string }) => q.code === 'planMissing')
       .items.map((i: { name: string }) => i.name);

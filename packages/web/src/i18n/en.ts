@@ -819,7 +819,6 @@ export const en: Record<MessageKey, string> = {
   'plan.waived': 'Recorded {date}: no plan needed – {reason}',
   'aktivitetskrav.applies': 'The requirement applies: assistance {months} months in a row.',
   'aktivitetskrav.notYet': 'The requirement does not apply yet: {months} of {needed} months in a row.',
-  'aktivitetskrav.deviationsThisMonth': '{count} deviations recorded this month.',
   'aktivitetskrav.exemptions': 'Exemptions',
   'aktivitetskrav.noExemptions': 'No exemptions.',
   'aktivitetskrav.current': 'current',
@@ -987,6 +986,22 @@ export const en: Record<MessageKey, string> = {
   'consentScope.attendance': 'Attendance',
   'consentScope.assessment': 'Assessment',
   'consentScope.meetings': 'Collaboration meetings',
+
+  'aktivitetskrav.reductionPossible': 'notice {date}; a reduction may be decided ({basis})',
+  'aktivitetskrav.noticeMissing': 'no notice yet: no reduction can be decided',
+
+  'queue.withoutActivity': 'Without an activity',
+  'settings.withoutActivityMonths': 'Months of assistance without an activity before the person is listed',
+
+  'queue.insatsEnded': 'Service ended without a next step',
+  'plan.activityEnds': 'Activity {n}: end date',
+  'plan.activityEndsHint':
+    'When the service ends. After that the person is queued until the plan is changed or followed up. YYYY-MM-DD.',
+  'plan.endsShort': 'until {date}',
+
+  'meeting.proposal': 'Proposal for the way forward',
+  'meeting.proposalHint':
+    "The documented proposal presented at the multi-party meeting (due within the municipality's time, normally six months).",
 
   'notFound.title': 'Page not found',
   'notFound.body': 'Check the address, or go to the start page.',

@@ -812,7 +812,6 @@ export const sv = {
   'plan.waived': 'Registrerat {date}: ingen plan behövs – {reason}',
   'aktivitetskrav.applies': 'Kravet gäller: försörjningsstöd {months} månader i följd.',
   'aktivitetskrav.notYet': 'Kravet gäller inte ännu: {months} av {needed} månader i följd.',
-  'aktivitetskrav.deviationsThisMonth': '{count} avvikelser registrerade denna månad.',
   'aktivitetskrav.exemptions': 'Undantag',
   'aktivitetskrav.noExemptions': 'Inga undantag.',
   'aktivitetskrav.current': 'gäller nu',
@@ -980,6 +979,22 @@ export const sv = {
   'consentScope.attendance': 'Närvaro',
   'consentScope.assessment': 'Bedömning',
   'consentScope.meetings': 'Samverkansmöten',
+
+  'aktivitetskrav.reductionPossible': 'förvarning {date}; nedsättning kan beslutas ({basis})',
+  'aktivitetskrav.noticeMissing': 'ingen förvarning ännu: nedsättning kan inte beslutas',
+
+  'queue.withoutActivity': 'Utan aktivitet',
+  'settings.withoutActivityMonths': 'Månader med bistånd utan aktivitet innan personen listas',
+
+  'queue.insatsEnded': 'Insats avslutad utan nästa steg',
+  'plan.activityEnds': 'Aktivitet {n}: slutdatum',
+  'plan.activityEndsHint':
+    'När insatsen slutar. Efter slutdatum visas personen i en kö tills planen ändras eller följs upp. ÅÅÅÅ-MM-DD.',
+  'plan.endsShort': 'till och med {date}',
+
+  'meeting.proposal': 'Förslag om väg framåt',
+  'meeting.proposalHint':
+    'Det dokumenterade förslaget som presenteras i flerpartssamtalet (ska finnas inom kommunens tid, normalt sex månader).',
 
   'notFound.title': 'Sidan finns inte',
   'notFound.body': 'Kontrollera adressen, eller gå till startsidan.',

@@ -16,6 +16,13 @@ export async function up(db: Kysely<any>): Promise<void> {
   await runScript(
     db,
     `
+    -- "Anyone without an activity for a set time": the time is the municipality's setting.
+    alter table planning_settings add column without_activity_months integer not null default 3
+      check (without_activity_months between 1 and 24);
+
+    -- The documented proposal for the person's way forward, presented in a flerpartssamtal.
+    alter table meetings add column proposal text;
+
     create table plan_waivers (
       municipality_id text not null,
       id uuid not null,
@@ -93,6 +100,8 @@ export async function up(db: Kysely<any>): Promise<void> {
 export async function down(db: Kysely<any>): Promise<void> {
   await runScript(
     db,
-    `drop table case_reviews, aktivitetskrav_deviations, aktivitetskrav_exemptions, plan_waivers;`,
+    `drop table case_reviews, aktivitetskrav_deviations, aktivitetskrav_exemptions, plan_waivers;
+     alter table planning_settings drop column without_activity_months;
+     alter table meetings drop column proposal;`,
   );
 }

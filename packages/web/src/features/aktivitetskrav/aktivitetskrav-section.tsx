@@ -22,12 +22,30 @@ export function AktivitetskravSummary({ personId }: { personId: string }) {
   if (!state.data) return null;
   const d = state.data;
   const exemption = d.exemptions.find((e) => e.current);
-  const open = d.deviations.filter((x) => x.month === d.month);
+  // Deviations of this and last month: what the month's decision may have to take into account.
+  const recent = d.deviations.filter((x) => x.month >= previousMonth(d.month));
+  const basis = d.reductionBasis[0];
   return (
-    <div data-testid="aktivitetskrav-status">
+    <div data-testid="aktivitetskrav-summary">
       <h3>{t('aktivitetskrav.title')}</h3>
       <p>{statusText(t, d, exemption?.reason)}</p>
-      {open.length > 0 ? <p>{t('aktivitetskrav.deviationsThisMonth', { count: open.length })}</p> : null}
+      {recent.length > 0 ? (
+        <ul>
+          {recent.map((x) => (
+            <li key={x.id}>
+              {t('aktivitetskrav.deviationLine', {
+                month: x.month,
+                attended: x.attendedHoursPerWeek,
+                planned: x.plannedHoursPerWeek,
+              })}
+              {' – '}
+              {x.noticeSentOn
+                ? t('aktivitetskrav.reductionPossible', { date: x.noticeSentOn, basis: basis?.text ?? '' })
+                : t('aktivitetskrav.noticeMissing')}
+            </li>
+          ))}
+        </ul>
+      ) : null}
       {d.rule ? (
         <p>
           <small>
@@ -41,6 +59,11 @@ export function AktivitetskravSummary({ personId }: { personId: string }) {
       ) : null}
     </div>
   );
+}
+
+function previousMonth(month: string): string {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
 }
 
 function statusText(

@@ -11,7 +11,7 @@ import {
   type FieldError,
   problemToFieldErrors,
 } from '../../components/error-summary.tsx';
-import { Checkbox, Fieldset, SelectField, TextField } from '../../components/fields.tsx';
+import { Checkbox, Fieldset, SelectField, TextArea, TextField } from '../../components/fields.tsx';
 import { ActionError, LoadError, Loading, Notice } from '../../components/status.tsx';
 import { errorCodeOf, errorMessages } from '../../i18n/errors.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
@@ -64,6 +64,11 @@ export function MeetingsSection({ personId }: { personId: string }) {
                   {formatDateTime(m.startsAt)} · {t(purposeLabel(m.purpose))} ·{' '}
                   {m.homeVisit ? t('meeting.homeVisit') : m.place}
                 </span>
+                {m.proposal ? (
+                  <p>
+                    <strong>{t('meeting.proposal')}:</strong> {m.proposal}
+                  </p>
+                ) : null}
                 {m.participants.length > 0
                   ? `${t('meeting.participants')}: ${m.participants
                       .map((p) => `${t(partyLabel(p.party))}${p.name ? ` (${p.name})` : ''}`)
@@ -131,6 +136,7 @@ function MeetingForm({ personId, onDone }: { personId: string; onDone: (m: Meeti
   const [homeVisit, setHomeVisit] = useState(false);
   const [purpose, setPurpose] = useState<Purpose>('followUp');
   const [participants, setParticipants] = useState<ParticipantDraft[]>([]);
+  const [proposal, setProposal] = useState('');
   const [errors, setErrors] = useState<FieldError[]>([]);
   const setAt = (i: number, patch: Partial<ParticipantDraft>) =>
     setParticipants((list) => list.map((p, j) => (j === i ? { ...p, ...patch } : p)));
@@ -157,6 +163,7 @@ function MeetingForm({ personId, onDone }: { personId: string; onDone: (m: Meeti
       place: homeVisit ? null : place.trim(),
       homeVisit,
       purpose,
+      proposal: purpose === 'multiParty' && proposal.trim() ? proposal.trim() : null,
       participants: participants.map((p) => ({
         party: p.party as ResponsibleParty,
         name: p.name.trim() || null,
@@ -172,6 +179,7 @@ function MeetingForm({ personId, onDone }: { personId: string; onDone: (m: Meeti
             {
               '/startsAt': 'meetingDate',
               '/place': 'meetingPlace',
+              '/proposal': 'meetingProposal',
               ...Object.fromEntries(
                 participants.map((_, i) => [`/participants/${i}/email`, `participant-${i}-email`]),
               ),
@@ -192,6 +200,18 @@ function MeetingForm({ personId, onDone }: { personId: string; onDone: (m: Meeti
         onChange={(value) => setPurpose(value as Purpose)}
         options={PURPOSES.map((p) => ({ value: p, label: t(purposeLabel(p)) }))}
       />
+      {purpose === 'multiParty' ? (
+        <TextArea
+          id="meetingProposal"
+          label={t('meeting.proposal')}
+          hint={t('meeting.proposalHint')}
+          optional
+          rows={3}
+          value={proposal}
+          onChange={setProposal}
+          error={errorFor(errors, 'meetingProposal')}
+        />
+      ) : null}
       <TextField
         id="meetingDate"
         label={t('meeting.date')}

@@ -113,6 +113,7 @@ export function PlanView({ plan, compact = false }: { plan: Plan; compact?: bool
                   {a.description} – {t(partyLabel(a.responsible.party))}
                   {a.responsible.name ? ` (${a.responsible.name})` : ''}
                   {a.hoursPerWeek !== null ? `, ${t('plan.hoursShort', { hours: a.hoursPerWeek })}` : ''}
+                  {a.endsOn ? `, ${t('plan.endsShort', { date: a.endsOn })}` : ''}
                   {a.subGoalIds.length > 0 ? ` · ${a.subGoalIds.map(goalText).join(', ')}` : ''}
                 </li>
               ))}
@@ -141,6 +142,7 @@ type ActivityDraft = {
   name: string;
   subGoalId: string;
   hoursPerWeek: string;
+  endsOn: string;
 };
 
 function PlanForm({ personId, plan, onDone }: { personId: string; plan: Plan | null; onDone: () => void }) {
@@ -158,6 +160,7 @@ function PlanForm({ personId, plan, onDone }: { personId: string; plan: Plan | n
       name: a.responsible.name ?? '',
       subGoalId: a.subGoalIds[0] ?? '',
       hoursPerWeek: a.hoursPerWeek?.toString() ?? '',
+      endsOn: a.endsOn ?? '',
     })) ?? [],
   );
   const [clientWords, setClientWords] = useState(c?.clientWords ?? '');
@@ -189,6 +192,8 @@ function PlanForm({ personId, plan, onDone }: { personId: string; plan: Plan | n
       if (!a.description.trim())
         local.push({ field: `activity-${i}-description`, message: t('plan.activityMissing') });
       if (!a.party) local.push({ field: `activity-${i}-party`, message: t('plan.responsibleMissing') });
+      if (a.endsOn && !DATE.test(a.endsOn))
+        local.push({ field: `activity-${i}-ends`, message: t('form.dateFormat') });
     });
     if ((agreedOn === '') !== (method === ''))
       local.push({ field: 'agreementMethod', message: t('plan.agreementIncomplete') });
@@ -205,6 +210,7 @@ function PlanForm({ personId, plan, onDone }: { personId: string; plan: Plan | n
         responsible: { party: a.party as ResponsibleParty, name: a.name.trim() || null },
         subGoalIds: a.subGoalId ? [a.subGoalId] : [],
         hoursPerWeek: a.hoursPerWeek ? Number(a.hoursPerWeek) : null,
+        endsOn: a.endsOn || null,
       })),
       clientWords: clientWords.trim(),
       agreement: agreedOn
@@ -350,6 +356,16 @@ function PlanForm({ personId, plan, onDone }: { personId: string; plan: Plan | n
             value={a.hoursPerWeek}
             onChange={(value) => setActivityAt(i, { hoursPerWeek: value.replace(/\D/g, '') })}
           />
+          <TextField
+            id={`activity-${i}-ends`}
+            label={t('plan.activityEnds', { n: i + 1 })}
+            hint={t('plan.activityEndsHint')}
+            optional
+            width="medium"
+            value={a.endsOn}
+            onChange={(value) => setActivityAt(i, { endsOn: value })}
+            error={errorFor(errors, `activity-${i}-ends`)}
+          />
           <button
             type="button"
             className="button button--secondary"
@@ -366,7 +382,14 @@ function PlanForm({ personId, plan, onDone }: { personId: string; plan: Plan | n
           onClick={() =>
             setActivities((list) => [
               ...list,
-              { description: '', party: '', name: '', subGoalId: goals[0]?.id ?? '', hoursPerWeek: '' },
+              {
+                description: '',
+                party: '',
+                name: '',
+                subGoalId: goals[0]?.id ?? '',
+                hoursPerWeek: '',
+                endsOn: '',
+              },
             ])
           }
         >

@@ -5,9 +5,11 @@ export const QUEUE_CODES = [
   'followUpOverdue',
   'longTermWithoutPlan',
   'youngAdultWithoutActivity',
+  'withoutActivity',
   'aktivitetskrav',
   'proposalDue',
   'planExpiring',
+  'insatsEnded',
   'caseReview',
 ] as const;
 export type QueueCode = (typeof QUEUE_CODES)[number];

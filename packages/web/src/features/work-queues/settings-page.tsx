@@ -1,6 +1,6 @@
 // The municipality's planning settings, changed by a unit manager: the plan deadline after the
-// first decision, the follow-up cadence, the months for a documented proposal and the young
-// adults' age band. Municipalities differ, so these are settings, not constants.
+// first decision, the follow-up cadence, the months for a documented proposal, the young
+// adults' age band and how long without an activity before an adult is listed. Municipalities differ, so these are settings, not constants.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useApi } from '../../api/context.tsx';
@@ -23,6 +23,7 @@ const FIELDS = [
   ['proposalWithinMonths', 'settings.proposalWithinMonths'],
   ['minAge', 'settings.minAge'],
   ['maxAge', 'settings.maxAge'],
+  ['withoutActivityMonths', 'settings.withoutActivityMonths'],
 ] as const;
 type Field = (typeof FIELDS)[number][0];
 
@@ -51,6 +52,7 @@ export function PlanningSettingsPage() {
         proposalWithinMonths: String(settings.data.proposalWithinMonths),
         minAge: String(settings.data.youngAdultBand.minAge),
         maxAge: String(settings.data.youngAdultBand.maxAge),
+        withoutActivityMonths: String(settings.data.withoutActivityMonths),
       });
   }, [settings.data, draft]);
 
@@ -63,6 +65,7 @@ export function PlanningSettingsPage() {
         followUpIntervalMonths: Number(draft.followUpIntervalMonths),
         proposalWithinMonths: Number(draft.proposalWithinMonths),
         youngAdultBand: { minAge: Number(draft.minAge), maxAge: Number(draft.maxAge) },
+        withoutActivityMonths: Number(draft.withoutActivityMonths),
       },
       {
         onSuccess: () => setErrors([]),
@@ -76,6 +79,7 @@ export function PlanningSettingsPage() {
                 '/proposalWithinMonths': 'proposalWithinMonths',
                 '/youngAdultBand/minAge': 'minAge',
                 '/youngAdultBand/maxAge': 'maxAge',
+                '/withoutActivityMonths': 'withoutActivityMonths',
               },
               t(errorMessages[errorCodeOf(error)]),
             ),
