@@ -140,6 +140,30 @@ describe('citizen e-service', () => {
         url: `/api/v1/citizen/applications/${applicationId}/submit`,
         headers: as(citizen),
       });
+    const save = (phone: string) =>
+      t.app.inject({
+        method: 'PUT',
+        url: `/api/v1/citizen/applications/${applicationId}`,
+        headers: as(citizen),
+        payload: {
+          answers: {
+            phone,
+            householdCorrect: true,
+            incomes: [{ type: 'housingAllowance', personId: citizen.userId, amount: 150_000 }],
+            costs: [
+              { type: 'housing', subtype: null, amount: 620_000 },
+              { type: 'otherLivingCost', subtype: 'medicine', amount: 12_000 },
+            ],
+          },
+        },
+      });
+    expect((await save('ring mig')).statusCode).toBe(200);
+    const invalid = await submit();
+    expect(invalid.statusCode).toBe(422);
+    expect(invalid.json().errors).toEqual([
+      { pointer: '/answers/phone', detail: expect.stringMatching(/siffror/) },
+    ]);
+    expect((await save('070-123 45 67')).statusCode).toBe(200);
     const early = await submit();
     expect(early.statusCode).toBe(409);
     expect(early.json().detail).toMatch(/behöver logga in och bekräfta/);
