@@ -685,6 +685,12 @@ export async function submitApplication(
   return withCitizen(db, request, now, async ({ trx, citizen, household, memberIds }) => {
     const row = await loadApplication(trx, household.householdId, id, true);
     requireDraft(row);
+    if (row.month < swedishDate(now).slice(0, 7)) {
+      throw new AppError(
+        'conflict',
+        `Ansökan gällde ${monthLabel(row.month)}, som har passerat. Börja en ny ansökan för den månad du behöver hjälp med, eller kontakta din handläggare.`,
+      );
+    }
     const adults = await adultsOf(trx, household.householdId, row.month, citizen.personId);
     const creator = adults.find((a) => a.personId === row.personId);
     const other = adults.find((a) => a.personId !== row.personId);
