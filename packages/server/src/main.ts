@@ -4,6 +4,7 @@ import { createApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { openDatabase } from './db/database.ts';
 import { migrateToLatest } from './db/migrator.ts';
+import { seedDemoCitizen } from './demo/demo-citizen.ts';
 import { isSeeded, seedDemo } from './demo/seed.ts';
 
 let config: ReturnType<typeof loadConfig>;
@@ -21,7 +22,9 @@ if (config.database.kind === 'pglite' && config.database.dataDir)
   mkdirSync(config.database.dataDir, { recursive: true });
 const handle = await openDatabase(config.database);
 await migrateToLatest(handle.db);
-if (config.database.kind === 'pglite' && config.demoSeed && !(await isSeeded(handle.db))) {
+const today = new Date().toISOString().slice(0, 10);
+const seeding = config.database.kind === 'pglite' && config.demoSeed && !(await isSeeded(handle.db));
+if (seeding) {
   console.log('Empty database: creating the demo (Älvstads kommun and Sjöby kommun)…');
   await seedDemo(handle.db, {
     households: 300,
@@ -30,8 +33,11 @@ if (config.database.kind === 'pglite' && config.demoSeed && !(await isSeeded(han
     today: new Date().toISOString().slice(0, 10),
     history: true,
   });
+  await seedDemo(handle.db, { households: 300, months: 12, seed: 1, today });
 }
 const app = await createApp({ db: handle.db, config });
+// The e-service's demo citizen is made through the API itself, as a caseworker would.
+if (seeding) await seedDemoCitizen(app, today);
 
 let stopping = false;
 async function shutdown(signal: string) {

@@ -172,7 +172,12 @@ export function as(login: Login): Record<string, string> {
  * provider (over loopback HTTP) → back to Stegvis's callback. Without a personnummer the
  * provider's preselected demo citizen is used, as when a person just presses the button.
  */
-export async function loginCitizen(app: FastifyInstance, personnummer?: string): Promise<Login> {
+export async function loginCitizen(
+  app: FastifyInstance,
+  personnummer?: string,
+  /** A session cookie the browser already has (`stegvis_session=…`), sent back to the callback. */
+  existing?: string,
+): Promise<Login> {
   const start = await app.inject({ method: 'GET', url: '/api/v1/citizen/auth/login' });
   const flow = start.cookies.find((c) => c.name === 'stegvis_citizen_oidc');
   if (start.statusCode !== 302 || !flow) throw new Error(`citizen login: ${start.statusCode} ${start.body}`);
@@ -215,7 +220,10 @@ export async function loginCitizen(app: FastifyInstance, personnummer?: string):
       const callback = await app.inject({
         method: 'GET',
         url: next.pathname + next.search,
-        cookies: { stegvis_citizen_oidc: flow.value },
+        cookies: {
+          stegvis_citizen_oidc: flow.value,
+          ...(existing ? { stegvis_session: existing.replace(/^stegvis_session=/, '') } : {}),
+        },
       });
       const cookie = callback.cookies.find((c) => c.name === 'stegvis_session');
       if (!cookie)

@@ -7,7 +7,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import * as client from 'openid-client';
 import { z } from 'zod';
 import type { AppContext } from '../app-context.ts';
-import { SESSION_COOKIE } from '../auth/sessions.ts';
+import { deleteSession, SESSION_COOKIE } from '../auth/sessions.ts';
 import { inTenant } from '../db/database.ts';
 import { AppError, problemSchema } from '../http/problem.ts';
 import { citizenSessionResponse } from './citizen.schemas.ts';
@@ -152,6 +152,9 @@ export const citizenAuthRoutes =
         const personnummer = String(claims?.[claimName] ?? '').replace('-', '');
         const person = /^\d{12}$/.test(personnummer) ? await findCitizen(ctx, personnummer) : null;
         if (!person) return failed('okand');
+        // A fresh session at every login; whoever was signed in on this browser is signed out.
+        if (request.session?.citizen) await deleteCitizenSession(ctx.db, request.session.sessionId);
+        else if (request.session) await deleteSession(ctx.db, ctx.sessionSettings, request.session.sessionId);
         const { token } = await createCitizenSession(ctx.db, ctx.sessionSettings, person, ctx.clock());
         reply.setCookie(SESSION_COOKIE, token, {
           path: '/',

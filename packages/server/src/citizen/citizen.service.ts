@@ -630,12 +630,24 @@ export async function deleteApplicationFile(
   });
 }
 
+/** Digits with spaces, hyphens, parentheses or a leading +; 7 to 15 digits (E.164 at most 15). */
+function isPhoneNumber(text: string): boolean {
+  const digits = text.replace(/\D/g, '');
+  return /^\+?[\d\s()-]+$/.test(text.trim()) && digits.length >= 7 && digits.length <= 15;
+}
+
 function validateForSubmission(answers: Answers): FieldError[] {
   const errors: FieldError[] = [];
   if (!answers.phone?.trim() && !answers.email?.trim()) {
     errors.push({
       pointer: '/answers/phone',
       detail: 'Skriv ett telefonnummer eller en e-postadress så att vi kan nå dig',
+    });
+  }
+  if (answers.phone?.trim() && !isPhoneNumber(answers.phone)) {
+    errors.push({
+      pointer: '/answers/phone',
+      detail: 'Skriv telefonnumret med siffror, till exempel 070-123 45 67',
     });
   }
   if (answers.email?.trim() && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(answers.email.trim())) {
@@ -673,6 +685,12 @@ export async function submitApplication(
   return withCitizen(db, request, now, async ({ trx, citizen, household, memberIds }) => {
     const row = await loadApplication(trx, household.householdId, id, true);
     requireDraft(row);
+    if (row.month < swedishDate(now).slice(0, 7)) {
+      throw new AppError(
+        'conflict',
+        `Ansökan gällde ${monthLabel(row.month)}, som har passerat. Börja en ny ansökan för den månad du behöver hjälp med, eller kontakta din handläggare.`,
+      );
+    }
     const adults = await adultsOf(trx, household.householdId, row.month, citizen.personId);
     const creator = adults.find((a) => a.personId === row.personId);
     const other = adults.find((a) => a.personId !== row.personId);
@@ -682,6 +700,10 @@ export async function submitApplication(
         `Det är ${creator?.name ?? 'den som började ansökan'} som skickar in ansökan. Du bekräftar den på sidan Kontrollera och skicka.`,
       );
     }
+    const answers = (row.answers ?? {}) as Answers;
+    const errors = validateForSubmission(answers);
+    if (errors.length > 0)
+      throw new AppError('invalid_input', 'Några uppgifter saknas innan du kan skicka in', errors);
     // Makar och sambor ansöker tillsammans: the other adult confirms the answers first.
     if (other && (row.partnerId !== other.personId || row.partnerConfirmedAt === null)) {
       throw new AppError(
@@ -689,10 +711,6 @@ export async function submitApplication(
         `Ni ansöker tillsammans. ${other.name} behöver logga in och bekräfta ansökan innan du kan skicka den.`,
       );
     }
-    const answers = (row.answers ?? {}) as Answers;
-    const errors = validateForSubmission(answers);
-    if (errors.length > 0)
-      throw new AppError('invalid_input', 'Några uppgifter saknas innan du kan skicka in', errors);
     await refuseExistingErrand(trx, household.householdId, row.month);
     const members = await membershipsInMonth(trx, household.householdId, row.month);
     if (!members.some((m) => m.role === 'applicant')) {

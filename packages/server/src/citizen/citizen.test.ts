@@ -3,6 +3,7 @@
 // (a second submission is refused), komplettering both ways, the decision letter, and every
 // citizen read in the access log with the citizen as actor.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inTenant } from '../db/database.ts';
 import { as, buildTestApp, type Login, loginAs, loginCitizen, type TestApp } from '../testing.ts';
 import { demoCitizens } from './citizen.service.ts';
 
@@ -140,6 +141,30 @@ describe('citizen e-service', () => {
         url: `/api/v1/citizen/applications/${applicationId}/submit`,
         headers: as(citizen),
       });
+    const save = (phone: string) =>
+      t.app.inject({
+        method: 'PUT',
+        url: `/api/v1/citizen/applications/${applicationId}`,
+        headers: as(citizen),
+        payload: {
+          answers: {
+            phone,
+            householdCorrect: true,
+            incomes: [{ type: 'housingAllowance', personId: citizen.userId, amount: 150_000 }],
+            costs: [
+              { type: 'housing', subtype: null, amount: 620_000 },
+              { type: 'otherLivingCost', subtype: 'medicine', amount: 12_000 },
+            ],
+          },
+        },
+      });
+    expect((await save('ring mig')).statusCode).toBe(200);
+    const invalid = await submit();
+    expect(invalid.statusCode).toBe(422);
+    expect(invalid.json().errors).toEqual([
+      { pointer: '/answers/phone', detail: expect.stringMatching(/siffror/) },
+    ]);
+    expect((await save('070-123 45 67')).statusCode).toBe(200);
     const early = await submit();
     expect(early.statusCode).toBe(409);
     expect(early.json().detail).toMatch(/behöver logga in och bekräfta/);
@@ -402,6 +427,45 @@ describe('citizen e-service', () => {
     expect(mine.json().meetings).toHaveLength(1);
     const partners = await t.app.inject({ url: '/api/v1/citizen/plan', headers: as(partner) });
     expect(partners.json()).toEqual({ plan: null, meetings: [] });
+  });
+
+  it('refuses to send a draft for a month that has passed', async () => {
+    const household = (await t.app.inject({ url: '/api/v1/citizen/overview', headers: as(citizen) })).json()
+      .household.id as string;
+    const id = '00000000-0000-4000-8000-000000000abc';
+    await inTenant(t.db.db, 'alvstad', (trx) =>
+      trx
+        .insertInto('citizenApplications')
+        .values({
+          municipalityId: 'alvstad',
+          id,
+          householdId: household,
+          personId: citizen.userId,
+          type: 'renewalApplication',
+          month: '2026-09',
+          answers: JSON.stringify({ phone: '070-123 45 67', householdCorrect: true, incomes: [], costs: [] }),
+          errandId: null,
+          partnerId: null,
+          partnerConfirmedAt: null,
+          submittedAt: null,
+        })
+        .execute(),
+    );
+    const late = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/citizen/applications/${id}/submit`,
+      headers: as(citizen),
+    });
+    expect(late.statusCode).toBe(409);
+    expect(late.json().detail).toMatch(/september 2026, som har passerat/);
+  });
+
+  it('signs out a staff session on the same browser when a citizen logs in', async () => {
+    const staff = await loginAs(t.app, 'caseworker');
+    const again = await loginCitizen(t.app, undefined, staff.cookie);
+    expect(again.cookie).not.toBe(staff.cookie);
+    const old = await t.app.inject({ url: '/api/v1/auth/session', headers: as(staff) });
+    expect(old.statusCode).toBe(401);
   });
 
   it('logs every citizen read with the citizen as the actor', async () => {

@@ -1069,6 +1069,7 @@ export const en: Record<MessageKey, string> = {
   'citizen.contact.phoneHint': 'For example 070-123 45 67',
   'citizen.contact.email': 'E-mail',
   'citizen.contact.missing': 'Enter a mobile number or an e-mail address',
+  'citizen.contact.badPhone': 'Enter the phone number in digits, for example 070-123 45 67',
   'citizen.contact.badEmail': 'Enter the e-mail address like name@example.com',
   'citizen.household.lead': 'According to the municipality, these people live in your household:',
   'citizen.household.question': 'Is that right?',

@@ -1063,6 +1063,7 @@ export const sv = {
   'citizen.contact.phoneHint': 'Till exempel 070-123 45 67',
   'citizen.contact.email': 'E-post',
   'citizen.contact.missing': 'Skriv ett mobilnummer eller en e-postadress',
+  'citizen.contact.badPhone': 'Skriv telefonnumret med siffror, till exempel 070-123 45 67',
   'citizen.contact.badEmail': 'Skriv e-postadressen som namn@exempel.se',
   'citizen.household.lead': 'Enligt kommunen bor de här personerna i ditt hushåll:',
   'citizen.household.question': 'Stämmer det?',

@@ -149,6 +149,10 @@ function Wizard({
       const problems: FieldError[] = [];
       if (!answers.phone?.trim() && !answers.email?.trim())
         problems.push({ field: 'phone', message: t('citizen.contact.missing') });
+      const phone = answers.phone?.trim() ?? '';
+      const digits = phone.replace(/\D/g, '').length;
+      if (phone && (!/^\+?[\d\s()-]+$/.test(phone) || digits < 7 || digits > 15))
+        problems.push({ field: 'phone', message: t('citizen.contact.badPhone') });
       if (answers.email?.trim() && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(answers.email.trim()))
         problems.push({ field: 'email', message: t('citizen.contact.badEmail') });
       return problems;
@@ -357,7 +361,7 @@ function IncomeStep({ answers, setAnswers, overview }: StepProps & { overview: C
         <ul className="citizen-list">
           {incomes.map((income, i) => (
             // biome-ignore lint/suspicious/noArrayIndexKey: answers have no ids; the same income or cost may rightly appear twice
-            <li key={`${income.type}-${i}`}>
+            <li key={`${income.type}-${i}`} className="citizen-list__item">
               {t(incomeTypeLabels[income.type])}, {nameOf(income.personId)}: {formatMoney(income.amount)}{' '}
               <button
                 type="button"
@@ -444,7 +448,7 @@ function CostStep({ answers, setAnswers }: StepProps) {
         <ul className="citizen-list">
           {costs.map((cost, i) => (
             // biome-ignore lint/suspicious/noArrayIndexKey: answers have no ids; the same income or cost may rightly appear twice
-            <li key={`${cost.type}-${i}`}>
+            <li key={`${cost.type}-${i}`} className="citizen-list__item">
               {label(cost)}: {formatMoney(cost.amount)}{' '}
               <button
                 type="button"
@@ -593,7 +597,7 @@ function Files({ application }: { application: CitizenApplication }) {
       ) : (
         <ul className="citizen-list">
           {application.files.map((file) => (
-            <li key={file.id}>
+            <li key={file.id} className="citizen-list__item">
               {file.fileName} ({Math.ceil(file.sizeBytes / 1024)} kB){' '}
               <button
                 type="button"

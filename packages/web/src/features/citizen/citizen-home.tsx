@@ -106,7 +106,7 @@ function Overview({ data }: { data: CitizenOverview }) {
         ) : (
           <ul className="citizen-list">
             {data.errands.map((errand) => (
-              <li key={errand.id}>
+              <li key={errand.id} className="citizen-list__item">
                 <Link to={`/e-tjanst/arenden/${errand.id}`}>
                   {t(errandTypeLabels[errand.type])} {formatMonth(errand.month)}
                 </Link>

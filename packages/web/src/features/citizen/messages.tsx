@@ -22,7 +22,7 @@ function Thread({ messages, label }: { messages: CitizenMessage[]; label: string
   return (
     <ol className="citizen-list" aria-label={label}>
       {messages.map((m) => (
-        <li key={m.id}>
+        <li key={m.id} className="citizen-list__item">
           <p className="muted">
             {m.author}, {formatDateTime(m.createdAt)}
           </p>
