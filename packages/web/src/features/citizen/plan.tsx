@@ -7,20 +7,20 @@ import type { MessageKey } from '../../i18n/sv.ts';
 import { useCitizenOverview, useCitizenPlan } from './api.ts';
 
 const PARTY_LABELS: Record<string, MessageKey> = {
-  person: 'plan.party.person',
-  caseworker: 'plan.party.caseworker',
-  labourMarketUnit: 'plan.party.labourMarketUnit',
-  employmentService: 'plan.party.employmentService',
-  socialInsuranceAgency: 'plan.party.socialInsuranceAgency',
-  healthCare: 'plan.party.healthCare',
-  coordinationAssociation: 'plan.party.coordinationAssociation',
-  other: 'plan.party.other',
+  person: 'citizenPlan.party.person',
+  caseworker: 'citizenPlan.party.caseworker',
+  labourMarketUnit: 'citizenPlan.party.labourMarketUnit',
+  employmentService: 'citizenPlan.party.employmentService',
+  socialInsuranceAgency: 'citizenPlan.party.socialInsuranceAgency',
+  healthCare: 'citizenPlan.party.healthCare',
+  coordinationAssociation: 'citizenPlan.party.coordinationAssociation',
+  other: 'citizenPlan.party.other',
 };
 
 const PURPOSE_LABELS: Record<'followUp' | 'multiParty' | 'other', MessageKey> = {
-  followUp: 'plan.meeting.followUp',
-  multiParty: 'plan.meeting.multiParty',
-  other: 'plan.meeting.other',
+  followUp: 'citizenPlan.meeting.followUp',
+  multiParty: 'citizenPlan.meeting.multiParty',
+  other: 'citizenPlan.meeting.other',
 };
 
 export function CitizenPlanRoute() {
@@ -30,66 +30,66 @@ export function CitizenPlanRoute() {
   const data = plan.data;
   const contact = overview.data?.contact;
   return (
-    <Page title={t('plan.title')} lead={t('plan.lead')}>
+    <Page title={t('citizenPlan.title')} lead={t('citizenPlan.lead')}>
       {plan.isPending ? <Loading /> : null}
       {plan.isError ? <LoadError error={plan.error} onRetry={() => plan.refetch()} /> : null}
       {data ? (
         <>
           <section aria-labelledby="plan-goal-title">
-            <h2 id="plan-goal-title">{t('plan.goal')}</h2>
+            <h2 id="plan-goal-title">{t('citizenPlan.goal')}</h2>
             {data.plan ? (
               <>
                 <p>{data.plan.longTermGoal}</p>
-                <h3>{t('plan.subGoals')}</h3>
+                <h3>{t('citizenPlan.subGoals')}</h3>
                 <ul>
                   {data.plan.subGoals.map((goal) => (
                     <li key={goal.id}>
-                      {goal.outcome} ({t('plan.by', { date: goal.targetDate })})
+                      {goal.outcome} ({t('citizenPlan.by', { date: goal.targetDate })})
                     </li>
                   ))}
                 </ul>
-                <h3>{t('plan.activities')}</h3>
+                <h3>{t('citizenPlan.activities')}</h3>
                 <ul>
                   {data.plan.activities.map((activity) => (
                     <li key={activity.description}>
                       {activity.description}:{' '}
                       {activity.responsible.name ??
-                        t(PARTY_LABELS[activity.responsible.party] ?? 'plan.party.other')}
+                        t(PARTY_LABELS[activity.responsible.party] ?? 'citizenPlan.party.other')}
                       {activity.hoursPerWeek !== null
-                        ? `, ${t('plan.hours', { hours: activity.hoursPerWeek })}`
+                        ? `, ${t('citizenPlan.hours', { hours: activity.hoursPerWeek })}`
                         : ''}
                     </li>
                   ))}
                 </ul>
                 {data.plan.clientWords ? (
                   <>
-                    <h3>{t('plan.yourWords')}</h3>
+                    <h3>{t('citizenPlan.yourWords')}</h3>
                     <p className="citizen-quote">{data.plan.clientWords}</p>
                   </>
                 ) : null}
                 <p className="muted">
                   {data.plan.agreedOn
-                    ? t('plan.agreed', { date: data.plan.agreedOn, version: data.plan.version })
-                    : t('plan.notAgreed')}
+                    ? t('citizenPlan.agreed', { date: data.plan.agreedOn, version: data.plan.version })
+                    : t('citizenPlan.notAgreed')}
                 </p>
                 {data.plan.nextFollowUpOn ? (
-                  <p>{t('plan.nextFollowUp', { date: data.plan.nextFollowUpOn })}</p>
+                  <p>{t('citizenPlan.nextFollowUp', { date: data.plan.nextFollowUpOn })}</p>
                 ) : null}
-                <p>{t('plan.requirement')}</p>
+                <p>{t('citizenPlan.requirement')}</p>
               </>
             ) : (
-              <p>{t('plan.none')}</p>
+              <p>{t('citizenPlan.none')}</p>
             )}
           </section>
           <section aria-labelledby="plan-meetings-title">
-            <h2 id="plan-meetings-title">{t('plan.meetings')}</h2>
+            <h2 id="plan-meetings-title">{t('citizenPlan.meetings')}</h2>
             {data.meetings.length === 0 ? (
-              <p>{t('plan.noMeetings')}</p>
+              <p>{t('citizenPlan.noMeetings')}</p>
             ) : (
               <ul>
                 {data.meetings.map((m) => (
                   <li key={m.id}>
-                    {formatDateTime(m.startsAt)}, {m.homeVisit ? t('plan.homeVisit') : m.place}:{' '}
+                    {formatDateTime(m.startsAt)}, {m.homeVisit ? t('citizenPlan.homeVisit') : m.place}:{' '}
                     {t(PURPOSE_LABELS[m.purpose])}
                   </li>
                 ))}
@@ -98,7 +98,7 @@ export function CitizenPlanRoute() {
           </section>
           <section aria-labelledby="plan-contact-title">
             <h2 id="plan-contact-title">{t('citizen.home.contact')}</h2>
-            <p>{contact ? `${contact.name}, ${contact.unit}` : t('plan.noContact')}</p>
+            <p>{contact ? `${contact.name}, ${contact.unit}` : t('citizenPlan.noContact')}</p>
           </section>
         </>
       ) : null}
