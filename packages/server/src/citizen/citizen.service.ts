@@ -55,8 +55,9 @@ export async function citizenHouseholdOf(
 
 /**
  * The local identity provider's suggestions: the adults of a few Älvstad households (unit Norr,
- * with errands, no protected identity): two households with two adults (the applicant, then the
- * make/maka/sambo) and two with one, so both a joint and a single application can be tried.
+ * those with errands first, no protected identity): two households with two adults (the
+ * applicant, then the make/maka/sambo) and two with one, so both a joint and a single
+ * application can be tried.
  */
 export async function demoCitizens(db: Kysely<Database>): Promise<{ personnummer: string; label: string }[]> {
   return inTenant(db, 'alvstad', async (trx) => {
@@ -71,18 +72,26 @@ export async function demoCitizens(db: Kysely<Database>): Promise<{ personnummer
       .where('p.unitId', '=', 'eb-norr')
       .where('p.protectedRegistration', '=', false)
       .where('p.confidentialityMarking', '=', false)
-      .where((eb) =>
-        eb.exists(
-          eb
-            .selectFrom('errands as e')
-            .select('e.id')
-            .whereRef('e.householdId', '=', 'm.householdId')
-            .whereRef('e.municipalityId', '=', 'm.municipalityId'),
-        ),
-      )
       // The demo citizen of `npm start` (seedDemoCitizen) first, then by personnummer.
       .orderBy((eb) =>
         eb.case().when('p.personalIdentityNumber', '=', DEMO_CITIZEN_PERSONNUMMER).then(0).else(1).end(),
+      )
+      // Households with errands first: there is more to see.
+      .orderBy((eb) =>
+        eb
+          .case()
+          .when(
+            eb.exists(
+              eb
+                .selectFrom('errands as e')
+                .select('e.id')
+                .whereRef('e.householdId', '=', 'm.householdId')
+                .whereRef('e.municipalityId', '=', 'm.municipalityId'),
+            ),
+          )
+          .then(0)
+          .else(1)
+          .end(),
       )
       .orderBy('p.personalIdentityNumber')
       .limit(40)
@@ -93,7 +102,16 @@ export async function demoCitizens(db: Kysely<Database>): Promise<{ personnummer
       .innerJoin('persons as p', (j) =>
         j.onRef('p.municipalityId', '=', 'm.municipalityId').onRef('p.id', '=', 'm.personId'),
       )
-      .select(['m.householdId', 'm.role', 'p.personalIdentityNumber', 'p.firstName', 'p.lastName'])
+      .select([
+        'm.householdId',
+        'm.role',
+        'p.personalIdentityNumber',
+        'p.firstName',
+        'p.lastName',
+        'p.protectedRegistration',
+        'p.confidentialityMarking',
+        'p.fictitiousIdentity',
+      ])
       .where(
         'm.householdId',
         'in',
@@ -104,9 +122,18 @@ export async function demoCitizens(db: Kysely<Database>): Promise<{ personnummer
       .execute();
     const withPartner = (householdId: string) =>
       adults.some((a) => a.householdId === householdId && a.role === 'partner');
+    // A household where any adult has a protected identity is never offered.
+    const open = applicants.filter(
+      (a) =>
+        !adults.some(
+          (x) =>
+            x.householdId === a.householdId &&
+            (x.protectedRegistration || x.confidentialityMarking || x.fictitiousIdentity),
+        ),
+    );
     const chosen = [
-      ...applicants.filter((a) => withPartner(a.householdId)).slice(0, 2),
-      ...applicants.filter((a) => !withPartner(a.householdId)).slice(0, 2),
+      ...open.filter((a) => withPartner(a.householdId)).slice(0, 2),
+      ...open.filter((a) => !withPartner(a.householdId)).slice(0, 2),
     ];
     // The demo citizen of `npm start`, when there, stays first.
     const demo = applicants.find((a) => a.personalIdentityNumber === DEMO_CITIZEN_PERSONNUMMER);
