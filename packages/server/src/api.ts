@@ -48,6 +48,7 @@ import type {
   drillDown,
   indicatorReport,
   savingsSchema,
+  simulationSchema,
 } from './reporting/reporting.schemas.ts';
 import type { keyFiguresSchema } from './statistics/statistics.schemas.ts';
 
@@ -151,6 +152,7 @@ export type IndicatorReport = z.infer<typeof indicatorReport>;
 export type IndicatorDrillDown = z.infer<typeof drillDown>;
 export type SavingsEstimate = z.infer<typeof savingsSchema>;
 export type ConsistencyReport = z.infer<typeof consistencySchema>;
+export type PolicySimulation = z.infer<typeof simulationSchema>;
 export type KeyFigures = z.infer<typeof keyFiguresSchema>;
 
 // Granskning (audit sampling).

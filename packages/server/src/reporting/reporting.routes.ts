@@ -16,6 +16,8 @@ import {
   indicatorReport,
   savingsQuery,
   savingsSchema,
+  simulationInput,
+  simulationSchema,
   targetInput,
   targetParams,
   targetSchema,
@@ -27,6 +29,7 @@ import {
   savingsFor,
   setTarget,
 } from './reporting.service.ts';
+import { runSimulation } from './simulation.ts';
 import { type Sheet, toCsv, XLSX_TYPE, xlsxStream } from './tabular-export.ts';
 
 const VIEWERS = ['committee', 'auditor', 'unitManager'] as const;
@@ -169,6 +172,22 @@ export const reportingRoutes =
         },
       },
       async (request) => consistencyReport(ctx.db, currentUser(request), ctx.clock(), request.query),
+    );
+
+    // A POST because it runs a computation with a body of parameters; it changes nothing.
+    app.post(
+      '/reports/simulation',
+      {
+        config: { access: { roles: VIEWERS } },
+        schema: {
+          tags: ['reports'],
+          summary:
+            'Policysimulering: månadens beräkningar körs om med ändrad norm eller bidragstak; fördelning per hushållstyp och total kostnad',
+          body: simulationInput,
+          response: { 200: simulationSchema },
+        },
+      },
+      async (request) => runSimulation(ctx.db, currentUser(request), request.body),
     );
 
     app.get(

@@ -154,3 +154,41 @@ export const consistencySchema = z.object({
     }),
   ),
 });
+
+export const simulationInput = z.strictObject({
+  month,
+  normChangePercent: z
+    .number('Ange förändringen i procent')
+    .min(-50, 'Högst 50 % sänkning')
+    .max(100, 'Högst 100 % höjning'),
+  benefitCap: z.number().int('Ange taket i hela ören').min(0).max(100_000_000).nullable().default(null),
+});
+
+const buckets = z.object({
+  decreaseOver1000: z.number(),
+  decreaseUpTo1000: z.number(),
+  unchanged: z.number(),
+  increaseUpTo1000: z.number(),
+  increaseOver1000: z.number(),
+});
+
+export const simulationSchema = z.object({
+  month: z.string(),
+  normChangePercent: z.number(),
+  benefitCap: z.number().nullable(),
+  households: z.number(),
+  refused: z.number(),
+  elapsedMs: z.number(),
+  groups: z.array(
+    z.object({
+      householdType: z.enum([...HOUSEHOLD_TYPES, 'all']),
+      households: z.number().nullable(),
+      baselineTotal: z.number().nullable(),
+      simulatedTotal: z.number().nullable(),
+      change: z.number().nullable(),
+      averageChange: z.number().nullable(),
+      buckets: buckets.nullable(),
+      suppressed: z.boolean(),
+    }),
+  ),
+});
