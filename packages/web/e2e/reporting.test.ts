@@ -62,6 +62,12 @@ describe('Indikatorer', () => {
     const { readFileSync } = await import('node:fs');
     expect(readFileSync(path, 'utf8')).toContain('Indikator;Månad;Grupp');
 
+    // Policy simulation: the month's calculations with the norm raised 2.5 %.
+    await page.getByRole('button', { name: 'Simulera' }).click();
+    await page.getByRole('table', { name: 'Förändring per hushållstyp' }).waitFor();
+    await page.getByRole('table', { name: 'Likabehandling under perioden' }).waitFor();
+    await expectAccessible(page);
+
     const xlsx = page.waitForEvent('download');
     await page.getByRole('link', { name: 'Ladda ner Excel (XLSX)' }).click();
     expect((await xlsx).suggestedFilename()).toMatch(/\.xlsx$/);

@@ -246,5 +246,21 @@ describe('indicators API', () => {
       await report(committee, 'from=2026-10&to=2026-10&dimension=supportBarrier')
     ).json() as Report;
     expect(byBarrier.groups.map((g) => g.key)).toContain('unemployedNoBenefit');
+    // The history's decisions rest on calculations: the simulation and the consistency report have data.
+    const simulation = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/reports/simulation',
+      headers: as(committee),
+      payload: { month: '2026-10', normChangePercent: 2.5 },
+    });
+    expect(simulation.json().households).toBeGreaterThan(5);
+    expect(simulation.json().refused).toBe(0);
+    const consistency = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/reports/consistency?from=2026-01&to=2026-10&dimension=unit',
+      headers: as(committee),
+    });
+    const rows = consistency.json().rows as { decisions: number; aboveCap: number | null }[];
+    expect(rows.reduce((s, r) => s + (r.decisions ?? 0), 0)).toBeGreaterThan(50);
   });
 });

@@ -26,6 +26,7 @@ import {
   useSavings,
   useSetTarget,
 } from './api.ts';
+import { ConsistencySection, SimulationSection } from './comparisons.tsx';
 import { StatisticsSection } from './statistics.tsx';
 
 type Indicator = IndicatorReport['indicators'][number];
@@ -209,6 +210,8 @@ export function DashboardPage() {
             <TargetsForm report={data} year={Number(applied.to.slice(0, 4))} />
           ) : null}
           <SavingsSection filters={applied} />
+          <ConsistencySection from={applied.from} to={applied.to} isManager={user.role === 'unitManager'} />
+          <SimulationSection month={applied.to} />
           <StatisticsSection
             year={Number(applied.to.slice(0, 4))}
             from={applied.from}
