@@ -16,6 +16,8 @@ import {
   indicatorReport,
   savingsQuery,
   savingsSchema,
+  settingsInput,
+  settingsSchema,
   simulationInput,
   simulationSchema,
   targetInput,
@@ -26,6 +28,8 @@ import {
   drillDownFor,
   type IndicatorReport,
   indicatorReportFor,
+  reportingSettingsFor,
+  saveReportingSettings,
   savingsFor,
   setTarget,
 } from './reporting.service.ts';
@@ -188,6 +192,34 @@ export const reportingRoutes =
         },
       },
       async (request) => runSimulation(ctx.db, currentUser(request), request.body),
+    );
+
+    app.get(
+      '/reports/settings',
+      {
+        config: { access: { roles: [...VIEWERS, 'sysadmin'] } },
+        schema: {
+          tags: ['reports'],
+          summary:
+            'Inställningar för indikatorerna: åldersgrupper, unga vuxna, mycket långvarigt bistånd, folkmängd',
+          response: { 200: settingsSchema },
+        },
+      },
+      async (request) => reportingSettingsFor(ctx.db, currentUser(request)),
+    );
+
+    app.put(
+      '/reports/settings',
+      {
+        config: { access: { roles: ['committee', 'sysadmin'] } },
+        schema: {
+          tags: ['reports'],
+          summary: 'Ändra inställningarna för indikatorerna (kommunens egna val)',
+          body: settingsInput,
+          response: { 200: settingsSchema },
+        },
+      },
+      async (request) => saveReportingSettings(ctx.db, currentUser(request), request.body),
     );
 
     app.get(
