@@ -661,4 +661,16 @@ export const en: Record<MessageKey, string> = {
   'simulation.less': 'Get less',
   'simulation.same': 'Unchanged',
   'simulation.more': 'Get more',
+  'settings.title': 'Settings for the indicators',
+  'settings.bands': 'Age groups',
+  'settings.bandsHint':
+    'From–to years, separated by commas. Leave the last open upwards, for example 0-17, 18-25, 26-64, 65-',
+  'settings.bandsInvalid': 'Write the age groups as 0-17, 18-25, 65- (from–to, separated by commas)',
+  'settings.population': 'Population',
+  'settings.populationYear': 'Population refers to the year',
+  'settings.populationInvalid': 'Enter the population as a whole number',
+  'settings.yearInvalid': 'Enter the year with four digits',
+  'settings.save': 'Save the settings',
+  'settings.saved': 'The settings are saved.',
+  'settings.saveFailed': 'The settings could not be saved. Try again.',
 };
