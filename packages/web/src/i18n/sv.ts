@@ -653,18 +653,18 @@ export const sv = {
   'simulation.less': 'Får mindre',
   'simulation.same': 'Oförändrat',
   'simulation.more': 'Får mer',
-  'settings.title': 'Inställningar för indikatorerna',
-  'settings.bands': 'Åldersgrupper',
-  'settings.bandsHint':
+  'reportSettings.title': 'Inställningar för indikatorerna',
+  'reportSettings.bands': 'Åldersgrupper',
+  'reportSettings.bandsHint':
     'Från–till år, åtskilda med kommatecken. Lämna den sista öppen uppåt, till exempel 0-17, 18-25, 26-64, 65-',
-  'settings.bandsInvalid': 'Skriv åldersgrupperna som 0-17, 18-25, 65- (från–till, åtskilda med kommatecken)',
-  'settings.population': 'Folkmängd',
-  'settings.populationYear': 'Folkmängd avser år',
-  'settings.populationInvalid': 'Ange folkmängden som ett heltal',
-  'settings.yearInvalid': 'Ange året med fyra siffror',
-  'settings.save': 'Spara inställningarna',
-  'settings.saved': 'Inställningarna är sparade.',
-  'settings.saveFailed': 'Inställningarna kunde inte sparas. Försök igen.',
+  'reportSettings.bandsInvalid': 'Skriv åldersgrupperna som 0-17, 18-25, 65- (från–till, åtskilda med kommatecken)',
+  'reportSettings.population': 'Folkmängd',
+  'reportSettings.populationYear': 'Folkmängd avser år',
+  'reportSettings.populationInvalid': 'Ange folkmängden som ett heltal',
+  'reportSettings.yearInvalid': 'Ange året med fyra siffror',
+  'reportSettings.save': 'Spara inställningarna',
+  'reportSettings.saved': 'Inställningarna är sparade.',
+  'reportSettings.saveFailed': 'Inställningarna kunde inte sparas. Försök igen.',
 } as const;
 
 export type MessageKey = keyof typeof sv;

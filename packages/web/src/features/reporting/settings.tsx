@@ -75,13 +75,13 @@ function SettingsForm({
     setSaved(false);
     const problems: FieldError[] = [];
     const bands = parseBands(draft.bands);
-    if (!bands) problems.push({ field: 'ageBands', message: t('settings.bandsInvalid') });
+    if (!bands) problems.push({ field: 'ageBands', message: t('reportSettings.bandsInvalid') });
     const population = draft.population.trim() === '' ? null : Number(draft.population.replace(/\s/g, ''));
     if (population !== null && (!Number.isInteger(population) || population < 1))
-      problems.push({ field: 'population', message: t('settings.populationInvalid') });
+      problems.push({ field: 'population', message: t('reportSettings.populationInvalid') });
     const year = draft.populationYear.trim() === '' ? null : Number(draft.populationYear);
     if (year !== null && (!Number.isInteger(year) || year < 2000 || year > 2100))
-      problems.push({ field: 'populationYear', message: t('settings.yearInvalid') });
+      problems.push({ field: 'populationYear', message: t('reportSettings.yearInvalid') });
     setErrors(problems);
     if (problems.length > 0 || !bands) return;
     try {
@@ -92,20 +92,20 @@ function SettingsForm({
         problemToFieldErrors(
           error,
           { '/ageBands': 'ageBands', '/population': 'population', '/populationYear': 'populationYear' },
-          t('settings.saveFailed'),
+          t('reportSettings.saveFailed'),
         ),
       );
     }
   }
   return (
     <form className="filters no-print" onSubmit={onSubmit} noValidate aria-labelledby="settings-title">
-      <h2 id="settings-title">{t('settings.title')}</h2>
+      <h2 id="settings-title">{t('reportSettings.title')}</h2>
       <ErrorSummary errors={errors} />
-      {saved ? <Notice tone="success">{t('settings.saved')}</Notice> : null}
+      {saved ? <Notice tone="success">{t('reportSettings.saved')}</Notice> : null}
       <TextField
         id="ageBands"
-        label={t('settings.bands')}
-        hint={t('settings.bandsHint')}
+        label={t('reportSettings.bands')}
+        hint={t('reportSettings.bandsHint')}
         value={draft.bands}
         onChange={(v) => setDraft((d) => ({ ...d, bands: v }))}
         error={errorFor(errors, 'ageBands')}
@@ -113,7 +113,7 @@ function SettingsForm({
       <div className="filters__grid">
         <TextField
           id="population"
-          label={t('settings.population')}
+          label={t('reportSettings.population')}
           value={draft.population}
           onChange={(v) => setDraft((d) => ({ ...d, population: v }))}
           error={errorFor(errors, 'population')}
@@ -123,7 +123,7 @@ function SettingsForm({
         />
         <TextField
           id="populationYear"
-          label={t('settings.populationYear')}
+          label={t('reportSettings.populationYear')}
           value={draft.populationYear}
           onChange={(v) => setDraft((d) => ({ ...d, populationYear: v }))}
           error={errorFor(errors, 'populationYear')}
@@ -133,7 +133,7 @@ function SettingsForm({
         />
       </div>
       <button type="submit" className="button" disabled={saving}>
-        {t('settings.save')}
+        {t('reportSettings.save')}
       </button>
     </form>
   );
