@@ -109,6 +109,7 @@ import type {
   drillDown,
   indicatorReport,
   savingsSchema,
+  simulationSchema,
 } from './reporting/reporting.schemas.ts';
 import type { keyFiguresSchema } from './statistics/statistics.schemas.ts';
 import type { caseReview, caseReviewInput, workQueuesSchema } from './work-queues/work-queues.schemas.ts';
@@ -269,6 +270,7 @@ export type IndicatorReport = z.infer<typeof indicatorReport>;
 export type IndicatorDrillDown = z.infer<typeof drillDown>;
 export type SavingsEstimate = z.infer<typeof savingsSchema>;
 export type ConsistencyReport = z.infer<typeof consistencySchema>;
+export type PolicySimulation = z.infer<typeof simulationSchema>;
 export type KeyFigures = z.infer<typeof keyFiguresSchema>;
 
 // Granskning (audit sampling).

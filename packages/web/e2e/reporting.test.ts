@@ -62,6 +62,12 @@ describe('Indikatorer', () => {
     const { readFileSync } = await import('node:fs');
     expect(readFileSync(path, 'utf8')).toContain('Indikator;Månad;Grupp');
 
+    // Policy simulation: the month's calculations with the norm raised 2.5 %.
+    await page.getByRole('button', { name: 'Simulera' }).click();
+    await page.getByRole('table', { name: 'Förändring per hushållstyp' }).waitFor();
+    await page.getByRole('table', { name: 'Likabehandling under perioden' }).waitFor();
+    await expectAccessible(page);
+
     const xlsx = page.waitForEvent('download');
     await page.getByRole('link', { name: 'Ladda ner Excel (XLSX)' }).click();
     expect((await xlsx).suggestedFilename()).toMatch(/\.xlsx$/);
@@ -77,6 +83,16 @@ describe('Indikatorer', () => {
       .getByRole('region', { name: 'Långvarigt bistånd (10–12 av 12 månader)' })
       .getByText(/Målvärde \d{4}: 30/)
       .waitFor();
+
+    // The age groups are the municipality's setting; the filter follows it.
+    await page.getByLabel('Åldersgrupper').fill('0-17, 18-29, 30-64, 65-');
+    await page.getByRole('button', { name: 'Spara inställningarna' }).click();
+    await page.getByText('Inställningarna är sparade.').waitFor();
+    await page
+      .getByLabel('Åldersgrupp', { exact: true })
+      .locator('option', { hasText: '30–64' })
+      .waitFor({ state: 'attached' });
+    await expectAccessible(page);
   });
 
   test('enhetschefen ser ärendena bakom en siffra i den egna enheten', async () => {

@@ -421,6 +421,9 @@ export async function readFile(
         'p.firstName',
         'p.lastName',
         'p.personalIdentityNumber',
+        'p.confidentialityMarking',
+        'p.protectedRegistration',
+        'p.fictitiousIdentity',
         'm.role',
         sql<string>`to_char(m.valid_from, 'YYYY-MM-DD')`.as('validFrom'),
         sql<string | null>`to_char(m.valid_to, 'YYYY-MM-DD')`.as('validTo'),
@@ -463,7 +466,12 @@ export async function readFile(
             .execute();
     const decisions = await decisionsFor(trx, [item.householdId], criteria);
     await logAccess(trx, request, 'read', personIds);
-    const nameOf = new Map(members.map((m) => [m.id, `${m.firstName} ${m.lastName}`]));
+    // A protected identity stays masked for the revisor too (as for everyone not assigned).
+    const masked = (m: (typeof members)[number]) =>
+      m.confidentialityMarking || m.protectedRegistration || m.fictitiousIdentity;
+    const nameOf = new Map(
+      members.map((m) => [m.id, masked(m) ? 'Skyddad identitet' : `${m.firstName} ${m.lastName}`]),
+    );
     const latestPlan = new Map<string, (typeof plans)[number]>();
     for (const p of plans) latestPlan.set(p.id, p);
     return {
@@ -473,8 +481,8 @@ export async function readFile(
       period: { from: criteria.from, to: criteria.to },
       members: members.map((m) => ({
         personId: m.id,
-        name: `${m.firstName} ${m.lastName}`,
-        personalIdentityNumber: m.personalIdentityNumber,
+        name: nameOf.get(m.id) ?? '',
+        personalIdentityNumber: masked(m) ? '' : m.personalIdentityNumber,
         role: m.role,
         validFrom: m.validFrom,
         validTo: m.validTo,

@@ -16,6 +16,10 @@ import {
   indicatorReport,
   savingsQuery,
   savingsSchema,
+  settingsInput,
+  settingsSchema,
+  simulationInput,
+  simulationSchema,
   targetInput,
   targetParams,
   targetSchema,
@@ -24,9 +28,12 @@ import {
   drillDownFor,
   type IndicatorReport,
   indicatorReportFor,
+  reportingSettingsFor,
+  saveReportingSettings,
   savingsFor,
   setTarget,
 } from './reporting.service.ts';
+import { runSimulation } from './simulation.ts';
 import { type Sheet, toCsv, XLSX_TYPE, xlsxStream } from './tabular-export.ts';
 
 const VIEWERS = ['committee', 'auditor', 'unitManager'] as const;
@@ -169,6 +176,50 @@ export const reportingRoutes =
         },
       },
       async (request) => consistencyReport(ctx.db, currentUser(request), ctx.clock(), request.query),
+    );
+
+    // A POST because it runs a computation with a body of parameters; it changes nothing.
+    app.post(
+      '/reports/simulation',
+      {
+        config: { access: { roles: VIEWERS } },
+        schema: {
+          tags: ['reports'],
+          summary:
+            'Policysimulering: månadens beräkningar körs om med ändrad norm eller bidragstak; fördelning per hushållstyp och total kostnad',
+          body: simulationInput,
+          response: { 200: simulationSchema },
+        },
+      },
+      async (request) => runSimulation(ctx.db, currentUser(request), request.body),
+    );
+
+    app.get(
+      '/reports/settings',
+      {
+        config: { access: { roles: [...VIEWERS, 'sysadmin'] } },
+        schema: {
+          tags: ['reports'],
+          summary:
+            'Inställningar för indikatorerna: åldersgrupper, unga vuxna, mycket långvarigt bistånd, folkmängd',
+          response: { 200: settingsSchema },
+        },
+      },
+      async (request) => reportingSettingsFor(ctx.db, currentUser(request)),
+    );
+
+    app.put(
+      '/reports/settings',
+      {
+        config: { access: { roles: ['committee', 'sysadmin'] } },
+        schema: {
+          tags: ['reports'],
+          summary: 'Ändra inställningarna för indikatorerna (kommunens egna val)',
+          body: settingsInput,
+          response: { 200: settingsSchema },
+        },
+      },
+      async (request) => saveReportingSettings(ctx.db, currentUser(request), request.body),
     );
 
     app.get(

@@ -154,3 +154,82 @@ export const consistencySchema = z.object({
     }),
   ),
 });
+
+export const simulationInput = z.strictObject({
+  month,
+  normChangePercent: z
+    .number('Ange förändringen i procent')
+    .min(-50, 'Högst 50 % sänkning')
+    .max(100, 'Högst 100 % höjning'),
+  benefitCap: z.number().int('Ange taket i hela ören').min(0).max(100_000_000).nullable().default(null),
+});
+
+const buckets = z.object({
+  decreaseOver1000: z.number(),
+  decreaseUpTo1000: z.number(),
+  unchanged: z.number(),
+  increaseUpTo1000: z.number(),
+  increaseOver1000: z.number(),
+});
+
+export const simulationSchema = z.object({
+  month: z.string(),
+  normChangePercent: z.number(),
+  benefitCap: z.number().nullable(),
+  households: z.number(),
+  refused: z.number(),
+  elapsedMs: z.number(),
+  groups: z.array(
+    z.object({
+      householdType: z.enum([...HOUSEHOLD_TYPES, 'all']),
+      households: z.number().nullable(),
+      baselineTotal: z.number().nullable(),
+      simulatedTotal: z.number().nullable(),
+      change: z.number().nullable(),
+      averageChange: z.number().nullable(),
+      buckets: buckets.nullable(),
+      suppressed: z.boolean(),
+    }),
+  ),
+});
+
+const band = z.strictObject({
+  min: z.number().int().min(0, 'Åldern kan inte vara negativ').max(120),
+  max: z.number().int().min(0).max(120).nullable(),
+});
+
+export const settingsSchema = z.object({
+  ageBands: z.array(z.object({ min: z.number(), max: z.number().nullable() })),
+  youngAdult: z.object({ min: z.number(), max: z.number() }),
+  veryLongTerm: z.object({ months: z.number(), window: z.number() }),
+  population: z.number().nullable(),
+  populationYear: z.number().nullable(),
+});
+
+export const settingsInput = z.strictObject({
+  ageBands: z
+    .array(band)
+    .min(1, 'Ange minst en åldersgrupp')
+    .max(20)
+    .refine((bands) => bands.every((b) => b.max === null || b.max >= b.min), {
+      message: 'En åldersgrupps övre gräns kan inte vara lägre än den nedre',
+    })
+    .refine(
+      (bands) =>
+        [...bands]
+          .sort((a, b) => a.min - b.min)
+          .every((b, i, sorted) => i === 0 || (sorted[i - 1]?.max ?? Number.POSITIVE_INFINITY) < b.min),
+      { message: 'Åldersgrupperna får inte överlappa' },
+    ),
+  youngAdult: z
+    .strictObject({ min: z.number().int().min(16).max(30), max: z.number().int().min(16).max(30) })
+    .refine((b) => b.min <= b.max, {
+      path: ['max'],
+      message: 'Övre gränsen kan inte vara lägre än den nedre',
+    }),
+  veryLongTerm: z
+    .strictObject({ months: z.number().int().min(1).max(120), window: z.number().int().min(1).max(120) })
+    .refine((v) => v.months <= v.window, { path: ['months'], message: 'Fler månader än fönstret rymmer' }),
+  population: z.number().int().min(1, 'Ange folkmängden').max(20_000_000).nullable(),
+  populationYear: z.number().int().min(2000).max(2100).nullable(),
+});

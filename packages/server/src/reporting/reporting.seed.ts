@@ -5,7 +5,8 @@
 // försörjningshinder and a genomförandeplan with follow-ups for most adults, some late.
 // Set-based and chunked, so the benchmark-sized seeds stay fast.
 import { randomUUID } from 'node:crypto';
-import type { Insertable, Kysely } from 'kysely';
+import { type CalculationInput, calculate, exampleGuidelineSet, isCalculationError } from '@stegvis/rules';
+import { type Insertable, type Kysely, sql } from 'kysely';
 import { inTenant } from '../db/database.ts';
 import type { Database } from '../db/schema.ts';
 import { between, seededRandom } from '../demo/synthetic.ts';
@@ -69,6 +70,9 @@ export async function seedReportingHistory(
       .innerJoin('households as h', (j) =>
         j.onRef('h.municipalityId', '=', 'm.municipalityId').onRef('h.id', '=', 'm.householdId'),
       )
+      .innerJoin('persons as p', (j) =>
+        j.onRef('p.municipalityId', '=', 'm.municipalityId').onRef('p.id', '=', 'm.personId'),
+      )
       .select([
         'm.householdId',
         'm.personId',
@@ -77,6 +81,7 @@ export async function seedReportingHistory(
         'm.validTo',
         'h.unitId',
         'h.payoutAccount',
+        sql<string>`to_char(p.birth_date, 'YYYY-MM-DD')`.as('birthDate'),
       ])
       .orderBy('m.householdId')
       .orderBy('m.personId')
@@ -91,6 +96,7 @@ export async function seedReportingHistory(
     for (const m of members) households.set(m.householdId, [...(households.get(m.householdId) ?? []), m]);
 
     const errands: Insertable<Database['errands']>[] = [];
+    const calculations: Insertable<Database['calculations']>[] = [];
     const decisions: Insertable<Database['decisions']>[] = [];
     const items: Insertable<Database['decisionItems']>[] = [];
     const payments: Insertable<Database['payments']>[] = [];
@@ -114,6 +120,10 @@ export async function seedReportingHistory(
       const shortMonths = between(random, 1, 5);
       const size = list.length;
       const base = 450_000 + size * 220_000 + between(random, 0, 20) * 10_000;
+      // Rent and electricity for the household; some above the guideline's caps.
+      const rent = (380 + size * 90 + between(random, 0, 30) * 10) * 1_000;
+      const electricity = between(random, 30, 80) * 1_000;
+      const children = list.filter((m) => m.role === 'child').length;
       let first: string | null = null;
       for (let i = start; i <= end; i++) {
         const assisted = course < 0.45 ? true : course < 0.8 ? i - start < shortMonths : random() < 0.6;
@@ -124,7 +134,40 @@ export async function seedReportingHistory(
         const decisionId = randomUUID();
         // The renewal for a month is decided late in the month before.
         const decidedOn = addDays(`${monthOf(i - 1)}-20`, between(random, 0, 6));
-        const granted = rejected ? 0 : base + between(random, -5, 5) * 10_000;
+        const input = {
+          month,
+          household: {
+            members: list.map((m) =>
+              m.role === 'child'
+                ? { id: m.personId, role: 'child', birthDate: String(m.birthDate), inSchool: true }
+                : { id: m.personId, role: m.role, birthDate: String(m.birthDate) },
+            ),
+          },
+          costs: [
+            { type: 'housing', amount: rent },
+            { type: 'householdElectricity', amount: electricity },
+          ],
+          incomes: children > 0 ? [{ type: 'childAllowance', amount: children * 125_000 }] : [],
+        } as CalculationInput;
+        const output = calculate(input, { lines: false, guidelines: exampleGuidelineSet });
+        const calculated = isCalculationError(output) ? null : output;
+        const calculationId = calculated ? randomUUID() : null;
+        if (calculated && calculationId)
+          calculations.push({
+            municipalityId,
+            id: calculationId,
+            errandId,
+            input: JSON.stringify(input),
+            result: JSON.stringify(calculated),
+            parameterSet: calculated.parameters,
+            guidelineSetId: exampleGuidelineSet.id,
+            assistance: calculated.assistance,
+            createdBy: by,
+          });
+        const aboveCap = calculated?.warnings.some((w) => w.code === 'guideline_cap_exceeded') ?? false;
+        // A cost above the cap is mostly accepted in full, sometimes reduced to the cap's level.
+        const full = calculated ? calculated.assistance : base + between(random, -5, 5) * 10_000;
+        const granted = rejected ? 0 : aboveCap && random() < 0.3 ? Math.max(0, full - 50_000) : full;
         errands.push({
           municipalityId,
           id: errandId,
@@ -142,7 +185,7 @@ export async function seedReportingHistory(
           municipalityId,
           id: decisionId,
           errandId,
-          calculationId: null,
+          calculationId,
           decidedBy: by,
           decidedAt: new Date(`${decidedOn}T10:00:00Z`),
           reasoning: rejected
@@ -155,7 +198,7 @@ export async function seedReportingHistory(
           decisionId,
           itemNo: 1,
           description: 'Försörjningsstöd',
-          requested: rejected ? base : granted,
+          requested: rejected ? full : granted,
           granted,
           outcome: rejected ? 'rejected' : 'granted',
           reasons: rejected ? 'Inkomsterna överstiger behovet.' : 'Behovet är styrkt.',
@@ -257,6 +300,7 @@ export async function seedReportingHistory(
       }
     }
     await chunked(errands, (c) => trx.insertInto('errands').values(c).execute());
+    await chunked(calculations, (c) => trx.insertInto('calculations').values(c).execute());
     await chunked(decisions, (c) => trx.insertInto('decisions').values(c).execute());
     await chunked(items, (c) => trx.insertInto('decisionItems').values(c).execute());
     await chunked(payments, (c) => trx.insertInto('payments').values(c).execute());

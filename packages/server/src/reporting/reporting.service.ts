@@ -431,3 +431,56 @@ export async function savingsFor(
     suppressed,
   };
 }
+
+export type ReportingSettings = {
+  ageBands: { min: number; max: number | null }[];
+  youngAdult: { min: number; max: number };
+  veryLongTerm: { months: number; window: number };
+  population: number | null;
+  populationYear: number | null;
+};
+
+export async function reportingSettingsFor(
+  db: Kysely<Database>,
+  viewer: SessionUser,
+): Promise<ReportingSettings> {
+  return inTenant(db, viewer.municipality.id, async (trx) => {
+    const settings = await indicatorSettings(trx, viewer.municipality.id);
+    const row = await trx
+      .selectFrom('reportingSettings')
+      .select(['population', 'populationYear'])
+      .where('municipalityId', '=', viewer.municipality.id)
+      .executeTakeFirst();
+    return {
+      ageBands: settings.ageBands,
+      youngAdult: settings.youngAdult,
+      veryLongTerm: settings.veryLongTerm,
+      population: row?.population ?? null,
+      populationYear: row?.populationYear ?? null,
+    };
+  });
+}
+
+export async function saveReportingSettings(
+  db: Kysely<Database>,
+  viewer: SessionUser,
+  input: ReportingSettings,
+): Promise<ReportingSettings> {
+  const values = {
+    ageBands: JSON.stringify([...input.ageBands].sort((a, b) => a.min - b.min)),
+    youngAdultMinAge: input.youngAdult.min,
+    youngAdultMaxAge: input.youngAdult.max,
+    veryLongTermMonths: input.veryLongTerm.months,
+    veryLongTermWindow: input.veryLongTerm.window,
+    population: input.population,
+    populationYear: input.populationYear,
+  };
+  await inTenant(db, viewer.municipality.id, (trx) =>
+    trx
+      .insertInto('reportingSettings')
+      .values({ municipalityId: viewer.municipality.id, ...values })
+      .onConflict((oc) => oc.column('municipalityId').doUpdateSet({ ...values, updatedAt: sql`now()` }))
+      .execute(),
+  );
+  return reportingSettingsFor(db, viewer);
+}

@@ -232,6 +232,56 @@ describe('indicators API', () => {
     });
   });
 
+  it('keeps the age bands and the population as the municipality’s settings', async () => {
+    const sysadmin = await loginAs(t.app, 'sysadmin');
+    const before = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/reports/settings',
+      headers: as(sysadmin),
+    });
+    expect(before.json()).toMatchObject({ youngAdult: { min: 18, max: 25 }, population: 48_500 });
+    const settings = {
+      ageBands: [
+        { min: 30, max: null },
+        { min: 0, max: 17 },
+        { min: 18, max: 29 },
+      ],
+      youngAdult: { min: 18, max: 24 },
+      veryLongTerm: { months: 27, window: 30 },
+      population: 49_000,
+      populationYear: 2026,
+    };
+    const put = await t.app.inject({
+      method: 'PUT',
+      url: '/api/v1/reports/settings',
+      headers: as(committee),
+      payload: settings,
+    });
+    expect(put.statusCode).toBe(200);
+    const body = (
+      await report(committee, 'from=2026-10&to=2026-10&unitId=eb-test&dimension=ageGroup')
+    ).json() as Report & {
+      ageGroups: string[];
+    };
+    expect(body.ageGroups).toEqual(['0–17', '18–29', '30+']);
+    // Applicants born 1980 are 46: all six in 30+.
+    expect(pointOf(body, 'recipients', '2026-10', '30+')?.value).toBe(6);
+    const overlapping = await t.app.inject({
+      method: 'PUT',
+      url: '/api/v1/reports/settings',
+      headers: as(committee),
+      payload: {
+        ...settings,
+        ageBands: [
+          { min: 0, max: 20 },
+          { min: 18, max: null },
+        ],
+      },
+    });
+    expect(overlapping.statusCode).toBe(422);
+    expect(overlapping.json().errors[0].pointer).toBe('/ageBands');
+  });
+
   // Last: changes the municipality's figures for the tests above.
   it('the demo history (npm start) gives the dashboard figures for every month', async () => {
     await seedDemoHistory(t.db.db, TEST_SEED);
@@ -246,5 +296,21 @@ describe('indicators API', () => {
       await report(committee, 'from=2026-10&to=2026-10&dimension=supportBarrier')
     ).json() as Report;
     expect(byBarrier.groups.map((g) => g.key)).toContain('unemployedNoBenefit');
+    // The history's decisions rest on calculations: the simulation and the consistency report have data.
+    const simulation = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/reports/simulation',
+      headers: as(committee),
+      payload: { month: '2026-10', normChangePercent: 2.5 },
+    });
+    expect(simulation.json().households).toBeGreaterThan(5);
+    expect(simulation.json().refused).toBe(0);
+    const consistency = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/reports/consistency?from=2026-01&to=2026-10&dimension=unit',
+      headers: as(committee),
+    });
+    const rows = consistency.json().rows as { decisions: number; aboveCap: number | null }[];
+    expect(rows.reduce((s, r) => s + (r.decisions ?? 0), 0)).toBeGreaterThan(50);
   });
 });

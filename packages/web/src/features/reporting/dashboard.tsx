@@ -26,6 +26,8 @@ import {
   useSavings,
   useSetTarget,
 } from './api.ts';
+import { ConsistencySection, SimulationSection } from './comparisons.tsx';
+import { SettingsSection } from './settings.tsx';
 import { StatisticsSection } from './statistics.tsx';
 
 type Indicator = IndicatorReport['indicators'][number];
@@ -208,7 +210,10 @@ export function DashboardPage() {
           {user.role === 'committee' || user.role === 'unitManager' ? (
             <TargetsForm report={data} year={Number(applied.to.slice(0, 4))} />
           ) : null}
+          {user.role === 'committee' ? <SettingsSection /> : null}
           <SavingsSection filters={applied} />
+          <ConsistencySection from={applied.from} to={applied.to} isManager={user.role === 'unitManager'} />
+          <SimulationSection month={applied.to} />
           <StatisticsSection
             year={Number(applied.to.slice(0, 4))}
             from={applied.from}
