@@ -4,6 +4,13 @@ import type { z } from 'zod';
 import type { accessLogPage, accessLogQuery } from './access-log/access-log.schemas.ts';
 import type { sessionResponse, userSchema } from './auth/auth.schemas.ts';
 import type { snapshotSchema } from './calculations/calculation-snapshots.schemas.ts';
+import type { closureInput, closureSchema, dueFollowUp, followUpInput } from './closures/closures.schemas.ts';
+import type {
+  agreementSchema,
+  collaborationMeetingInput,
+  collaborationMeetingSchema,
+  contactSchema,
+} from './collaboration/collaboration.schemas.ts';
 import type { decision, decisionInput, reasonTemplate } from './decisions/decisions.schemas.ts';
 import type {
   errandDetail,
@@ -63,6 +70,7 @@ export {
   REASONABLE_COST_TYPES,
   type ReasonableCostType,
 } from '@stegvis/rules';
+export { CLOSURE_REASONS, type ClosureReason, FOLLOW_UP_SITUATIONS } from './closures/closures.schemas.ts';
 export {
   OUTCOMES as DECISION_OUTCOMES,
   type Outcome as DecisionOutcome,
@@ -169,3 +177,13 @@ export type Participation = z.infer<typeof participationSchema>;
 export type AttendanceWeek = z.infer<typeof attendanceWeek>;
 export type AttendanceInput = z.input<typeof attendanceInput>;
 export type NewPaymentRequest = z.input<typeof paymentRequestInput>;
+
+// Collaboration and closure.
+export type AgencyContact = z.infer<typeof contactSchema>;
+export type CollaborationMeeting = z.infer<typeof collaborationMeetingSchema>;
+export type NewCollaborationMeeting = z.input<typeof collaborationMeetingInput>;
+export type Agreement = z.infer<typeof agreementSchema>;
+export type Closure = z.infer<typeof closureSchema>;
+export type NewClosure = z.input<typeof closureInput>;
+export type DueClosureFollowUp = z.infer<typeof dueFollowUp>;
+export type ClosureFollowUpInput = z.input<typeof followUpInput>;

@@ -23,6 +23,8 @@ import { createSessionCache } from './auth/sessions.ts';
 import { benefitRoutes } from './benefits/benefits.routes.ts';
 import { calculationSnapshotRoutes } from './calculations/calculation-snapshots.routes.ts';
 import { calculationRoutes } from './calculations/calculations.routes.ts';
+import { closureRoutes } from './closures/closures.routes.ts';
+import { collaborationRoutes } from './collaboration/collaboration.routes.ts';
 import type { Config } from './config.ts';
 import type { Database } from './db/schema.ts';
 import { decisionRoutes } from './decisions/decisions.routes.ts';
@@ -154,6 +156,8 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(workQueueRoutes(ctx));
       await api.register(insatsRoutes(ctx));
       await api.register(referralRoutes(ctx));
+      await api.register(collaborationRoutes(ctx));
+      await api.register(closureRoutes(ctx));
     },
     { prefix: '/api/v1' },
   );

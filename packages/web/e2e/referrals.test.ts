@@ -180,4 +180,42 @@ describe('Remiss till arbetsmarknadsenheten', () => {
     await expectAccessible(page);
     await page.context().close();
   });
+  test('socialsekreteraren avslutar ärendet med orsak, och uppföljning efter 6 och 12 månader planeras', async () => {
+    const page = await signedIn('erik', 'Mina personer');
+    await page.goto(personUrl);
+    await expectHeading(page, NAME);
+    await page.getByRole('heading', { name: 'Avslut och efteruppföljning' }).waitFor();
+    await page.getByLabel('Avslutsdatum').fill(TODAY);
+    await page.getByRole('button', { name: 'Avsluta ärendet' }).click();
+    const reasonError = page.locator('#closureReason-error');
+    await reasonError.waitFor();
+    expect(await reasonError.textContent()).toContain('avslutsorsak');
+    await expectAccessible(page);
+    await page.getByLabel('Avslutsorsak').selectOption({ label: 'Arbete' });
+    await page.getByRole('button', { name: 'Avsluta ärendet' }).click();
+    await page.getByRole('heading', { name: `Avslutat ${TODAY}: Arbete` }).waitFor();
+    const main = await mainText(page);
+    expect(main).toContain('Uppföljning efter 6 månader planerad till 2027-05-23');
+    expect(main).toContain('Uppföljning efter 12 månader planerad till 2027-11-23');
+    await expectAccessible(page);
+    await page.context().close();
+  });
+
+  test('enhetschefen ser överenskommelser som inte följts upp de senaste 12 månaderna', async () => {
+    const page = await signedIn('maria', 'Enhetens personer');
+    await page
+      .getByRole('navigation', { name: 'Huvudmeny' })
+      .getByRole('link', { name: 'Överenskommelser' })
+      .click();
+    await expectHeading(page, 'Överenskommelser');
+    const table = page.getByRole('table', { name: 'Överenskommelser' });
+    await table.waitFor();
+    expect(await table.locator('tbody tr').count()).toBe(2);
+    await expectAccessible(page);
+    await page.getByLabel('Visa bara de som inte följts upp de senaste 12 månaderna').check();
+    await page.waitForFunction(() => document.querySelectorAll('main tbody tr').length === 1);
+    expect(await table.textContent()).toContain('Inte uppföljd på 12 månader');
+    await expectAccessible(page);
+    await page.context().close();
+  });
 });

@@ -12,6 +12,8 @@ import * as retention from './migrations/2026-11-23-15-retention.ts';
 import * as planning from './migrations/2026-11-23-16-planning.ts';
 import * as retentionPlanning from './migrations/2026-11-23-17-retention-planning.ts';
 import * as labourMarket from './migrations/2026-11-23-30-labour-market.ts';
+import * as collaboration from './migrations/2026-11-23-31-collaboration.ts';
+import * as closures from './migrations/2026-11-23-32-closures.ts';
 import { runScript } from './sql-script.ts';
 
 const migrations: Record<string, Migration> = {
@@ -25,6 +27,8 @@ const migrations: Record<string, Migration> = {
   '2026-11-23-16-planning': planning,
   '2026-11-23-17-retention-planning': retentionPlanning,
   '2026-11-23-30-labour-market': labourMarket,
+  '2026-11-23-31-collaboration': collaboration,
+  '2026-11-23-32-closures': closures,
 };
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations are typed independently of the app schema

@@ -5,6 +5,13 @@ import type { CaseAssignmentTable } from '../assignments/assignments.table.ts';
 import type { SessionTable } from '../auth/sessions.table.ts';
 import type { BenefitApplicationTable, ReimbursementClaimTable } from '../benefits/benefits.table.ts';
 import type { CalculationTable } from '../calculations/calculation-snapshots.table.ts';
+import type { CaseClosureTable, ClosureFollowUpTable } from '../closures/closures.table.ts';
+import type {
+  AgencyContactTable,
+  AgreementFollowUpTable,
+  AgreementTable,
+  CollaborationMeetingTable,
+} from '../collaboration/collaboration.table.ts';
 import type {
   DecisionItemTable,
   DecisionTable,
@@ -103,6 +110,12 @@ export type Database = {
   insatsParticipations: InsatsParticipationTable;
   attendanceWeeks: AttendanceWeekTable;
   paymentRequests: PaymentRequestTable;
+  agencyContacts: AgencyContactTable;
+  collaborationMeetings: CollaborationMeetingTable;
+  agreements: AgreementTable;
+  agreementFollowUps: AgreementFollowUpTable;
+  caseClosures: CaseClosureTable;
+  closureFollowUps: ClosureFollowUpTable;
   assessments: AssessmentTable;
   plans: PlanTable;
   planVersions: PlanVersionTable;

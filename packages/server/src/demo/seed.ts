@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { Insertable, Kysely } from 'kysely';
 import { seedAssignments } from '../assignments/assignments.service.ts';
 import { hashPassword } from '../auth/passwords.ts';
+import { seedCollaboration } from '../collaboration/collaboration.seed.ts';
 import { inTenant } from '../db/database.ts';
 import type { Database } from '../db/schema.ts';
 import { seedDecisionRules } from '../decisions/decisions.seed.ts';
@@ -305,5 +306,6 @@ export async function seedDemo(db: Kysely<Database>, options: SeedOptions): Prom
     await seedPlanningSettings(db, m.id);
     await seedInsatser(db, m.id);
     await seedLabourMarket(db, m.id, options.today);
+    await seedCollaboration(db, m.id, options.today);
   }
 }

@@ -26,10 +26,16 @@ export type ProblemCode = ErrorCode;
 // The labour-market unit: insats catalogue, referrals, consent, participation and attendance.
 export type {
   AbsenceReason,
+  Agreement,
   AttendanceInput,
+  Closure,
+  ClosureFollowUpInput,
+  ClosureReason,
   Consent,
   ConsentScope,
+  DueClosureFollowUp,
   Insats,
+  NewClosure,
   NewConsent,
   NewReferral,
   Participation,
@@ -37,4 +43,9 @@ export type {
   Referral,
   ReferralDetail,
 } from '@stegvis/server/api';
-export { ABSENCE_REASONS as absenceReasons, CONSENT_SCOPES as consentScopes } from '@stegvis/server/api';
+export {
+  ABSENCE_REASONS as absenceReasons,
+  CLOSURE_REASONS as closureReasons,
+  CONSENT_SCOPES as consentScopes,
+  FOLLOW_UP_SITUATIONS as followUpSituations,
+} from '@stegvis/server/api';

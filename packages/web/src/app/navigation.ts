@@ -19,6 +19,7 @@ export const navigation: Record<Role, NavEntry[]> = {
     { to: '/arenden', label: 'nav.unitErrands' },
     { to: '/utbetalningar', label: 'nav.payments' },
     { to: '/remisser', label: 'nav.referrals' },
+    { to: '/overenskommelser', label: 'nav.agreements' },
     { to: '/access-log', label: 'nav.accessLog' },
   ],
   committee: [{ to: '/', label: 'nav.overview' }],

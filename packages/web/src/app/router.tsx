@@ -1,6 +1,7 @@
 // Routes. Everything except the login page sits behind the session guard; pages that only
 // some roles may use say so with `allow`, and the server enforces the same rules again.
 import { createBrowserRouter } from 'react-router';
+import { AgreementsPage } from '../features/collaboration/agreements.tsx';
 import { AccessLogRoute } from './routes/access-log.tsx';
 import { ErrandRoute } from './routes/errand.tsx';
 import { ErrandsRoute } from './routes/errands.tsx';
@@ -86,6 +87,14 @@ export function createRouter() {
               element: (
                 <Allow roles={['caseworker', 'coach', 'unitManager']}>
                   <ReferralRoute />
+                </Allow>
+              ),
+            },
+            {
+              path: '/overenskommelser',
+              element: (
+                <Allow roles={['caseworker', 'coach', 'unitManager', 'committee', 'auditor']}>
+                  <AgreementsPage />
                 </Allow>
               ),
             },

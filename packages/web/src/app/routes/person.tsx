@@ -1,5 +1,6 @@
 import { Link, useLocation, useParams } from 'react-router';
 import { useCurrentUser } from '../../features/auth/api.ts';
+import { PersonClosures } from '../../features/closures/person-closures.tsx';
 import { PersonDetails } from '../../features/persons/person-details.tsx';
 import { PersonReferrals } from '../../features/referrals/person-referrals.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
@@ -19,7 +20,12 @@ export function PersonRoute() {
           </Link>
         </p>
       ) : null}
-      {user.role === 'caseworker' || user.role === 'unitManager' ? <PersonReferrals personId={id} /> : null}
+      {user.role === 'caseworker' || user.role === 'unitManager' ? (
+        <>
+          <PersonReferrals personId={id} />
+          <PersonClosures personId={id} />
+        </>
+      ) : null}
     </>
   );
 }
