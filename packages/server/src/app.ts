@@ -45,6 +45,7 @@ import { recoveryRoutes } from './recovery/recovery.routes.ts';
 import { referralRoutes } from './referrals/referrals.routes.ts';
 import { retentionRoutes } from './retention/retention.routes.ts';
 import { staffRoutes } from './staff/staff.routes.ts';
+import { surveyRoutes } from './surveys/surveys.routes.ts';
 import { workQueueRoutes } from './work-queues/work-queues.routes.ts';
 
 z.config(z.locales.sv());
@@ -158,6 +159,7 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(referralRoutes(ctx));
       await api.register(collaborationRoutes(ctx));
       await api.register(closureRoutes(ctx));
+      await api.register(surveyRoutes(ctx));
     },
     { prefix: '/api/v1' },
   );

@@ -54,7 +54,15 @@ export const closureRoutes =
         reply
           .status(201)
           .send(
-            await closeCase(ctx.db, request, currentUser(request), request.params.id, request.body, today()),
+            await closeCase(
+              ctx.db,
+              request,
+              currentUser(request),
+              request.params.id,
+              request.body,
+              today(),
+              ctx.clock(),
+            ),
           ),
     );
 
@@ -84,6 +92,14 @@ export const closureRoutes =
         },
       },
       async (request) =>
-        recordFollowUp(ctx.db, request, currentUser(request), request.params.id, request.body, today()),
+        recordFollowUp(
+          ctx.db,
+          request,
+          currentUser(request),
+          request.params.id,
+          request.body,
+          today(),
+          ctx.clock(),
+        ),
     );
   };

@@ -13,6 +13,7 @@ import { AppError } from '../http/problem.ts';
 import { describePersons } from '../persons/persons.service.ts';
 import { addMonths } from '../plans/planning-settings.ts';
 import { requirePerson } from '../referrals/consents.service.ts';
+import { createInvitation } from '../surveys/surveys.service.ts';
 import type { closureInput, closureSchema, dueFollowUp, followUpInput } from './closures.schemas.ts';
 
 type Closure = z.infer<typeof closureSchema>;
@@ -106,13 +107,14 @@ export async function closeCase(
   personId: string,
   input: z.infer<typeof closureInput>,
   today: string,
+  now: Date,
 ): Promise<Closure> {
   if (input.closedOn > today)
     throw new AppError('invalid_input', undefined, [
       { pointer: '/closedOn', detail: 'Avslutet kan inte dateras framåt i tiden' },
     ]);
   return inTenant(db, viewer.municipality.id, async (trx) => {
-    await requirePerson(trx, viewer, personId);
+    const person = await requirePerson(trx, viewer, personId);
     const open = await trx
       .selectFrom('errands as e')
       .innerJoin('householdMembers as m', (j) =>
@@ -163,6 +165,8 @@ export async function closeCase(
         })),
       )
       .execute();
+    // The anonymous survey at closure (the link goes to the person; answers are not linked back).
+    await createInvitation(trx, viewer.municipality.id, person.unit.id, 'closure', today, personId, now);
     await logAccess(trx, request, 'update', [personId]);
     const closure = (await loadClosures(trx, personId, today)).find((c) => c.id === id);
     if (!closure) throw new AppError('internal');
@@ -220,6 +224,7 @@ export async function recordFollowUp(
   id: string,
   input: z.infer<typeof followUpInput>,
   today: string,
+  now: Date,
 ): Promise<Closure> {
   return inTenant(db, viewer.municipality.id, async (trx) => {
     const row = await trx.selectFrom('closureFollowUps').selectAll().where('id', '=', id).executeTakeFirst();
@@ -253,6 +258,19 @@ export async function recordFollowUp(
       })
       .where('id', '=', id)
       .execute();
+    // 6–12 months after exit: the anonymous survey once more.
+    if (row.months === 6) {
+      const person = await requirePerson(trx, viewer, row.personId);
+      await createInvitation(
+        trx,
+        viewer.municipality.id,
+        person.unit.id,
+        'afterExit',
+        today,
+        row.personId,
+        now,
+      );
+    }
     await logAccess(trx, request, 'update', [row.personId]);
     const updated = (await loadClosures(trx, row.personId, today)).find((c) => c.id === row.closureId);
     if (!updated) throw new AppError('internal');

@@ -14,6 +14,7 @@ import * as retentionPlanning from './migrations/2026-11-23-17-retention-plannin
 import * as labourMarket from './migrations/2026-11-23-30-labour-market.ts';
 import * as collaboration from './migrations/2026-11-23-31-collaboration.ts';
 import * as closures from './migrations/2026-11-23-32-closures.ts';
+import * as surveys from './migrations/2026-11-23-33-surveys.ts';
 import { runScript } from './sql-script.ts';
 
 const migrations: Record<string, Migration> = {
@@ -29,6 +30,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-23-30-labour-market': labourMarket,
   '2026-11-23-31-collaboration': collaboration,
   '2026-11-23-32-closures': closures,
+  '2026-11-23-33-surveys': surveys,
 };
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations are typed independently of the app schema

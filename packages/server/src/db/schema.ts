@@ -63,6 +63,12 @@ import type {
   RetentionSaltTable,
 } from '../retention/retention.table.ts';
 import type { StaffUserTable } from '../staff/staff.table.ts';
+import type {
+  SurveyCommentTable,
+  SurveyInvitationTable,
+  SurveyQuestionTable,
+  SurveyResponseTable,
+} from '../surveys/surveys.table.ts';
 
 export type Database = {
   regions: RegionTable;
@@ -116,6 +122,10 @@ export type Database = {
   agreementFollowUps: AgreementFollowUpTable;
   caseClosures: CaseClosureTable;
   closureFollowUps: ClosureFollowUpTable;
+  surveyQuestions: SurveyQuestionTable;
+  surveyInvitations: SurveyInvitationTable;
+  surveyResponses: SurveyResponseTable;
+  surveyComments: SurveyCommentTable;
   assessments: AssessmentTable;
   plans: PlanTable;
   planVersions: PlanVersionTable;

@@ -19,6 +19,7 @@ import type { PersonTable } from '../persons/persons.table.ts';
 import { seedPlanningSettings } from '../plans/planning-settings.ts';
 import { seedLabourMarket } from '../referrals/referrals.seed.ts';
 import type { Role } from '../staff/staff.table.ts';
+import { seedSurveyQuestions } from '../surveys/surveys.service.ts';
 import { address, between, identityNumber, person, seededRandom } from './synthetic.ts';
 
 export const DEMO_PASSWORD = 'demo-stegvis';
@@ -307,5 +308,6 @@ export async function seedDemo(db: Kysely<Database>, options: SeedOptions): Prom
     await seedInsatser(db, m.id);
     await seedLabourMarket(db, m.id, options.today);
     await seedCollaboration(db, m.id, options.today);
+    await seedSurveyQuestions(db, m.id);
   }
 }
