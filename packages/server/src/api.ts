@@ -61,6 +61,7 @@ import type {
   referralInput,
   referralSchema,
 } from './referrals/referrals.schemas.ts';
+import type { pendingComment, resultsSchema, surveyAnswer, surveyForm } from './surveys/surveys.schemas.ts';
 
 export {
   INCOME_TYPES,
@@ -103,6 +104,7 @@ export {
   REFERRAL_STATUSES,
 } from './referrals/referrals.schemas.ts';
 export { ROLES, type Role } from './staff/roles.ts';
+export { SURVEY_OCCASIONS, type SurveyOccasion } from './surveys/surveys.schemas.ts';
 
 export type User = z.infer<typeof userSchema>;
 export type Session = z.infer<typeof sessionResponse>;
@@ -187,3 +189,9 @@ export type Closure = z.infer<typeof closureSchema>;
 export type NewClosure = z.input<typeof closureInput>;
 export type DueClosureFollowUp = z.infer<typeof dueFollowUp>;
 export type ClosureFollowUpInput = z.input<typeof followUpInput>;
+
+// Participant survey.
+export type SurveyForm = z.infer<typeof surveyForm>;
+export type SurveyAnswer = z.input<typeof surveyAnswer>;
+export type SurveyResults = z.infer<typeof resultsSchema>;
+export type PendingSurveyComment = z.infer<typeof pendingComment>;

@@ -218,4 +218,43 @@ describe('Remiss till arbetsmarknadsenheten', () => {
     await expectAccessible(page);
     await page.context().close();
   });
+  test('deltagaren svarar anonymt på enkäten en gång; enhetschefen ser bara sammanställningen', async () => {
+    const staff = await signedIn('erik', 'Mina personer');
+    const link = await staff.evaluate(async () => {
+      const session = await (await fetch('/api/v1/auth/session')).json();
+      const response = await fetch('/api/v1/survey-invitations', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-csrf-token': session.csrfToken },
+        body: JSON.stringify({ occasion: 'insatsEnd' }),
+      });
+      return (await response.json()).link as string;
+    });
+    await staff.context().close();
+
+    const page = await newPage(browser);
+    await page.goto(`${app.url}${link}`);
+    await expectHeading(page, 'Vad tyckte du?');
+    await expectAccessible(page);
+    const overall = page.getByRole('group', { name: 'Hur nöjd är du med stödet du har fått, sammantaget?' });
+    await overall.getByLabel('8', { exact: true }).check();
+    await page.getByLabel('Vad kan vi göra bättre?').fill('Kortare väntan på första mötet');
+    await page.getByRole('button', { name: 'Skicka svaren' }).click();
+    await expectHeading(page, 'Tack för dina svar');
+    await page.goto(`${app.url}${link}`);
+    await expectHeading(page, 'Vad tyckte du?');
+    await page.getByText('Enkäten är redan besvarad med den här länken').waitFor();
+    await expectAccessible(page);
+    await page.context().close();
+
+    const manager = await signedIn('maria', 'Enhetens personer');
+    await manager.goto(`${app.url}/enkatresultat`);
+    await expectHeading(manager, 'Deltagarenkät');
+    await manager.getByText('Färre än 5 har svarat; resultatet visas inte.').waitFor();
+    // The comment waits for review; it is not among the published ones.
+    await manager.getByLabel('Kommentar 1').waitFor();
+    expect(await manager.getByLabel('Kommentar 1').inputValue()).toBe('Kortare väntan på första mötet');
+    await manager.getByText('Inga publicerade kommentarer.').waitFor();
+    await expectAccessible(manager);
+    await manager.context().close();
+  });
 });

@@ -40,12 +40,18 @@ export type {
   NewReferral,
   Participation,
   PartnerAgency,
+  PendingSurveyComment,
   Referral,
   ReferralDetail,
+  SurveyAnswer,
+  SurveyForm,
+  SurveyOccasion,
+  SurveyResults,
 } from '@stegvis/server/api';
 export {
   ABSENCE_REASONS as absenceReasons,
   CLOSURE_REASONS as closureReasons,
   CONSENT_SCOPES as consentScopes,
   FOLLOW_UP_SITUATIONS as followUpSituations,
+  SURVEY_OCCASIONS as surveyOccasions,
 } from '@stegvis/server/api';

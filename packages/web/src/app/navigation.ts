@@ -20,9 +20,13 @@ export const navigation: Record<Role, NavEntry[]> = {
     { to: '/utbetalningar', label: 'nav.payments' },
     { to: '/remisser', label: 'nav.referrals' },
     { to: '/overenskommelser', label: 'nav.agreements' },
+    { to: '/enkatresultat', label: 'nav.survey' },
     { to: '/access-log', label: 'nav.accessLog' },
   ],
-  committee: [{ to: '/', label: 'nav.overview' }],
+  committee: [
+    { to: '/', label: 'nav.overview' },
+    { to: '/enkatresultat', label: 'nav.survey' },
+  ],
   auditor: [{ to: '/', label: 'nav.overview' }],
   sysadmin: [{ to: '/', label: 'nav.admin' }],
 };

@@ -1,7 +1,9 @@
 // Routes. Everything except the login page sits behind the session guard; pages that only
 // some roles may use say so with `allow`, and the server enforces the same rules again.
-import { createBrowserRouter } from 'react-router';
+import { createBrowserRouter, useParams } from 'react-router';
 import { AgreementsPage } from '../features/collaboration/agreements.tsx';
+import { SurveyPage } from '../features/surveys/survey-page.tsx';
+import { SurveyResultsPage } from '../features/surveys/survey-results.tsx';
 import { AccessLogRoute } from './routes/access-log.tsx';
 import { ErrandRoute } from './routes/errand.tsx';
 import { ErrandsRoute } from './routes/errands.tsx';
@@ -22,6 +24,7 @@ export function createRouter() {
       element: <AppShell />,
       children: [
         { path: '/login', element: <LoginRoute /> },
+        { path: '/enkat/:token', element: <SurveyRoute /> },
         {
           element: <RequireSession />,
           children: [
@@ -99,6 +102,14 @@ export function createRouter() {
               ),
             },
             {
+              path: '/enkatresultat',
+              element: (
+                <Allow roles={['unitManager', 'committee', 'auditor']}>
+                  <SurveyResultsPage />
+                </Allow>
+              ),
+            },
+            {
               path: '/access-log',
               element: (
                 <Allow roles={['unitManager']}>
@@ -112,4 +123,10 @@ export function createRouter() {
       ],
     },
   ]);
+}
+
+/** The anonymous survey: no session needed. */
+function SurveyRoute() {
+  const { token = '' } = useParams();
+  return <SurveyPage key={token} token={token} />;
 }

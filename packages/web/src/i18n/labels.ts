@@ -22,6 +22,7 @@ import type {
   Participation,
   Referral,
   Role,
+  SurveyOccasion,
 } from '../api/types.ts';
 import type { MessageKey } from './sv.ts';
 
@@ -221,4 +222,10 @@ export const followUpSituationLabels: Record<(typeof followUpSituations)[number]
   otherBenefit: 'followUpSituation.otherBenefit',
   assistanceAgain: 'followUpSituation.assistanceAgain',
   unknown: 'followUpSituation.unknown',
+};
+
+export const surveyOccasionLabels: Record<SurveyOccasion, MessageKey> = {
+  insatsEnd: 'surveyOccasion.insatsEnd',
+  closure: 'surveyOccasion.closure',
+  afterExit: 'surveyOccasion.afterExit',
 };
