@@ -144,6 +144,21 @@ describe('Remiss till arbetsmarknadsenheten', () => {
     expect(await week.textContent()).toContain('Ogiltig frånvaro 4 tim');
     await page.getByText('Ogiltig frånvaro de senaste fyra veckorna: 4 timmar').waitFor();
     await expectAccessible(page);
+
+    // The action plan, and money only as a request for the caseworker's decision.
+    await page.getByLabel('Sammanfattning av handlingsplanen').fill('Jobbcoachning två dagar i veckan');
+    await page.getByLabel('Första steget').fill('Skriva CV');
+    await page.getByRole('button', { name: 'Spara handlingsplanen' }).click();
+    await page.getByText(`Klar ${TODAY}`).waitFor();
+    await page.getByLabel('Vad behövs pengarna till?').fill('Busskort till praktiken');
+    await page.getByLabel('Belopp i kronor').fill('750');
+    await page.getByRole('button', { name: 'Skicka begäran till handläggaren' }).click();
+    // Nora has no household with ekonomiskt bistånd yet, so there is nothing to try it in: the
+    // request is refused with the reason beside the field (the server test covers a granted path).
+    const purposeError = page.locator('[id^="purpose-"][id$="-error"]');
+    await purposeError.waitFor();
+    expect(await purposeError.textContent()).toContain('inget aktuellt hushåll');
+    await expectAccessible(page);
     await page.context().close();
   });
 
