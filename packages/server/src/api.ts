@@ -33,6 +33,13 @@ import type {
   messageSchema,
   staffCompletionRequestSchema,
 } from './citizen/citizen.schemas.ts';
+import type { closureInput, closureSchema, dueFollowUp, followUpInput } from './closures/closures.schemas.ts';
+import type {
+  agreementSchema,
+  collaborationMeetingInput,
+  collaborationMeetingSchema,
+  contactSchema,
+} from './collaboration/collaboration.schemas.ts';
 import type { decision, decisionInput, reasonTemplate } from './decisions/decisions.schemas.ts';
 import type {
   errandDetail,
@@ -112,6 +119,7 @@ import type {
   simulationSchema,
 } from './reporting/reporting.schemas.ts';
 import type { keyFiguresSchema } from './statistics/statistics.schemas.ts';
+import type { pendingComment, resultsSchema, surveyAnswer, surveyForm } from './surveys/surveys.schemas.ts';
 import type { caseReview, caseReviewInput, workQueuesSchema } from './work-queues/work-queues.schemas.ts';
 
 export {
@@ -123,6 +131,7 @@ export {
   type ReasonableCostType,
 } from '@stegvis/rules';
 export { SUPPORT_BARRIERS } from './assessments/assessments.schemas.ts';
+export { CLOSURE_REASONS, type ClosureReason, FOLLOW_UP_SITUATIONS } from './closures/closures.schemas.ts';
 export {
   OUTCOMES as DECISION_OUTCOMES,
   type Outcome as DecisionOutcome,
@@ -166,6 +175,7 @@ export {
   type IndicatorId,
 } from './reporting/indicators.compute.ts';
 export { ROLES, type Role } from './staff/roles.ts';
+export { SURVEY_OCCASIONS, type SurveyOccasion } from './surveys/surveys.schemas.ts';
 
 export type User = z.infer<typeof userSchema>;
 export type Session = z.infer<typeof sessionResponse>;
@@ -294,3 +304,19 @@ export type Participation = z.infer<typeof participationSchema>;
 export type AttendanceWeek = z.infer<typeof attendanceWeek>;
 export type AttendanceInput = z.input<typeof attendanceInput>;
 export type NewPaymentRequest = z.input<typeof paymentRequestInput>;
+
+// Collaboration and closure.
+export type AgencyContact = z.infer<typeof contactSchema>;
+export type CollaborationMeeting = z.infer<typeof collaborationMeetingSchema>;
+export type NewCollaborationMeeting = z.input<typeof collaborationMeetingInput>;
+export type Agreement = z.infer<typeof agreementSchema>;
+export type Closure = z.infer<typeof closureSchema>;
+export type NewClosure = z.input<typeof closureInput>;
+export type DueClosureFollowUp = z.infer<typeof dueFollowUp>;
+export type ClosureFollowUpInput = z.input<typeof followUpInput>;
+
+// Participant survey.
+export type SurveyForm = z.infer<typeof surveyForm>;
+export type SurveyAnswer = z.input<typeof surveyAnswer>;
+export type SurveyResults = z.infer<typeof resultsSchema>;
+export type PendingSurveyComment = z.infer<typeof pendingComment>;

@@ -27,6 +27,8 @@ import { calculationSnapshotRoutes } from './calculations/calculation-snapshots.
 import { calculationRoutes } from './calculations/calculations.routes.ts';
 import { citizenRoutes } from './citizen/citizen.routes.ts';
 import { citizenAuthRoutes } from './citizen/citizen-auth.routes.ts';
+import { closureRoutes } from './closures/closures.routes.ts';
+import { collaborationRoutes } from './collaboration/collaboration.routes.ts';
 import type { Config } from './config.ts';
 import type { Database } from './db/schema.ts';
 import { decisionRoutes } from './decisions/decisions.routes.ts';
@@ -49,6 +51,7 @@ import { reportingRoutes } from './reporting/reporting.routes.ts';
 import { retentionRoutes } from './retention/retention.routes.ts';
 import { staffRoutes } from './staff/staff.routes.ts';
 import { statisticsRoutes } from './statistics/statistics.routes.ts';
+import { surveyRoutes } from './surveys/surveys.routes.ts';
 import { workQueueRoutes } from './work-queues/work-queues.routes.ts';
 
 z.config(z.locales.sv());
@@ -166,6 +169,9 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(citizenRoutes(ctx));
       await api.register(insatsRoutes(ctx));
       await api.register(referralRoutes(ctx));
+      await api.register(collaborationRoutes(ctx));
+      await api.register(closureRoutes(ctx));
+      await api.register(surveyRoutes(ctx));
     },
     { prefix: '/api/v1' },
   );

@@ -13,6 +13,9 @@ import * as planning from './migrations/2026-11-23-16-planning.ts';
 import * as retentionPlanning from './migrations/2026-11-23-17-retention-planning.ts';
 import * as planningFollowThrough from './migrations/2026-11-23-20-planning-follow-through.ts';
 import * as labourMarket from './migrations/2026-11-23-30-labour-market.ts';
+import * as collaboration from './migrations/2026-11-23-31-collaboration.ts';
+import * as closures from './migrations/2026-11-23-32-closures.ts';
+import * as surveys from './migrations/2026-11-23-33-surveys.ts';
 import * as reporting from './migrations/2026-11-23-40-reporting.ts';
 import * as auditSamples from './migrations/2026-11-23-41-audit-samples.ts';
 import * as citizen from './migrations/2026-11-23-50-citizen.ts';
@@ -37,6 +40,9 @@ const migrations: Record<string, Migration> = {
   '2026-11-23-40-reporting': reporting,
   '2026-11-23-41-audit-samples': auditSamples,
   '2026-11-23-30-labour-market': labourMarket,
+  '2026-11-23-31-collaboration': collaboration,
+  '2026-11-23-32-closures': closures,
+  '2026-11-23-33-surveys': surveys,
 };
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations are typed independently of the app schema

@@ -13,6 +13,13 @@ import type {
   CitizenSessionTable,
   CompletionRequestTable,
 } from '../citizen/citizen.table.ts';
+import type { CaseClosureTable, ClosureFollowUpTable } from '../closures/closures.table.ts';
+import type {
+  AgencyContactTable,
+  AgreementFollowUpTable,
+  AgreementTable,
+  CollaborationMeetingTable,
+} from '../collaboration/collaboration.table.ts';
 import type {
   DecisionItemTable,
   DecisionTable,
@@ -69,6 +76,12 @@ import type {
   RetentionSaltTable,
 } from '../retention/retention.table.ts';
 import type { StaffUserTable } from '../staff/staff.table.ts';
+import type {
+  SurveyCommentTable,
+  SurveyInvitationTable,
+  SurveyQuestionTable,
+  SurveyResponseTable,
+} from '../surveys/surveys.table.ts';
 
 export type Database = {
   regions: RegionTable;
@@ -116,6 +129,16 @@ export type Database = {
   insatsParticipations: InsatsParticipationTable;
   attendanceWeeks: AttendanceWeekTable;
   paymentRequests: PaymentRequestTable;
+  agencyContacts: AgencyContactTable;
+  collaborationMeetings: CollaborationMeetingTable;
+  agreements: AgreementTable;
+  agreementFollowUps: AgreementFollowUpTable;
+  caseClosures: CaseClosureTable;
+  closureFollowUps: ClosureFollowUpTable;
+  surveyQuestions: SurveyQuestionTable;
+  surveyInvitations: SurveyInvitationTable;
+  surveyResponses: SurveyResponseTable;
+  surveyComments: SurveyCommentTable;
   assessments: AssessmentTable;
   plans: PlanTable;
   planVersions: PlanVersionTable;

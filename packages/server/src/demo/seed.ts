@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { Insertable, Kysely } from 'kysely';
 import { seedAssignments } from '../assignments/assignments.service.ts';
 import { hashPassword } from '../auth/passwords.ts';
+import { seedCollaboration } from '../collaboration/collaboration.seed.ts';
 import { inTenant } from '../db/database.ts';
 import type { Database } from '../db/schema.ts';
 import { seedDecisionRules } from '../decisions/decisions.seed.ts';
@@ -20,6 +21,7 @@ import { seedPlanningDemo } from '../plans/plans.seed.ts';
 import { seedLabourMarket } from '../referrals/referrals.seed.ts';
 import { seedReportingHistory, seedReportingSettings } from '../reporting/reporting.seed.ts';
 import type { Role } from '../staff/staff.table.ts';
+import { seedSurveyQuestions } from '../surveys/surveys.service.ts';
 import { address, between, identityNumber, person, seededRandom } from './synthetic.ts';
 
 export const DEMO_PASSWORD = 'demo-stegvis';
@@ -330,6 +332,8 @@ export async function seedDemo(db: Kysely<Database>, options: SeedOptions): Prom
     if (options.history) await seedReportingHistory(db, m.id, options);
     await seedInsatser(db, m.id);
     await seedLabourMarket(db, m.id, options.today);
+    await seedCollaboration(db, m.id, options.today);
+    await seedSurveyQuestions(db, m.id);
   }
 }
 

@@ -14,6 +14,7 @@ import { AppError, type FieldError } from '../http/problem.ts';
 import { describePersons } from '../persons/persons.service.ts';
 import { addDays } from '../plans/planning-settings.ts';
 import { isoWeek, mondayOfIsoWeek } from '../referrals/clock.ts';
+import { createInvitation } from '../surveys/surveys.service.ts';
 import type { attendanceInput, participationSchema } from './insatser.schemas.ts';
 import { findInsats } from './insatser.service.ts';
 
@@ -293,6 +294,7 @@ export async function endParticipation(
   id: string,
   input: { endedOn: string; reason: string },
   today: string,
+  now: Date,
 ) {
   return inTenant(db, viewer.municipality.id, async (trx) => {
     const row = await forCoach(trx, viewer, id);
@@ -312,6 +314,17 @@ export async function endParticipation(
       })
       .where('id', '=', id)
       .execute();
+    // The anonymous survey at the end of the insats, about the unit that gave it.
+    if (viewer.unit)
+      await createInvitation(
+        trx,
+        viewer.municipality.id,
+        viewer.unit.id,
+        'insatsEnd',
+        today,
+        row.personId,
+        now,
+      );
     await logAccess(trx, request, 'update', [row.personId]);
     const [participation] = await loadParticipations(trx, { id });
     if (!participation) throw new AppError('internal');

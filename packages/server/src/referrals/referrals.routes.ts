@@ -443,7 +443,15 @@ export const referralRoutes =
         },
       },
       async (request) =>
-        endParticipation(ctx.db, request, currentUser(request), request.params.id, request.body, today()),
+        endParticipation(
+          ctx.db,
+          request,
+          currentUser(request),
+          request.params.id,
+          request.body,
+          today(),
+          ctx.clock(),
+        ),
     );
 
     app.post(

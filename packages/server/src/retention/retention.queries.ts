@@ -65,6 +65,12 @@ export async function personFiles(trx: Kysely<Database>): Promise<PersonFileRow[
       union all
       select person_id, recorded_at::date, false from attendance_weeks
       union all
+      select person_id, held_on, false from collaboration_meetings
+      union all
+      select person_id, closed_on, false from case_closures
+      union all
+      select person_id, done_on, false from closure_follow_ups where done_on is not null
+      union all
       select person_id, greatest(given_on, coalesce(withdrawn_on, given_on)), false from consents
       union all
       select person_id, greatest(created_at, coalesce(status_changed_at, created_at))::date,
@@ -189,6 +195,9 @@ const household = (build: (ids: readonly string[]) => RawBuilder<unknown>) => (s
  * retention test lists the foreign keys from the catalog and fails until it is.
  */
 export const DISPOSAL_STEPS: readonly DisposalStep[] = [
+  { table: 'closure_follow_ups', action: 'delete', where: person('person_id') },
+  { table: 'case_closures', action: 'delete', where: person('person_id') },
+  { table: 'collaboration_meetings', action: 'delete', where: person('person_id') },
   { table: 'payment_requests', action: 'delete', where: person('person_id') },
   { table: 'attendance_weeks', action: 'delete', where: person('person_id') },
   { table: 'insats_participations', action: 'delete', where: person('person_id') },

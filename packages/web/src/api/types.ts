@@ -62,15 +62,32 @@ export type ProblemCode = ErrorCode;
 // The labour-market unit: insats catalogue, referrals, consent, participation and attendance.
 export type {
   AbsenceReason,
+  Agreement,
   AttendanceInput,
+  Closure,
+  ClosureFollowUpInput,
+  ClosureReason,
   Consent,
   ConsentScope,
+  DueClosureFollowUp,
   Insats,
+  NewClosure,
   NewConsent,
   NewReferral,
   Participation,
   PartnerAgency,
+  PendingSurveyComment,
   Referral,
   ReferralDetail,
+  SurveyAnswer,
+  SurveyForm,
+  SurveyOccasion,
+  SurveyResults,
 } from '@stegvis/server/api';
-export { ABSENCE_REASONS as absenceReasons, CONSENT_SCOPES as consentScopes } from '@stegvis/server/api';
+export {
+  ABSENCE_REASONS as absenceReasons,
+  CLOSURE_REASONS as closureReasons,
+  CONSENT_SCOPES as consentScopes,
+  FOLLOW_UP_SITUATIONS as followUpSituations,
+  SURVEY_OCCASIONS as surveyOccasions,
+} from '@stegvis/server/api';

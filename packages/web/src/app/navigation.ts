@@ -20,6 +20,8 @@ export const navigation: Record<Role, NavEntry[]> = {
     { to: '/arenden', label: 'nav.unitErrands' },
     { to: '/utbetalningar', label: 'nav.payments' },
     { to: '/remisser', label: 'nav.referrals' },
+    { to: '/overenskommelser', label: 'nav.agreements' },
+    { to: '/enkatresultat', label: 'nav.survey' },
     { to: '/access-log', label: 'nav.accessLog' },
     { to: '/riktlinjer', label: 'nav.guidelines' },
     { to: '/indikatorer', label: 'nav.dashboard' },
@@ -37,6 +39,12 @@ export const navigation: Record<Role, NavEntry[]> = {
     { to: '/', label: 'nav.admin' },
     { to: '/riktlinjer', label: 'nav.guidelines' },
   ],
+  committee: [
+    { to: '/', label: 'nav.overview' },
+    { to: '/enkatresultat', label: 'nav.survey' },
+  ],
+  auditor: [{ to: '/', label: 'nav.overview' }],
+  sysadmin: [{ to: '/', label: 'nav.admin' }],
 };
 
 export function navItems(role: Role, t: (key: MessageKey) => string): NavItem[] {

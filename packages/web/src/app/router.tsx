@@ -1,6 +1,6 @@
 // Routes. Everything except the login page sits behind the session guard; pages that only
 // some roles may use say so with `allow`, and the server enforces the same rules again.
-import { createBrowserRouter } from 'react-router';
+import { createBrowserRouter, createBrowserRouter, useParams } from 'react-router';
 import type { Role } from '../api/types.ts';
 import { ApplicationRoute } from '../features/citizen/application-wizard.tsx';
 import { CitizenErrandRoute } from '../features/citizen/citizen-errand.tsx';
@@ -8,6 +8,9 @@ import { CitizenHome } from '../features/citizen/citizen-home.tsx';
 import { CitizenShell } from '../features/citizen/citizen-shell.tsx';
 import { CitizenMessagesRoute } from '../features/citizen/messages.tsx';
 import { CitizenPlanRoute } from '../features/citizen/plan.tsx';
+import { AgreementsPage } from '../features/collaboration/agreements.tsx';
+import { SurveyPage } from '../features/surveys/survey-page.tsx';
+import { SurveyResultsPage } from '../features/surveys/survey-results.tsx';
 import { AccessLogRoute } from './routes/access-log.tsx';
 import { AuditFileRoute, AuditRoute, AuditsRoute } from './routes/audits.tsx';
 import { ErrandRoute } from './routes/errand.tsx';
@@ -48,6 +51,7 @@ export function createRouter() {
       element: <AppShell />,
       children: [
         { path: '/login', element: <LoginRoute /> },
+        { path: '/enkat/:token', element: <SurveyRoute /> },
         {
           element: <RequireSession />,
           children: [
@@ -157,6 +161,22 @@ export function createRouter() {
               ),
             },
             {
+              path: '/overenskommelser',
+              element: (
+                <Allow roles={['caseworker', 'coach', 'unitManager', 'committee', 'auditor']}>
+                  <AgreementsPage />
+                </Allow>
+              ),
+            },
+            {
+              path: '/enkatresultat',
+              element: (
+                <Allow roles={['unitManager', 'committee', 'auditor']}>
+                  <SurveyResultsPage />
+                </Allow>
+              ),
+            },
+            {
               path: '/access-log',
               element: (
                 <Allow roles={['unitManager']}>
@@ -202,4 +222,10 @@ export function createRouter() {
       ],
     },
   ]);
+}
+
+/** The anonymous survey: no session needed. */
+function SurveyRoute() {
+  const { token = '' } = useParams();
+  return <SurveyPage key={token} token={token} />;
 }

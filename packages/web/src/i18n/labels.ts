@@ -15,11 +15,14 @@ import type {
 import type {
   AbsenceReason,
   AccessLogEntry,
+  ClosureReason,
   Consent,
   ConsentScope,
+  followUpSituations,
   Participation,
   Referral,
   Role,
+  SurveyOccasion,
 } from '../api/types.ts';
 import type { MessageKey } from './sv.ts';
 
@@ -200,4 +203,29 @@ export const consentFormLabels: Record<Consent['form'], MessageKey> = {
   written: 'consents.form.written',
   oral: 'consents.form.oral',
   digital: 'consents.form.digital',
+};
+
+export const closureReasonLabels: Record<ClosureReason, MessageKey> = {
+  work: 'closureReason.work',
+  studiesWithAllowance: 'closureReason.studiesWithAllowance',
+  subsidisedEmployment: 'closureReason.subsidisedEmployment',
+  benefitFromAgency: 'closureReason.benefitFromAgency',
+  moved: 'closureReason.moved',
+  deceased: 'closureReason.deceased',
+  didNotReapply: 'closureReason.didNotReapply',
+  other: 'closureReason.other',
+};
+
+export const followUpSituationLabels: Record<(typeof followUpSituations)[number], MessageKey> = {
+  work: 'followUpSituation.work',
+  studies: 'followUpSituation.studies',
+  otherBenefit: 'followUpSituation.otherBenefit',
+  assistanceAgain: 'followUpSituation.assistanceAgain',
+  unknown: 'followUpSituation.unknown',
+};
+
+export const surveyOccasionLabels: Record<SurveyOccasion, MessageKey> = {
+  insatsEnd: 'surveyOccasion.insatsEnd',
+  closure: 'surveyOccasion.closure',
+  afterExit: 'surveyOccasion.afterExit',
 };

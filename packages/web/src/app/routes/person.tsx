@@ -1,6 +1,7 @@
 import { Link, useLocation, useParams } from 'react-router';
 import { AktivitetskravSection } from '../../features/aktivitetskrav/aktivitetskrav-section.tsx';
 import { useCurrentUser } from '../../features/auth/api.ts';
+import { PersonClosures } from '../../features/closures/person-closures.tsx';
 import { usePersonHouseholds } from '../../features/errands/api.ts';
 import { HouseholdPanel } from '../../features/households/household-panel.tsx';
 import { PersonDetails } from '../../features/persons/person-details.tsx';
@@ -34,7 +35,12 @@ export function PersonRoute() {
           <CaseReviewSection key={`r-${id}`} personId={id} />
         </>
       ) : null}
-      {user.role === 'caseworker' || user.role === 'unitManager' ? <PersonReferrals personId={id} /> : null}
+      {user.role === 'caseworker' || user.role === 'unitManager' ? (
+        <>
+          <PersonReferrals personId={id} />
+          <PersonClosures personId={id} />
+        </>
+      ) : null}
     </>
   );
 }

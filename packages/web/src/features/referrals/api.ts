@@ -67,7 +67,7 @@ export function useReferralAction(id: string) {
       action,
       body,
     }: {
-      action: 'accept' | 'return' | 'first-meeting' | 'placements';
+      action: 'accept' | 'return' | 'first-meeting' | 'placements' | 'action-plan';
       body: object;
     }) => api.post<ReferralDetail>(`/api/v1/referrals/${encodeURIComponent(id)}/${action}`, body),
     onSuccess: async (referral) => {
@@ -144,4 +144,37 @@ export function currentIsoWeek(): string {
   const year = thursday.getUTCFullYear();
   const week = Math.ceil(((thursday.getTime() - Date.UTC(year, 0, 1)) / 86_400_000 + 1) / 7);
   return `${year}-W${String(week).padStart(2, '0')}`;
+}
+
+/** The unit's work-capacity assessment, returned into the person's kartläggning. */
+export function useReturnWorkCapacity(id: string) {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: {
+      capacity: string;
+      hoursPerWeek: number | null;
+      assessedOn: string;
+      summary: string;
+    }) =>
+      api.post<{ referral: ReferralDetail; returnedToAssessment: boolean; assessmentVersion: number | null }>(
+        `/api/v1/referrals/${encodeURIComponent(id)}/work-capacity`,
+        body,
+      ),
+    onSuccess: (result) => queryClient.setQueryData(keys.detail(id), result.referral),
+  });
+}
+
+/** Payment request or leaving the insats: both answer with the participation. */
+export function useParticipationAction(referralId: string, participationId: string) {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ action, body }: { action: 'payment-requests' | 'end'; body: object }) =>
+      api.post<Participation>(
+        `/api/v1/participations/${encodeURIComponent(participationId)}/${action}`,
+        body,
+      ),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: keys.detail(referralId) }),
+  });
 }

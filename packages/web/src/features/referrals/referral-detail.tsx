@@ -32,6 +32,13 @@ import {
   useReferral,
   useReferralAction,
 } from './api.ts';
+import {
+  ActionPlanForm,
+  EndParticipationForm,
+  PaymentRequestForm,
+  PaymentRequests,
+  WorkCapacityForm,
+} from './coach-forms.tsx';
 
 export function ReferralDetailPage({ id }: { id: string }) {
   const { t } = useI18n();
@@ -121,6 +128,12 @@ function Detail({ referral }: { referral: ReferralDetail }) {
       ) : null}
       {receiving && referral.status === 'accepted' && referral.participations.length === 0 ? (
         <Placement referral={referral} />
+      ) : null}
+      {receiving && referral.status === 'accepted' && !referral.actionPlan.deliveredOn ? (
+        <ActionPlanForm referral={referral} />
+      ) : null}
+      {receiving && referral.status === 'accepted' && !referral.workCapacity ? (
+        <WorkCapacityForm referral={referral} />
       ) : null}
       {referral.participations.length > 0 ? (
         <>
@@ -338,8 +351,13 @@ function ParticipationView({
           rowKey={(w) => w.weekStart}
         />
       )}
+      <PaymentRequests participation={participation} />
       {editable && participation.status === 'active' ? (
-        <AttendanceForm referralId={referralId} participationId={participation.id} />
+        <>
+          <AttendanceForm referralId={referralId} participationId={participation.id} />
+          <PaymentRequestForm referralId={referralId} participationId={participation.id} />
+          <EndParticipationForm referralId={referralId} participationId={participation.id} />
+        </>
       ) : null}
     </section>
   );
