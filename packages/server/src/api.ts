@@ -33,7 +33,12 @@ import type {
   messageSchema,
   staffCompletionRequestSchema,
 } from './citizen/citizen.schemas.ts';
-import type { closureInput, closureSchema, dueFollowUp, followUpInput } from './closures/closures.schemas.ts';
+import type {
+  followUpInput as closureFollowUpInput,
+  closureInput,
+  closureSchema,
+  dueFollowUp,
+} from './closures/closures.schemas.ts';
 import type {
   agreementSchema,
   collaborationMeetingInput,
@@ -313,7 +318,7 @@ export type Agreement = z.infer<typeof agreementSchema>;
 export type Closure = z.infer<typeof closureSchema>;
 export type NewClosure = z.input<typeof closureInput>;
 export type DueClosureFollowUp = z.infer<typeof dueFollowUp>;
-export type ClosureFollowUpInput = z.input<typeof followUpInput>;
+export type ClosureFollowUpInput = z.input<typeof closureFollowUpInput>;
 
 // Participant survey.
 export type SurveyForm = z.infer<typeof surveyForm>;

@@ -1,6 +1,6 @@
 // Routes. Everything except the login page sits behind the session guard; pages that only
 // some roles may use say so with `allow`, and the server enforces the same rules again.
-import { createBrowserRouter, createBrowserRouter, useParams } from 'react-router';
+import { createBrowserRouter, useParams } from 'react-router';
 import type { Role } from '../api/types.ts';
 import { ApplicationRoute } from '../features/citizen/application-wizard.tsx';
 import { CitizenErrandRoute } from '../features/citizen/citizen-errand.tsx';
