@@ -71,7 +71,7 @@ async function decided(municipalityId: string, unitId: string, count: number, by
           householdId: h.id,
           unitId,
           type: 'renewalApplication',
-          month: '2026-10',
+          month: '2026-12',
           state: 'decided',
         })
         .execute();
@@ -81,7 +81,7 @@ async function decided(municipalityId: string, unitId: string, count: number, by
           municipalityId,
           id: calculationId,
           errandId,
-          input: JSON.stringify({ month: '2026-10' }),
+          input: JSON.stringify({ month: '2026-12' }),
           result: JSON.stringify({
             warnings:
               i < aboveCap
@@ -124,7 +124,7 @@ describe('consistency report API', () => {
   it('compares the municipalities that share the guideline set', async () => {
     const response = await t.app.inject({
       method: 'GET',
-      url: '/api/v1/reports/consistency?from=2026-10&to=2026-10&dimension=municipality',
+      url: '/api/v1/reports/consistency?from=2026-12&to=2026-12&dimension=municipality',
       headers: as(committee),
     });
     expect(response.statusCode).toBe(200);
@@ -143,13 +143,13 @@ describe('consistency report API', () => {
   it('compares units, and keeps the municipality comparison from a unit manager', async () => {
     const units = await t.app.inject({
       method: 'GET',
-      url: '/api/v1/reports/consistency?from=2026-10&to=2026-10&dimension=unit',
+      url: '/api/v1/reports/consistency?from=2026-12&to=2026-12&dimension=unit',
       headers: as(committee),
     });
     expect(units.json().rows.map((r: { label: string }) => r.label)).toEqual(['Ekonomiskt bistånd Syd']);
     const refused = await t.app.inject({
       method: 'GET',
-      url: '/api/v1/reports/consistency?from=2026-10&to=2026-10&dimension=municipality',
+      url: '/api/v1/reports/consistency?from=2026-12&to=2026-12&dimension=municipality',
       headers: as(manager),
     });
     expect(refused.statusCode).toBe(403);

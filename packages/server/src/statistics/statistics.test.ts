@@ -1,5 +1,6 @@
 // Statistics from the case data: a family and five single households in Norr, assisted in
-// October 2026 with 5 000 kr each; the family's applicant has a samordningsförbund activity.
+// December 2026 with 5 000 kr each (the demo has no decisions for that month yet); the family
+// also in October, when its applicant's samordningsförbund activity began.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inTenant } from '../db/database.ts';
@@ -12,11 +13,16 @@ let committee: Login;
 let family: { id: string; applicantId: string };
 let partnerId: string;
 let applicantPin: string;
+/** The year's key figures before this file adds its households (the demo has decisions in 2026). */
+let before: { personsWithAssistance: number; totalAssistance: number; longTermAdults: number | null };
 
 beforeAll(async () => {
   t = await buildTestApp();
   manager = await loginAs(t.app, 'unitManager');
   committee = await loginAs(t.app, 'committee');
+  before = (
+    await t.app.inject({ url: '/api/v1/statistics/key-figures?year=2026', headers: as(committee) })
+  ).json();
   const db = t.db.db;
   const households = await householdsOf(db, 'alvstad', 'eb-norr', 6);
   family = households[0] as { id: string; applicantId: string };
@@ -127,10 +133,18 @@ beforeAll(async () => {
     await createDecidedErrand(db, {
       municipalityId: 'alvstad',
       householdId: h.id,
-      month: '2026-10',
+      month: '2026-12',
       decidedBy: manager.userId,
       items: [{ granted: 500_000 }],
     });
+  // The family was assisted in October too, when the samordningsförbund activity began (SUS).
+  await createDecidedErrand(db, {
+    municipalityId: 'alvstad',
+    householdId: family.id,
+    month: '2026-10',
+    decidedBy: manager.userId,
+    items: [{ granted: 500_000 }],
+  });
 });
 afterAll(() => t.close());
 
@@ -138,7 +152,7 @@ describe('the monthly file to Socialstyrelsen', () => {
   it('has one row per adult, the household’s amount on the applicant’s row, and logs every person', async () => {
     const response = await t.app.inject({
       method: 'GET',
-      url: '/api/v1/statistics/socialstyrelsen?month=2026-10',
+      url: '/api/v1/statistics/socialstyrelsen?month=2026-12',
       headers: as(manager),
     });
     expect(response.statusCode).toBe(200);
@@ -149,9 +163,9 @@ describe('the monthly file to Socialstyrelsen', () => {
     const familyRows = lines.filter((l) => l.includes(family.id));
     expect(familyRows).toEqual([
       expect.stringMatching(
-        new RegExp(`^9901;202610;${applicantPin};${family.id};S;[KM];1980;coupleWithChildren;1;5000;0;;;$`),
+        new RegExp(`^9901;202612;${applicantPin};${family.id};S;[KM];1980;coupleWithChildren;1;5000;0;;;$`),
       ),
-      `9901;202610;198507099805;${family.id};M;K;1985;coupleWithChildren;1;0;0;;;`,
+      `9901;202612;198507099805;${family.id};M;K;1985;coupleWithChildren;1;0;0;;;`,
     ]);
     // Five single households besides: seven adults in all (no other Norr household has a decision).
     expect(lines).toHaveLength(1 + 7);
@@ -170,7 +184,7 @@ describe('the monthly file to Socialstyrelsen', () => {
   it('is the unit manager’s, not the nämnd’s', async () => {
     const response = await t.app.inject({
       method: 'GET',
-      url: '/api/v1/statistics/socialstyrelsen?month=2026-10',
+      url: '/api/v1/statistics/socialstyrelsen?month=2026-12',
       headers: as(committee),
     });
     expect(response.statusCode).toBe(403);
@@ -213,18 +227,20 @@ describe('population-based key figures', () => {
       headers: as(committee),
     });
     expect(response.statusCode).toBe(200);
-    // 8 persons (7 adults and a child); 6 × 5 000 kr = 30 000 kr over 48 500 inhabitants.
-    expect(response.json()).toEqual({
+    // 8 more persons (7 adults and a child) and 7 × 5 000 kr = 35 000 kr more than the demo had,
+    // over 48 500 inhabitants; none of them long-term.
+    const figures = response.json();
+    const persons = before.personsWithAssistance + 8;
+    const total = before.totalAssistance + 3_500_000;
+    expect(figures).toMatchObject({
       year: 2026,
       population: 48_500,
       populationYear: 2025,
-      personsWithAssistance: 8,
-      shareOfPopulation: 0.00016,
-      longTermAdults: 0,
-      longTermShareOfPopulation: 0,
-      totalAssistance: 3_000_000,
-      costPerInhabitant: 62,
-      suppressed: false,
+      personsWithAssistance: persons,
+      shareOfPopulation: Math.round((persons / 48_500) * 100_000) / 100_000,
+      longTermAdults: before.longTermAdults,
+      totalAssistance: total,
+      costPerInhabitant: Math.round(total / 48_500),
     });
   });
 });
