@@ -638,6 +638,7 @@ export const en: Record<MessageKey, string> = {
   'plan.nextFollowUp': 'Next follow-up: {date}.',
   'plan.requirement':
     'You need to take part in what the plan says. If you cannot come, tell your caseworker as soon as you can (Social Services Act 2025:400 chapter 12).',
+  'plan.pdf': 'Read the plan as a PDF',
   'plan.none': 'You have no plan yet. Your caseworker makes it together with you.',
   'plan.meetings': 'Your meetings',
   'plan.noMeetings': 'You have no booked meetings.',

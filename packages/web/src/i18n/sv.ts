@@ -631,6 +631,7 @@ export const sv = {
   'plan.nextFollowUp': 'Nästa uppföljning: {date}.',
   'plan.requirement':
     'Du behöver delta i det som står i planen. Kan du inte komma, säg till din handläggare så snart du kan (socialtjänstlagen 2025:400 12 kap.).',
+  'plan.pdf': 'Läs planen som PDF',
   'plan.none': 'Du har ingen planering ännu. Din handläggare gör den tillsammans med dig.',
   'plan.meetings': 'Dina möten',
   'plan.noMeetings': 'Du har inga bokade möten.',

@@ -76,6 +76,11 @@ export function CitizenPlanRoute() {
                   <p>{t('plan.nextFollowUp', { date: data.plan.nextFollowUpOn })}</p>
                 ) : null}
                 <p>{t('plan.requirement')}</p>
+                <p>
+                  <a href="/api/v1/citizen/plan/pdf" target="_blank" rel="noopener">
+                    {t('plan.pdf')}
+                  </a>
+                </p>
               </>
             ) : (
               <p>{t('plan.none')}</p>
