@@ -347,6 +347,7 @@ export async function overview(db: Kysely<Database>, request: FastifyRequest, no
           awaitsMyConfirmation: d.personId !== citizen.personId && d.partnerConfirmedAt === null,
         };
       }),
+      thisMonth: swedishDate(now).slice(0, 7),
       nextMonth: nextMonthOf(now),
     };
   });

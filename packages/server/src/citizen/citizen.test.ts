@@ -47,7 +47,7 @@ describe('citizen e-service', () => {
     expect(body.household.members.some((m: { personId: string }) => m.personId === citizen.userId)).toBe(
       true,
     );
-    expect(body.nextMonth).toBe('2026-12');
+    expect([body.thisMonth, body.nextMonth]).toEqual(['2026-11', '2026-12']);
     expect(body.contact?.name).toBe('Erik Lund');
   });
 
