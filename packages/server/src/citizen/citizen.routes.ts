@@ -34,6 +34,7 @@ import {
   citizenErrand,
   citizenMessages,
   citizenPlan,
+  citizenPlanPdf,
   confirmApplication,
   deleteApplicationFile,
   getApplication,
@@ -286,6 +287,22 @@ export const citizenRoutes =
         },
       },
       (request) => citizenPlan(ctx.db, request, ctx.clock()),
+    );
+
+    app.get(
+      '/citizen/plan/pdf',
+      {
+        config: { access: CITIZEN },
+        schema: { tags: ['citizen'], summary: 'Min genomförandeplan som PDF (404 när det inte finns någon)' },
+      },
+      async (request, reply) => {
+        const pdf = await citizenPlanPdf(ctx.db, request, ctx.clock());
+        return reply
+          .type('application/pdf')
+          .header('content-disposition', 'inline; filename="planering.pdf"')
+          .header('cache-control', 'no-store')
+          .send(pdf);
+      },
     );
 
     app.get(

@@ -140,7 +140,8 @@ export const overviewSchema = z.object({
       .pick({ id: true, type: true, month: true, updatedAt: true, createdBy: true, partnerConfirmedAt: true })
       .extend({ awaitsMyConfirmation: z.boolean() }),
   ),
-  /** The month an application made today would be for. */
+  /** The months one may apply for today: this month and the next. */
+  thisMonth: z.string(),
   nextMonth: z.string(),
 });
 

@@ -16,6 +16,8 @@ import { transitionErrand, withErrand } from '../errands/errands.service.ts';
 import { membershipsInMonth, swedishDate } from '../households/households.service.ts';
 import { AppError, type FieldError } from '../http/problem.ts';
 import type { AttachmentType } from '../investigation/investigation.service.ts';
+import { renderPlanPdf } from '../plans/plan-pdf.ts';
+import { addMonths, isoDay, planningSettings } from '../plans/planning-settings.ts';
 import type { Answers, CitizenStatus } from './citizen.schemas.ts';
 import type { Notifier } from './notifier.ts';
 
@@ -345,6 +347,7 @@ export async function overview(db: Kysely<Database>, request: FastifyRequest, no
           awaitsMyConfirmation: d.personId !== citizen.personId && d.partnerConfirmedAt === null,
         };
       }),
+      thisMonth: swedishDate(now).slice(0, 7),
       nextMonth: nextMonthOf(now),
     };
   });
@@ -1321,27 +1324,73 @@ async function dispatch(
   }
 }
 
+/** The person's latest plan version with its next follow-up (last one's date, else by the municipality's cadence). */
+async function ownPlan(trx: Kysely<Database>, citizen: CitizenPrincipal) {
+  const plan = await trx
+    .selectFrom('plans as p')
+    .innerJoin('planVersions as v', (j) =>
+      j.onRef('v.municipalityId', '=', 'p.municipalityId').onRef('v.planId', '=', 'p.id'),
+    )
+    .select([
+      'p.id',
+      'p.createdAt as planCreatedAt',
+      'v.version',
+      'v.content',
+      'v.agreedOn',
+      'v.agreementMethod',
+      'v.createdAt',
+    ])
+    .where('p.personId', '=', citizen.personId)
+    .orderBy('p.createdAt', 'desc')
+    .orderBy('v.version', 'desc')
+    .executeTakeFirst();
+  if (!plan) return null;
+  const followUp = await trx
+    .selectFrom('planFollowUps')
+    .select('nextFollowUpOn')
+    .where('planId', '=', plan.id)
+    .orderBy('heldOn', 'desc')
+    .orderBy('createdAt', 'desc')
+    .executeTakeFirst();
+  const settings = await planningSettings(trx, citizen.municipality.id);
+  const nextFollowUpOn =
+    followUp?.nextFollowUpOn ??
+    addMonths(isoDay(new Date(plan.planCreatedAt)), settings.followUpIntervalMonths);
+  return { ...plan, nextFollowUpOn };
+}
+
+/** The citizen's own genomförandeplan as PDF, as the caseworker prints it for them. */
+export async function citizenPlanPdf(
+  db: Kysely<Database>,
+  request: FastifyRequest,
+  now: Date,
+): Promise<Buffer> {
+  return withCitizen(db, request, now, async ({ trx, citizen }) => {
+    const plan = await ownPlan(trx, citizen);
+    if (!plan) throw new AppError('not_found', 'Du har ingen planering ännu');
+    const person = await trx
+      .selectFrom('persons')
+      .select(['firstName', 'lastName'])
+      .where('id', '=', citizen.personId)
+      .executeTakeFirstOrThrow();
+    await logCitizenAccess(trx, request, citizen, 'read', [citizen.personId]);
+    return renderPlanPdf({
+      personName: `${person.firstName} ${person.lastName}`,
+      municipalityName: citizen.municipality.name,
+      version: plan.version,
+      createdOn: isoDay(new Date(plan.createdAt)),
+      content: plan.content,
+      agreedOn: plan.agreedOn,
+      agreementMethod: plan.agreementMethod,
+      nextFollowUpOn: plan.nextFollowUpOn,
+    });
+  });
+}
+
 /** The citizen's own genomförandeplan (latest version), their next follow-up and their meetings. */
 export async function citizenPlan(db: Kysely<Database>, request: FastifyRequest, now: Date) {
   return withCitizen(db, request, now, async ({ trx, citizen }) => {
-    const plan = await trx
-      .selectFrom('plans as p')
-      .innerJoin('planVersions as v', (j) =>
-        j.onRef('v.municipalityId', '=', 'p.municipalityId').onRef('v.planId', '=', 'p.id'),
-      )
-      .select(['p.id', 'v.version', 'v.content', 'v.agreedOn'])
-      .where('p.personId', '=', citizen.personId)
-      .orderBy('p.createdAt', 'desc')
-      .orderBy('v.version', 'desc')
-      .executeTakeFirst();
-    const followUp = plan
-      ? await trx
-          .selectFrom('planFollowUps')
-          .select('nextFollowUpOn')
-          .where('planId', '=', plan.id)
-          .orderBy('heldOn', 'desc')
-          .executeTakeFirst()
-      : undefined;
+    const plan = await ownPlan(trx, citizen);
     const meetings = await trx
       .selectFrom('meetings')
       .select(['id', 'startsAt', 'place', 'homeVisit', 'purpose', 'attendance'])
@@ -1365,7 +1414,7 @@ export async function citizenPlan(db: Kysely<Database>, request: FastifyRequest,
                 hoursPerWeek: a.hoursPerWeek,
               })),
               clientWords: content.clientWords,
-              nextFollowUpOn: followUp?.nextFollowUpOn ?? null,
+              nextFollowUpOn: plan.nextFollowUpOn,
             }
           : null,
       meetings: meetings

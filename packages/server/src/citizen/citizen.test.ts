@@ -47,7 +47,7 @@ describe('citizen e-service', () => {
     expect(body.household.members.some((m: { personId: string }) => m.personId === citizen.userId)).toBe(
       true,
     );
-    expect(body.nextMonth).toBe('2026-12');
+    expect([body.thisMonth, body.nextMonth]).toEqual(['2026-11', '2026-12']);
     expect(body.contact?.name).toBe('Erik Lund');
   });
 
@@ -394,6 +394,9 @@ describe('citizen e-service', () => {
   it("shows the citizen their own plan and meetings, not the partner's", async () => {
     const none = await t.app.inject({ url: '/api/v1/citizen/plan', headers: as(citizen) });
     expect(none.json()).toEqual({ plan: null, meetings: [] });
+    expect((await t.app.inject({ url: '/api/v1/citizen/plan/pdf', headers: as(citizen) })).statusCode).toBe(
+      404,
+    );
     const plan = await t.app.inject({
       method: 'POST',
       url: `/api/v1/persons/${citizen.userId}/plans`,
@@ -424,7 +427,15 @@ describe('citizen e-service', () => {
     const mine = await t.app.inject({ url: '/api/v1/citizen/plan', headers: as(citizen) });
     expect(mine.json().plan.longTermGoal).toBe('Egen försörjning genom arbete i butik');
     expect(mine.json().plan.activities[0].hoursPerWeek).toBe(20);
+    // No follow-up yet: the next one by Älvstad's cadence from the plan's creation.
+    expect(mine.json().plan.nextFollowUpOn).toMatch(/^2027-0\d-\d\d$|^2026-12-\d\d$/);
     expect(mine.json().meetings).toHaveLength(1);
+    const pdf = await t.app.inject({ url: '/api/v1/citizen/plan/pdf', headers: as(citizen) });
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    const noPdf = await t.app.inject({ url: '/api/v1/citizen/plan/pdf', headers: as(partner) });
+    expect(noPdf.statusCode).toBe(404);
     const partners = await t.app.inject({ url: '/api/v1/citizen/plan', headers: as(partner) });
     expect(partners.json()).toEqual({ plan: null, meetings: [] });
   });

@@ -40,9 +40,11 @@ function Overview({ data }: { data: CitizenOverview }) {
   const { t, formatMonth, formatDateTime } = useI18n();
   const start = useStartApplication();
   const navigate = useNavigate();
-  const draftForNext = data.drafts.find((d) => d.month === data.nextMonth);
-  const appliedForNext = data.errands.some(
-    (e) => e.month === data.nextMonth && e.type !== 'supplementaryApplication',
+  const applied = (month: string) =>
+    data.errands.some((e) => e.month === month && e.type !== 'supplementaryApplication');
+  // This month (a first application usually is) and next month (the monthly återansökan).
+  const open = [data.thisMonth, data.nextMonth].filter(
+    (month) => !applied(month) && !data.drafts.some((d) => d.month === month),
   );
 
   return (
@@ -75,26 +77,27 @@ function Overview({ data }: { data: CitizenOverview }) {
             </p>
           ),
         )}
-        {!draftForNext && !appliedForNext ? (
-          <>
-            <p>{t('citizen.home.applyLead', { month: formatMonth(data.nextMonth) })}</p>
-            {start.isError ? <ActionError error={start.error} /> : null}
-            <button
-              type="button"
-              className="button"
-              onClick={() =>
-                start.mutate(data.nextMonth, {
-                  onSuccess: (application) => navigate(`/e-tjanst/ansokan/${application.id}/kontakt`),
-                })
-              }
-            >
-              {start.isPending
-                ? t('app.loading')
-                : t('citizen.home.applyButton', { month: formatMonth(data.nextMonth) })}
-            </button>
-          </>
-        ) : null}
-        {appliedForNext ? (
+        {start.isError ? <ActionError error={start.error} /> : null}
+        {open.map((month) => (
+          <div key={month}>
+            <p>{t('citizen.home.applyLead', { month: formatMonth(month) })}</p>
+            <p>
+              <button
+                type="button"
+                className="button"
+                onClick={() =>
+                  !start.isPending &&
+                  start.mutate(month, {
+                    onSuccess: (application) => navigate(`/e-tjanst/ansokan/${application.id}/kontakt`),
+                  })
+                }
+              >
+                {t('citizen.home.applyButton', { month: formatMonth(month) })}
+              </button>
+            </p>
+          </div>
+        ))}
+        {applied(data.nextMonth) ? (
           <p>{t('citizen.home.alreadyApplied', { month: formatMonth(data.nextMonth) })}</p>
         ) : null}
       </section>

@@ -76,6 +76,11 @@ export function CitizenPlanRoute() {
                   <p>{t('citizenPlan.nextFollowUp', { date: data.plan.nextFollowUpOn })}</p>
                 ) : null}
                 <p>{t('citizenPlan.requirement')}</p>
+                <p>
+                  <a href="/api/v1/citizen/plan/pdf" target="_blank" rel="noopener">
+                    {t('citizenPlan.pdf')}
+                  </a>
+                </p>
               </>
             ) : (
               <p>{t('citizenPlan.none')}</p>
