@@ -4,29 +4,12 @@
 import { type FormEvent, useState } from 'react';
 import type { ErrandState } from '../../api/case-types.ts';
 import type { Participation, ReferralDetail } from '../../api/types.ts';
-import {
-  ErrorSummary,
-  errorFor,
-  type FieldError,
-  problemToFieldErrors,
-} from '../../components/error-summary.tsx';
+import { ErrorSummary, errorFor, useFormErrors } from '../../components/error-summary.tsx';
 import { SelectField, TextArea, TextField } from '../../components/fields.tsx';
 import { Notice } from '../../components/status.tsx';
-import { errorCodeOf, errorMessages } from '../../i18n/errors.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { errandStateLabels } from '../../i18n/labels.ts';
 import { todayIso, useParticipationAction, useReferralAction, useReturnWorkCapacity } from './api.ts';
-
-function useFormErrors(pointerFields: Record<string, string>) {
-  const { t } = useI18n();
-  const [errors, setErrors] = useState<FieldError[]>([]);
-  return {
-    errors,
-    clear: () => setErrors([]),
-    fail: (error: unknown) =>
-      setErrors(problemToFieldErrors(error, pointerFields, t(errorMessages[errorCodeOf(error)]))),
-  };
-}
 
 const hours = (text: string) => Number(text.replace(',', '.').trim() || 'NaN');
 

@@ -10,17 +10,11 @@ import {
   type Participation,
   type ReferralDetail,
 } from '../../api/types.ts';
-import {
-  ErrorSummary,
-  errorFor,
-  type FieldError,
-  problemToFieldErrors,
-} from '../../components/error-summary.tsx';
+import { ErrorSummary, errorFor, useFormErrors } from '../../components/error-summary.tsx';
 import { SelectField, TextArea, TextField } from '../../components/fields.tsx';
 import { Page } from '../../components/page.tsx';
 import { LoadError, Loading, Notice } from '../../components/status.tsx';
 import { type Column, Table } from '../../components/table.tsx';
-import { errorCodeOf, errorMessages } from '../../i18n/errors.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { absenceReasonLabels, participationStatusLabels, referralStatusLabels } from '../../i18n/labels.ts';
 import { useCurrentUser } from '../auth/api.ts';
@@ -145,17 +139,6 @@ function Detail({ referral }: { referral: ReferralDetail }) {
       ) : null}
     </>
   );
-}
-
-function useFormErrors(pointerFields: Record<string, string>) {
-  const { t } = useI18n();
-  const [errors, setErrors] = useState<FieldError[]>([]);
-  return {
-    errors,
-    clear: () => setErrors([]),
-    fail: (error: unknown) =>
-      setErrors(problemToFieldErrors(error, pointerFields, t(errorMessages[errorCodeOf(error)]))),
-  };
 }
 
 function Answer({ referral }: { referral: ReferralDetail }) {
