@@ -2,7 +2,7 @@
 // the field, using the same words as the message beside the field.
 import { type MouseEvent, useEffect, useRef, useState } from 'react';
 import { ApiError } from '../api/client.ts';
-import { errorCodeOf, errorMessages } from '../i18n/errors.ts';
+import { errorCodeOf, errorMessages, refusalDetail } from '../i18n/errors.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 
 /** A problem tied to the input with id `field`; `field: null` for a problem with the whole form. */
@@ -68,13 +68,7 @@ export function problemToFieldErrors(
   fallback: string,
 ): FieldError[] {
   const problems = error instanceof ApiError ? error.fieldErrors : [];
-  if (problems.length === 0) {
-    const detail =
-      error instanceof ApiError && [403, 409, 413, 415].includes(error.status)
-        ? error.problem?.detail
-        : undefined;
-    return [{ field: null, message: detail ?? fallback }];
-  }
+  if (problems.length === 0) return [{ field: null, message: refusalDetail(error) ?? fallback }];
   return problems.map((problem) => ({
     field: pointerFields[problem.pointer] ?? null,
     message: problem.detail,

@@ -9,9 +9,13 @@ import { SelectField, TextArea, TextField } from '../../components/fields.tsx';
 import { Notice } from '../../components/status.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { errandStateLabels } from '../../i18n/labels.ts';
-import { todayIso, useParticipationAction, useReferralAction, useReturnWorkCapacity } from './api.ts';
-
-const hours = (text: string) => Number(text.replace(',', '.').trim() || 'NaN');
+import {
+  decimal,
+  todayIso,
+  useParticipationAction,
+  useReferralAction,
+  useReturnWorkCapacity,
+} from './api.ts';
 
 export function ActionPlanForm({ referral }: { referral: ReferralDetail }) {
   const { t } = useI18n();
@@ -83,7 +87,7 @@ export function WorkCapacityForm({ referral }: { referral: ReferralDetail }) {
   function onSubmit(event: FormEvent) {
     event.preventDefault();
     save.mutate(
-      { capacity, hoursPerWeek: perWeek.trim() ? hours(perWeek) : null, assessedOn, summary },
+      { capacity, hoursPerWeek: perWeek.trim() ? decimal(perWeek) : null, assessedOn, summary },
       { onSuccess: form.clear, onError: form.fail },
     );
   }
@@ -186,7 +190,7 @@ export function PaymentRequestForm({
   function onSubmit(event: FormEvent) {
     event.preventDefault();
     action.mutate(
-      { action: 'payment-requests', body: { purpose, amountOre: Math.round(hours(kronor) * 100) } },
+      { action: 'payment-requests', body: { purpose, amountOre: Math.round(decimal(kronor) * 100) } },
       { onSuccess: form.clear, onError: form.fail },
     );
   }

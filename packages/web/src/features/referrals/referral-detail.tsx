@@ -20,6 +20,7 @@ import { absenceReasonLabels, participationStatusLabels, referralStatusLabels } 
 import { useCurrentUser } from '../auth/api.ts';
 import {
   currentIsoWeek,
+  decimal,
   todayIso,
   useInsatser,
   useRecordAttendance,
@@ -363,7 +364,6 @@ function AttendanceForm({ referralId, participationId }: { referralId: string; p
     '/absences/0/hours': 'absenceHours',
     '/absences/0/reason': 'absenceReason',
   });
-  const hours = (text: string) => Number(text.replace(',', '.').trim() || 'NaN');
   function onSubmit(event: FormEvent) {
     event.preventDefault();
     setSaved(false);
@@ -371,9 +371,9 @@ function AttendanceForm({ referralId, participationId }: { referralId: string; p
       {
         week: week.trim(),
         input: {
-          plannedHours: hours(planned),
-          attendedHours: hours(attended),
-          absences: reason ? [{ reason, hours: hours(absent) }] : [],
+          plannedHours: decimal(planned),
+          attendedHours: decimal(attended),
+          absences: reason ? [{ reason, hours: decimal(absent) }] : [],
         },
       },
       {
