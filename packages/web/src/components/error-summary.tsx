@@ -1,7 +1,8 @@
 // GOV.UK-style error summary: takes focus when it appears, lists every problem and links to
 // the field, using the same words as the message beside the field.
-import { type MouseEvent, useEffect, useRef } from 'react';
+import { type MouseEvent, useEffect, useRef, useState } from 'react';
 import { ApiError } from '../api/client.ts';
+import { errorCodeOf, errorMessages, refusalDetail } from '../i18n/errors.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 
 /** A problem tied to the input with id `field`; `field: null` for a problem with the whole form. */
@@ -67,15 +68,26 @@ export function problemToFieldErrors(
   fallback: string,
 ): FieldError[] {
   const problems = error instanceof ApiError ? error.fieldErrors : [];
-  if (problems.length === 0) {
-    const detail =
-      error instanceof ApiError && [403, 409, 413, 415].includes(error.status)
-        ? error.problem?.detail
-        : undefined;
-    return [{ field: null, message: detail ?? fallback }];
-  }
+  if (problems.length === 0) return [{ field: null, message: refusalDetail(error) ?? fallback }];
   return problems.map((problem) => ({
     field: pointerFields[problem.pointer] ?? null,
     message: problem.detail,
   }));
+}
+
+/**
+ * One form's errors: `fail` turns a failed request into field errors (through `pointerFields`,
+ * with the generic message for the error's code), `clear` empties them after a success and
+ * `setErrors` puts the form's own checks in place.
+ */
+export function useFormErrors(pointerFields: Record<string, string>) {
+  const { t } = useI18n();
+  const [errors, setErrors] = useState<FieldError[]>([]);
+  return {
+    errors,
+    setErrors,
+    clear: () => setErrors([]),
+    fail: (error: unknown) =>
+      setErrors(problemToFieldErrors(error, pointerFields, t(errorMessages[errorCodeOf(error)]))),
+  };
 }

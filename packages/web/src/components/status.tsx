@@ -1,7 +1,6 @@
 // Small shared states: loading, a failed request (with a retry) and notices.
 import type { ReactNode } from 'react';
-import { ApiError } from '../api/client.ts';
-import { errorCodeOf, errorMessages } from '../i18n/errors.ts';
+import { errorCodeOf, errorMessages, refusalDetail } from '../i18n/errors.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 
 export function Loading() {
@@ -44,13 +43,9 @@ export function Badge({ children }: { children: ReactNode }) {
 /** A refused action: the server's own words for a conflict or missing delegation, else the generic message. */
 export function ActionError({ error }: { error: unknown }) {
   const { t } = useI18n();
-  const detail =
-    error instanceof ApiError && [403, 409, 413, 415].includes(error.status)
-      ? error.problem?.detail
-      : undefined;
   return (
     <div className="notice notice--error" role="alert">
-      <p>{detail ?? t(errorMessages[errorCodeOf(error)])}</p>
+      <p>{refusalDetail(error) ?? t(errorMessages[errorCodeOf(error)])}</p>
     </div>
   );
 }

@@ -36,6 +36,16 @@ const byStatus: Record<number, ProblemCode> = {
   429: 'rate_limited',
 };
 
+/**
+ * The server's own words for a refusal it words best (a conflict, a missing delegation, a wrong
+ * file); undefined for every other failure, which gets the generic message for its code.
+ */
+export function refusalDetail(error: unknown): string | undefined {
+  return error instanceof ApiError && [403, 409, 413, 415].includes(error.status)
+    ? error.problem?.detail
+    : undefined;
+}
+
 export function errorCodeOf(error: unknown): ErrorCode {
   if (error instanceof NetworkError) return 'network';
   if (!(error instanceof ApiError)) return 'internal';

@@ -3,15 +3,9 @@
 // before a decision to reduce assistance. The reduction is decided on the errand with the
 // motiveringsmall citing SoL 2025:400 12 kap. 5 §; the aktivitetskrav's own section is unknown.
 import { type FormEvent, useState } from 'react';
-import {
-  ErrorSummary,
-  errorFor,
-  type FieldError,
-  problemToFieldErrors,
-} from '../../components/error-summary.tsx';
+import { ErrorSummary, errorFor, useFormErrors } from '../../components/error-summary.tsx';
 import { TextArea, TextField } from '../../components/fields.tsx';
 import { ActionError, LoadError, Loading } from '../../components/status.tsx';
-import { errorCodeOf, errorMessages } from '../../i18n/errors.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useAddDeviation, useAddExemption, useAktivitetskrav, useSendNotice } from './api.ts';
 
@@ -184,24 +178,15 @@ function ExemptionForm({ personId, onDone }: { personId: string; onDone: () => v
   const [reason, setReason] = useState('');
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
-  const [errors, setErrors] = useState<FieldError[]>([]);
+  const { errors, fail } = useFormErrors({
+    '/reason': 'exemptionReason',
+    '/validFrom': 'exemptionFrom',
+    '/validTo': 'exemptionTo',
+  });
   function onSubmit(event: FormEvent) {
     event.preventDefault();
     if (add.isPending) return;
-    add.mutate(
-      { reason, validFrom: from, validTo: to },
-      {
-        onSuccess: onDone,
-        onError: (error) =>
-          setErrors(
-            problemToFieldErrors(
-              error,
-              { '/reason': 'exemptionReason', '/validFrom': 'exemptionFrom', '/validTo': 'exemptionTo' },
-              t(errorMessages[errorCodeOf(error)]),
-            ),
-          ),
-      },
-    );
+    add.mutate({ reason, validFrom: from, validTo: to }, { onSuccess: onDone, onError: fail });
   }
   return (
     <form onSubmit={onSubmit} noValidate aria-label={t('aktivitetskrav.addExemption')}>
@@ -251,7 +236,12 @@ function DeviationForm({ personId, month, onDone }: { personId: string; month: s
   const [planned, setPlanned] = useState('');
   const [attended, setAttended] = useState('');
   const [description, setDescription] = useState('');
-  const [errors, setErrors] = useState<FieldError[]>([]);
+  const { errors, fail } = useFormErrors({
+    '/month': 'deviationMonth',
+    '/plannedHoursPerWeek': 'deviationPlanned',
+    '/attendedHoursPerWeek': 'deviationAttended',
+    '/description': 'deviationDescription',
+  });
   function onSubmit(event: FormEvent) {
     event.preventDefault();
     if (add.isPending) return;
@@ -262,22 +252,7 @@ function DeviationForm({ personId, month, onDone }: { personId: string; month: s
         attendedHoursPerWeek: Number(attended || 0),
         description,
       },
-      {
-        onSuccess: onDone,
-        onError: (error) =>
-          setErrors(
-            problemToFieldErrors(
-              error,
-              {
-                '/month': 'deviationMonth',
-                '/plannedHoursPerWeek': 'deviationPlanned',
-                '/attendedHoursPerWeek': 'deviationAttended',
-                '/description': 'deviationDescription',
-              },
-              t(errorMessages[errorCodeOf(error)]),
-            ),
-          ),
-      },
+      { onSuccess: onDone, onError: fail },
     );
   }
   return (

@@ -4,30 +4,13 @@
 import { type FormEvent, useState } from 'react';
 import { Link } from 'react-router';
 import { type Closure, type ClosureReason, closureReasons, followUpSituations } from '../../api/types.ts';
-import {
-  ErrorSummary,
-  errorFor,
-  type FieldError,
-  problemToFieldErrors,
-} from '../../components/error-summary.tsx';
+import { ErrorSummary, errorFor, useFormErrors } from '../../components/error-summary.tsx';
 import { SelectField, TextField } from '../../components/fields.tsx';
 import { LoadError, Loading, Notice } from '../../components/status.tsx';
-import { errorCodeOf, errorMessages } from '../../i18n/errors.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { closureReasonLabels, followUpSituationLabels } from '../../i18n/labels.ts';
 import { todayIso } from '../referrals/api.ts';
 import { useCloseCase, useClosures, useRecordClosureFollowUp } from './api.ts';
-
-function useFormErrors(pointerFields: Record<string, string>) {
-  const { t } = useI18n();
-  const [errors, setErrors] = useState<FieldError[]>([]);
-  return {
-    errors,
-    clear: () => setErrors([]),
-    fail: (error: unknown) =>
-      setErrors(problemToFieldErrors(error, pointerFields, t(errorMessages[errorCodeOf(error)]))),
-  };
-}
 
 export function PersonClosures({ personId }: { personId: string }) {
   const { t } = useI18n();

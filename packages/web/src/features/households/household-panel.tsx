@@ -3,16 +3,10 @@
 // change opens a small form in place; Escape or "Avbryt" closes it and returns focus.
 import { type FormEvent, type KeyboardEvent, type ReactNode, useEffect, useRef, useState } from 'react';
 import type { HouseholdDetail, HouseholdMember, MemberRole } from '../../api/case-types.ts';
-import {
-  ErrorSummary,
-  errorFor,
-  type FieldError,
-  problemToFieldErrors,
-} from '../../components/error-summary.tsx';
+import { ErrorSummary, errorFor, type FieldError, useFormErrors } from '../../components/error-summary.tsx';
 import { Fieldset, SelectField, TextField } from '../../components/fields.tsx';
 import { Badge, LoadError, Loading, Notice } from '../../components/status.tsx';
 import { type Column, Table } from '../../components/table.tsx';
-import { errorCodeOf, errorMessages } from '../../i18n/errors.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { memberRoleLabels } from '../../i18n/labels.ts';
 import { usePersons, useRegisterPerson } from '../persons/api.ts';
@@ -300,17 +294,6 @@ function InlineForm({
   );
 }
 
-function useFormErrors(pointerFields: Record<string, string>) {
-  const { t } = useI18n();
-  const [errors, setErrors] = useState<FieldError[]>([]);
-  return {
-    errors,
-    setErrors,
-    fromProblem: (error: unknown) =>
-      setErrors(problemToFieldErrors(error, pointerFields, t(errorMessages[errorCodeOf(error)]))),
-  };
-}
-
 function EndMembershipForm({
   householdId,
   member,
@@ -323,7 +306,7 @@ function EndMembershipForm({
   const { t } = useI18n();
   const end = useEndMembership(householdId);
   const [validTo, setValidTo] = useState('');
-  const { errors, setErrors, fromProblem } = useFormErrors({ '/validTo': 'memberValidTo' });
+  const { errors, setErrors, fail } = useFormErrors({ '/validTo': 'memberValidTo' });
 
   return (
     <InlineForm
@@ -339,7 +322,7 @@ function EndMembershipForm({
         }
         end.mutate(
           { personId: member.personId, validTo: validTo.trim() },
-          { onSuccess: onDone, onError: fromProblem },
+          { onSuccess: onDone, onError: fail },
         );
       }}
     >
@@ -363,7 +346,7 @@ function SharedDwellingForm({ household, onDone }: { household: HouseholdDetail;
   const [size, setSize] = useState(
     household.sharedHouseholdSize ? String(household.sharedHouseholdSize) : '',
   );
-  const { errors, setErrors, fromProblem } = useFormErrors({ '/sharedHouseholdSize': 'sharedHouseholdSize' });
+  const { errors, setErrors, fail } = useFormErrors({ '/sharedHouseholdSize': 'sharedHouseholdSize' });
 
   return (
     <InlineForm
@@ -379,7 +362,7 @@ function SharedDwellingForm({ household, onDone }: { household: HouseholdDetail;
           setErrors([{ field: 'sharedHouseholdSize', message: t('household.sharedNotNumber') }]);
           return;
         }
-        update.mutate({ sharedHouseholdSize: value }, { onSuccess: onDone, onError: fromProblem });
+        update.mutate({ sharedHouseholdSize: value }, { onSuccess: onDone, onError: fail });
       }}
     >
       <TextField
@@ -402,7 +385,7 @@ function PayoutAccountForm({ household, onDone }: { household: HouseholdDetail; 
   const { t } = useI18n();
   const update = useUpdateHousehold(household.id);
   const [account, setAccount] = useState(household.payoutAccount ? formatIban(household.payoutAccount) : '');
-  const { errors, setErrors, fromProblem } = useFormErrors({ '/payoutAccount': 'payoutAccount' });
+  const { errors, setErrors, fail } = useFormErrors({ '/payoutAccount': 'payoutAccount' });
 
   return (
     <InlineForm
@@ -417,7 +400,7 @@ function PayoutAccountForm({ household, onDone }: { household: HouseholdDetail; 
           setErrors([{ field: 'payoutAccount', message: t('household.accountMissing') }]);
           return;
         }
-        update.mutate({ payoutAccount: text }, { onSuccess: onDone, onError: fromProblem });
+        update.mutate({ payoutAccount: text }, { onSuccess: onDone, onError: fail });
       }}
     >
       <TextField
@@ -458,7 +441,7 @@ function AddMemberForm({
   const [lastName, setLastName] = useState('');
   const [role, setRole] = useState<MemberRole>('partner');
   const [validFrom, setValidFrom] = useState(`${month}-01`);
-  const { errors, setErrors, fromProblem } = useFormErrors({
+  const { errors, setErrors, fail } = useFormErrors({
     '/personId': mode === 'existing' ? 'memberPerson' : 'memberPin',
     '/role': 'memberRole',
     '/validFrom': 'memberValidFrom',
@@ -476,10 +459,7 @@ function AddMemberForm({
   const chosen = personId || options[0]?.value || '';
 
   function addPerson(id: string) {
-    add.mutate(
-      { personId: id, role, validFrom: validFrom.trim() },
-      { onSuccess: onDone, onError: fromProblem },
-    );
+    add.mutate({ personId: id, role, validFrom: validFrom.trim() }, { onSuccess: onDone, onError: fail });
   }
 
   function onSubmit() {
@@ -501,7 +481,7 @@ function AddMemberForm({
           setMode('existing');
           addPerson(person.id);
         },
-        onError: fromProblem,
+        onError: fail,
       },
     );
   }

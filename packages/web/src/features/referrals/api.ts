@@ -137,6 +137,11 @@ export function todayIso(): string {
   return new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Stockholm' });
 }
 
+/** A number typed the Swedish way ("7,5"); an empty or unreadable text is NaN, for the server to refuse. */
+export function decimal(text: string): number {
+  return Number(text.replace(',', '.').trim() || 'NaN');
+}
+
 /** The ISO week (2026-W48) of today, the default for the attendance form. */
 export function currentIsoWeek(): string {
   const today = new Date(`${todayIso()}T00:00:00Z`);

@@ -4,31 +4,18 @@
 import { type FormEvent, useState } from 'react';
 import type { ErrandState } from '../../api/case-types.ts';
 import type { Participation, ReferralDetail } from '../../api/types.ts';
-import {
-  ErrorSummary,
-  errorFor,
-  type FieldError,
-  problemToFieldErrors,
-} from '../../components/error-summary.tsx';
+import { ErrorSummary, errorFor, useFormErrors } from '../../components/error-summary.tsx';
 import { SelectField, TextArea, TextField } from '../../components/fields.tsx';
 import { Notice } from '../../components/status.tsx';
-import { errorCodeOf, errorMessages } from '../../i18n/errors.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { errandStateLabels } from '../../i18n/labels.ts';
-import { todayIso, useParticipationAction, useReferralAction, useReturnWorkCapacity } from './api.ts';
-
-function useFormErrors(pointerFields: Record<string, string>) {
-  const { t } = useI18n();
-  const [errors, setErrors] = useState<FieldError[]>([]);
-  return {
-    errors,
-    clear: () => setErrors([]),
-    fail: (error: unknown) =>
-      setErrors(problemToFieldErrors(error, pointerFields, t(errorMessages[errorCodeOf(error)]))),
-  };
-}
-
-const hours = (text: string) => Number(text.replace(',', '.').trim() || 'NaN');
+import {
+  decimal,
+  todayIso,
+  useParticipationAction,
+  useReferralAction,
+  useReturnWorkCapacity,
+} from './api.ts';
 
 export function ActionPlanForm({ referral }: { referral: ReferralDetail }) {
   const { t } = useI18n();
@@ -100,7 +87,7 @@ export function WorkCapacityForm({ referral }: { referral: ReferralDetail }) {
   function onSubmit(event: FormEvent) {
     event.preventDefault();
     save.mutate(
-      { capacity, hoursPerWeek: perWeek.trim() ? hours(perWeek) : null, assessedOn, summary },
+      { capacity, hoursPerWeek: perWeek.trim() ? decimal(perWeek) : null, assessedOn, summary },
       { onSuccess: form.clear, onError: form.fail },
     );
   }
@@ -203,7 +190,7 @@ export function PaymentRequestForm({
   function onSubmit(event: FormEvent) {
     event.preventDefault();
     action.mutate(
-      { action: 'payment-requests', body: { purpose, amountOre: Math.round(hours(kronor) * 100) } },
+      { action: 'payment-requests', body: { purpose, amountOre: Math.round(decimal(kronor) * 100) } },
       { onSuccess: form.clear, onError: form.fail },
     );
   }

@@ -3,16 +3,10 @@
 // refuses a referral without valid consent, and the refusal is shown beside the unit field.
 import { type FormEvent, useState } from 'react';
 import { type Consent, type ConsentScope, consentScopes } from '../../api/types.ts';
-import {
-  ErrorSummary,
-  errorFor,
-  type FieldError,
-  problemToFieldErrors,
-} from '../../components/error-summary.tsx';
+import { ErrorSummary, errorFor, useFormErrors } from '../../components/error-summary.tsx';
 import { Checkbox, Fieldset, SelectField, TextArea, TextField } from '../../components/fields.tsx';
 import { LoadError, Loading, Notice } from '../../components/status.tsx';
 import { type Column, Table } from '../../components/table.tsx';
-import { errorCodeOf, errorMessages } from '../../i18n/errors.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { consentFormLabels, consentScopeLabels } from '../../i18n/labels.ts';
 import { useCurrentUser } from '../auth/api.ts';
@@ -44,18 +38,6 @@ export function PersonReferrals({ personId }: { personId: string }) {
       <Consents personId={personId} />
     </section>
   );
-}
-
-function useFormErrors(pointerFields: Record<string, string>) {
-  const { t } = useI18n();
-  const [errors, setErrors] = useState<FieldError[]>([]);
-  return {
-    errors,
-    clear: () => setErrors([]),
-    set: setErrors,
-    fail: (error: unknown) =>
-      setErrors(problemToFieldErrors(error, pointerFields, t(errorMessages[errorCodeOf(error)]))),
-  };
 }
 
 function SendReferral({ personId }: { personId: string }) {

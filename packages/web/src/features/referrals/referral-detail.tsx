@@ -10,22 +10,17 @@ import {
   type Participation,
   type ReferralDetail,
 } from '../../api/types.ts';
-import {
-  ErrorSummary,
-  errorFor,
-  type FieldError,
-  problemToFieldErrors,
-} from '../../components/error-summary.tsx';
+import { ErrorSummary, errorFor, useFormErrors } from '../../components/error-summary.tsx';
 import { SelectField, TextArea, TextField } from '../../components/fields.tsx';
 import { Page } from '../../components/page.tsx';
 import { LoadError, Loading, Notice } from '../../components/status.tsx';
 import { type Column, Table } from '../../components/table.tsx';
-import { errorCodeOf, errorMessages } from '../../i18n/errors.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { absenceReasonLabels, participationStatusLabels, referralStatusLabels } from '../../i18n/labels.ts';
 import { useCurrentUser } from '../auth/api.ts';
 import {
   currentIsoWeek,
+  decimal,
   todayIso,
   useInsatser,
   useRecordAttendance,
@@ -145,17 +140,6 @@ function Detail({ referral }: { referral: ReferralDetail }) {
       ) : null}
     </>
   );
-}
-
-function useFormErrors(pointerFields: Record<string, string>) {
-  const { t } = useI18n();
-  const [errors, setErrors] = useState<FieldError[]>([]);
-  return {
-    errors,
-    clear: () => setErrors([]),
-    fail: (error: unknown) =>
-      setErrors(problemToFieldErrors(error, pointerFields, t(errorMessages[errorCodeOf(error)]))),
-  };
 }
 
 function Answer({ referral }: { referral: ReferralDetail }) {
@@ -380,7 +364,6 @@ function AttendanceForm({ referralId, participationId }: { referralId: string; p
     '/absences/0/hours': 'absenceHours',
     '/absences/0/reason': 'absenceReason',
   });
-  const hours = (text: string) => Number(text.replace(',', '.').trim() || 'NaN');
   function onSubmit(event: FormEvent) {
     event.preventDefault();
     setSaved(false);
@@ -388,9 +371,9 @@ function AttendanceForm({ referralId, participationId }: { referralId: string; p
       {
         week: week.trim(),
         input: {
-          plannedHours: hours(planned),
-          attendedHours: hours(attended),
-          absences: reason ? [{ reason, hours: hours(absent) }] : [],
+          plannedHours: decimal(planned),
+          attendedHours: decimal(attended),
+          absences: reason ? [{ reason, hours: decimal(absent) }] : [],
         },
       },
       {
