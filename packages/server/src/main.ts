@@ -26,14 +26,7 @@ const today = new Date().toISOString().slice(0, 10);
 const seeding = config.database.kind === 'pglite' && config.demoSeed && !(await isSeeded(handle.db));
 if (seeding) {
   console.log('Empty database: creating the demo (Älvstads kommun and Sjöby kommun)…');
-  await seedDemo(handle.db, {
-    households: 300,
-    months: 12,
-    seed: 1,
-    today: new Date().toISOString().slice(0, 10),
-    history: true,
-  });
-  await seedDemo(handle.db, { households: 300, months: 12, seed: 1, today });
+  await seedDemo(handle.db, { households: 300, months: 12, seed: 1, today, history: true });
 }
 const app = await createApp({ db: handle.db, config });
 // The e-service's demo citizen is made through the API itself, as a caseworker would.
