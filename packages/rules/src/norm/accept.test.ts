@@ -235,15 +235,18 @@ function mutate(
   const all = containers(input);
   const target = all[mutation.pick % all.length] as Record<string, unknown>;
   const keys = Object.keys(target);
+  // A fresh copy each time: fast-check hands out the same `[]` and `{}` constants to every run,
+  // and a mutation that adds to a shared one would make it contain itself.
+  const value = structuredClone(mutation.value);
   if (mutation.action === 'add' || keys.length === 0) {
-    target[mutation.newKey] = mutation.value;
+    target[mutation.newKey] = value;
     return;
   }
   const key = keys[mutation.keyPick % keys.length] as string;
   if (mutation.action === 'delete') {
     if (Array.isArray(target)) target.splice(Number(key), 1);
     else delete target[key];
-  } else target[key] = mutation.value;
+  } else target[key] = value;
 }
 
 describe('snabbkontrollen och den fullständiga valideringen', () => {

@@ -73,9 +73,15 @@ async function signIn(username: string): Promise<string> {
 describe('npm start on an empty database', () => {
   it('creates the demo and lets each role in to its own work', async () => {
     const erik = await signIn('erik');
-    const queue = await (await fetch(`${base}/api/v1/errands?limit=5`, { headers: { cookie: erik } })).json();
+    const queue = (await (
+      await fetch(`${base}/api/v1/errands?limit=5`, { headers: { cookie: erik } })
+    ).json()) as { total: number };
     expect(queue.total).toBeGreaterThan(0);
-    const queues = await (await fetch(`${base}/api/v1/work-queues`, { headers: { cookie: erik } })).json();
+    const queues = (await (
+      await fetch(`${base}/api/v1/work-queues`, { headers: { cookie: erik } })
+    ).json()) as {
+      queues: unknown[];
+    };
     expect(queues.queues.length).toBeGreaterThan(0);
 
     const nils = await signIn('nils');
