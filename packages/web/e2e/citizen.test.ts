@@ -236,7 +236,14 @@ describe('E-tjänsten', () => {
       await child.fill('Barnens behov av mat och boende tillgodoses genom beslutet.');
     await erik.getByLabel('Beviljat belopp i kronor').focus();
     await erik.keyboard.press('Enter');
-    await erik.getByTestId('errand-state').filter({ hasText: 'Beslutad' }).waitFor();
+    await erik
+      .getByTestId('errand-state')
+      .filter({ hasText: 'Beslutad' })
+      .waitFor()
+      .catch(async (error) => {
+        // Say why the decision did not go through (the page's own message), not only that it timed out.
+        throw new Error(`no decision: ${(await mainText(erik)).slice(-3000)}`, { cause: error });
+      });
     await erik.context().close();
 
     // The citizen reads the decision, its letter and how to appeal.
