@@ -32,6 +32,8 @@ const { values } = parseArgs({
     'simulation-runs': { type: 'string', default: '5' },
     /** Leave the throwaway PostgreSQL database in place (for EXPLAIN afterwards). */
     keep: { type: 'boolean', default: false },
+    /** After seeding, wait (up to 20 min) until the 1-minute load average is below this. */
+    'wait-load': { type: 'string' },
   },
 });
 const households = Number(values.households);
@@ -254,6 +256,14 @@ try {
     `.execute(trx);
     return { months: Number(row.rows[0]?.months), assisted: Number(row.rows[0]?.assisted) };
   });
+  const waitLoad = values['wait-load'] === undefined ? null : Number(values['wait-load']);
+  if (waitLoad !== null) {
+    const until = Date.now() + 20 * 60_000;
+    while ((loadavg()[0] ?? 0) >= waitLoad && Date.now() < until) {
+      console.log(`waiting for the load average (${loadavg()[0]?.toFixed(2)}) to fall below ${waitLoad}`);
+      await new Promise((r) => setTimeout(r, 15_000));
+    }
+  }
   console.log(
     `setup: ${households} households × ${months} months ${FIRST}..${LAST} = ${counts.months} decided household-months ` +
       `(${counts.assisted} with assistance), ${written} calculations for ${LAST} (${refused} refused), on ${database} in ${seconds(started)} s`,
