@@ -213,7 +213,7 @@ async function seedHistory(db: DatabaseHandle['db']): Promise<void> {
   });
 }
 
-type Timing = { name: string; p50: number; p95: number; max: number; bytes: number };
+type Timing = { name: string; p50: number; p95: number; max: number; bytes: number; failed: number | null };
 
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return 0;
@@ -372,6 +372,7 @@ try {
   for (const q of queries) {
     const times: number[] = [];
     let bytes = 0;
+    let failed: number | null = null;
     for (let run = 0; run < runs; run++) {
       const t = performance.now();
       const response = await app.inject({
@@ -381,8 +382,11 @@ try {
         ...(q.query ? { query: q.query } : {}),
       });
       const ms = performance.now() - t;
-      if (response.statusCode !== 200)
-        throw new Error(`${q.name}: ${response.statusCode} ${response.body.slice(0, 300)}`);
+      if (response.statusCode !== 200) {
+        // Recorded, not fatal: one failing query should not cost the other figures of a long run.
+        failed = response.statusCode;
+        console.log(`${q.name}: ${response.statusCode} ${response.body.slice(0, 300)}`);
+      }
       bytes = response.rawPayload.length;
       times.push(ms);
     }
@@ -393,6 +397,7 @@ try {
       p95: round(percentile(times, 95)),
       max: round(times.at(-1) ?? 0),
       bytes,
+      failed,
     };
     timings.push(timing);
     console.log(
@@ -466,7 +471,7 @@ try {
   await app.close();
 
   const worst = timings.reduce((a, b) => (b.p95 > a.p95 ? b : a));
-  const missed = timings.filter((t) => t.p95 >= DASHBOARD_TARGET_MS).length;
+  const missed = timings.filter((t) => t.p95 >= DASHBOARD_TARGET_MS || t.failed !== null).length;
   console.log(
     `worst dashboard p95 ${worst.p95} ms (${worst.name}); ${missed} of ${timings.length} queries at or over ${DASHBOARD_TARGET_MS} ms; ` +
       `simulation p95 ${simulation.p95} ms (target < ${SIMULATION_TARGET_MS} ms)`,
@@ -495,7 +500,8 @@ function writeSection(
     '|query | p50 ms | p95 ms | max ms | response bytes |',
     '|--- | --- | --- | --- | --- |',
     ...timings.map(
-      (t) => `|${t.name} | ${t.p50} | ${mark(t.p95, DASHBOARD_TARGET_MS)} | ${t.max} | ${t.bytes} |`,
+      (t) =>
+        `|${t.name} | ${t.p50} | ${mark(t.p95, DASHBOARD_TARGET_MS)} | ${t.max} | ${t.failed === null ? t.bytes : `**HTTP ${t.failed}** ✗`} |`,
     ),
     `|policy simulation, ${simulated} households (nämnd, POST) | ${simulation.p50} | ${mark(simulation.p95, SIMULATION_TARGET_MS)} | – | – |`,
   ].join('\n');
@@ -518,7 +524,7 @@ function writeSection(
     `(\`loadFacts\`: ${split.rows} household, member and assisted household-month rows into memory) ${split.loadFacts} ms; ` +
     `computing the indicators in JavaScript (\`computeIndicators\`) ${split.compute} ms.\n\nRuns:`;
   const worst = timings.reduce((a, b) => (b.p95 > a.p95 ? b : a));
-  const missed = timings.filter((t) => t.p95 >= DASHBOARD_TARGET_MS).length;
+  const missed = timings.filter((t) => t.p95 >= DASHBOARD_TARGET_MS || t.failed !== null).length;
   writeBenchmarkSection(
     'reports',
     intro,
