@@ -32,6 +32,8 @@ const { values } = parseArgs({
     'simulation-runs': { type: 'string', default: '5' },
     /** Leave the throwaway PostgreSQL database in place (for EXPLAIN afterwards). */
     keep: { type: 'boolean', default: false },
+    /** Time only the queries whose name contains one of these comma-separated texts (the simulation always runs). */
+    only: { type: 'string' },
     /** After seeding, wait (up to 20 min) until the 1-minute load average is below this. */
     'wait-load': { type: 'string' },
   },
@@ -369,7 +371,9 @@ try {
   if (warmUp)
     await app.inject({ method: 'GET', url: warmUp.url, headers: as(warmUp.user), query: warmUp.query ?? {} });
   const timings: Timing[] = [];
-  for (const q of queries) {
+  for (const q of queries.filter(
+    (q) => values.only === undefined || values.only.split(',').some((text) => q.name.includes(text)),
+  )) {
     const times: number[] = [];
     let bytes = 0;
     let failed: number | null = null;
