@@ -14,17 +14,20 @@ export async function logAccess(
   const user = request.session?.user;
   if (!user || personIds.length === 0) return;
   const route = `${request.method} ${request.routeOptions.url ?? request.url}`;
-  await trx
-    .insertInto('accessLog')
-    .values(
-      personIds.map((personId) => ({
-        municipalityId: user.municipality.id,
-        userId: user.id,
-        personId,
-        action,
-        route,
-        requestId: request.id,
-      })),
-    )
-    .execute();
+  // In chunks: one statement takes at most 65,535 bind parameters (six per row), and a drill-down
+  // over a large unit lists more than 10,000 persons.
+  for (let i = 0; i < personIds.length; i += 5000)
+    await trx
+      .insertInto('accessLog')
+      .values(
+        personIds.slice(i, i + 5000).map((personId) => ({
+          municipalityId: user.municipality.id,
+          userId: user.id,
+          personId,
+          action,
+          route,
+          requestId: request.id,
+        })),
+      )
+      .execute();
 }
