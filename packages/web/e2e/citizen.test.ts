@@ -351,7 +351,10 @@ describe('E-tjänsten', () => {
     await tabTo(page, 'Lägg till kostnad');
     await page.keyboard.press('Enter');
     // .last(): last month's rent may already be listed with the same amount (an återansökan).
-    await page.getByText(/Boendekostnad.*4\s800 kr/).last().waitFor();
+    await page
+      .getByText(/Boendekostnad.*4\s800 kr/)
+      .last()
+      .waitFor();
     await tabTo(page, 'Spara och fortsätt');
     await page.keyboard.press('Enter');
 
