@@ -1,9 +1,9 @@
 // Demo collaboration data for Älvstad: contacts at the partner agencies, and two agreements —
 // one followed up this year, one whose last follow-up is more than 12 months old.
-import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { inTenant } from '../db/database.ts';
 import type { Database } from '../db/schema.ts';
+import { demoUuids } from '../demo/synthetic.ts';
 import { addMonths } from '../plans/planning-settings.ts';
 
 const CONTACTS: Record<string, { name: string; role: string }[]> = {
@@ -21,6 +21,7 @@ export async function seedCollaboration(
   municipalityId: string,
   today: string,
 ): Promise<void> {
+  const uuid = demoUuids(`${municipalityId}:collaboration:${today}`);
   if (municipalityId !== 'alvstad') return;
   await inTenant(db, municipalityId, async (trx) => {
     const agencies = await trx.selectFrom('partnerAgencies').select(['id', 'kind', 'name']).execute();
@@ -28,7 +29,7 @@ export async function seedCollaboration(
     const contacts = agencies.flatMap((a) =>
       (CONTACTS[a.kind] ?? []).map((c) => ({
         municipalityId,
-        id: randomUUID(),
+        id: uuid(),
         agencyId: a.id,
         ...c,
         phone: '0100-30 00 00',
@@ -40,8 +41,8 @@ export async function seedCollaboration(
     const fk = byKind('socialInsuranceAgency');
     const so = byKind('coordinationAssociation');
     if (!af || !fk || !so) return;
-    const older = { id: randomUUID(), from: addMonths(today, -32) };
-    const newer = { id: randomUUID(), from: addMonths(today, -18) };
+    const older = { id: uuid(), from: addMonths(today, -32) };
+    const newer = { id: uuid(), from: addMonths(today, -18) };
     await trx
       .insertInto('agreements')
       .values([
@@ -69,7 +70,7 @@ export async function seedCollaboration(
           goals: JSON.stringify([
             { goal: 'Färre unga vuxna utan aktivitet', measure: 'Andel med aktivitet inom 30 dagar' },
           ]),
-          createdBy: randomUUID(),
+          createdBy: uuid(),
         },
         {
           municipalityId,
@@ -92,7 +93,7 @@ export async function seedCollaboration(
           goals: JSON.stringify([
             { goal: 'Fler till arbete eller studier', measure: 'Andel till arbete eller studier vid avslut' },
           ]),
-          createdBy: randomUUID(),
+          createdBy: uuid(),
         },
       ])
       .execute();
@@ -101,23 +102,23 @@ export async function seedCollaboration(
       .values([
         {
           municipalityId,
-          id: randomUUID(),
+          id: uuid(),
           agreementId: older.id,
           followedUpOn: addMonths(older.from, 6),
           summary: 'Inskrivningsmötena fungerar; uppföljningen varannan månad har inte hållits.',
           goalResults: JSON.stringify([
             { goal: 'Färre unga vuxna utan aktivitet', result: '61 % inom 30 dagar' },
           ]),
-          createdBy: randomUUID(),
+          createdBy: uuid(),
         },
         {
           municipalityId,
-          id: randomUUID(),
+          id: uuid(),
           agreementId: newer.id,
           followedUpOn: addMonths(today, -4),
           summary: 'Teamet har tagit emot 34 personer; 9 har gått till arbete eller studier.',
           goalResults: JSON.stringify([{ goal: 'Fler till arbete eller studier', result: '26 %' }]),
-          createdBy: randomUUID(),
+          createdBy: uuid(),
         },
       ])
       .execute();

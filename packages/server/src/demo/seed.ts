@@ -2,7 +2,6 @@
 // isolation) in one invented region, their committees, units and staff, and N synthetic
 // households with membership over M months. Used by `npm start` on an empty database,
 // by the tests' database snapshot and, at scale, by the benchmarks.
-import { randomUUID } from 'node:crypto';
 import type { Insertable, Kysely } from 'kysely';
 import { seedAssignments } from '../assignments/assignments.service.ts';
 import { hashPassword } from '../auth/passwords.ts';
@@ -22,7 +21,7 @@ import { seedLabourMarket } from '../referrals/referrals.seed.ts';
 import { seedReportingHistory, seedReportingSettings } from '../reporting/reporting.seed.ts';
 import type { Role } from '../staff/staff.table.ts';
 import { seedSurveyQuestions } from '../surveys/surveys.service.ts';
-import { address, between, identityNumber, person, seededRandom } from './synthetic.ts';
+import { address, between, demoUuids, identityNumber, person, seededRandom } from './synthetic.ts';
 
 export const DEMO_PASSWORD = 'demo-stegvis';
 
@@ -184,12 +183,13 @@ async function seedOrganisation(db: Kysely<Database>): Promise<void> {
     ])
     .execute();
   const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const staffId = demoUuids('staff');
   await db
     .insertInto('staffUsers')
     .values(
       DEMO_USERS.map((u) => ({
         municipalityId: u.municipalityId,
-        id: randomUUID(),
+        id: staffId(),
         username: u.username,
         name: u.name,
         role: u.role,
@@ -215,6 +215,7 @@ async function seedHouseholds(
   options: SeedOptions,
 ): Promise<void> {
   const random = seededRandom(options.seed * 31 + m.code.charCodeAt(3));
+  const uuid = demoUuids(`${m.id}:households:${options.seed}:${options.today}`);
   const caseworkers = await db
     .selectFrom('staffUsers')
     .select(['id', 'unitId'])
@@ -240,7 +241,7 @@ async function seedHouseholds(
     for (let i = start; i < Math.min(count, start + BATCH); i++) {
       const unitId = m.assistanceUnits[i % m.assistanceUnits.length] as string;
       const responsible = caseworkers.find((c) => c.unitId === unitId)?.id ?? null;
-      const householdId = randomUUID();
+      const householdId = uuid();
       households.push({
         municipalityId: m.id,
         id: householdId,
@@ -253,7 +254,7 @@ async function seedHouseholds(
       const home = address(random, m.city, m.postalPrefix);
       const isProtected = random() < 0.02;
       const add = (p: ReturnType<typeof person>, role: HouseholdMemberTable['role'], memberFrom = from) => {
-        const id = randomUUID();
+        const id = uuid();
         persons.push({
           municipalityId: m.id,
           id,

@@ -1,5 +1,7 @@
 // Synthetic Swedish people for demo data and benchmarks: invented names and addresses,
 // identity numbers with a valid checksum (they are generated, not taken from anyone).
+import { createHash } from 'node:crypto';
+
 export type Random = () => number;
 
 /** Mulberry32: a small seeded generator, so `--seed S` always gives the same demo. */
@@ -145,5 +147,19 @@ export function address(random: Random, city: string, postalPrefix: string) {
     street: `${pick(random, STREETS)} ${between(random, 1, 80)}`,
     postalCode: `${postalPrefix}${between(random, 0, 9)} ${String(between(random, 0, 99)).padStart(2, '0')}`,
     city,
+  };
+}
+
+/**
+ * Identifiers for demo rows, the same on every run: UUIDs (version 4 layout) from a hash of
+ * a namespace and a counter. Seeders order rows by id, so random UUIDs would pick different
+ * households for errands, plans and history on each start, and tests would see a different demo.
+ */
+export function demoUuids(namespace: string): () => string {
+  let n = 0;
+  return () => {
+    const hex = createHash('sha256').update(`${namespace}:${n++}`).digest('hex');
+    const variant = ((Number.parseInt(hex[16] as string, 16) & 0x3) | 0x8).toString(16);
+    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
   };
 }

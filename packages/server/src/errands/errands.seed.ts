@@ -2,11 +2,10 @@
 // renewal application (återansökan) for the month, received or under investigation, with
 // rent and electricity (and child allowance for families), so the caseworkers' queues are
 // not empty in the demo. One batch per table, so seeding stays fast.
-import { randomUUID } from 'node:crypto';
 import type { Insertable, Kysely } from 'kysely';
 import { inTenant } from '../db/database.ts';
 import type { Database } from '../db/schema.ts';
-import { between, seededRandom } from '../demo/synthetic.ts';
+import { between, demoUuids, seededRandom } from '../demo/synthetic.ts';
 import type { ErrandItemTable } from '../investigation/investigation.table.ts';
 import type { ErrandTable, ErrandTransitionTable } from './errands.table.ts';
 
@@ -17,6 +16,7 @@ export async function seedErrands(
 ): Promise<void> {
   const random = seededRandom(options.seed * 101 + municipalityId.length);
   const month = options.today.slice(0, 7);
+  const uuid = demoUuids(`${municipalityId}:errands:${options.seed}:${options.today}`);
   await inTenant(db, municipalityId, async (trx) => {
     const members = await trx
       .selectFrom('householdMembers as m')
@@ -40,7 +40,7 @@ export async function seedErrands(
     }
     for (const applicant of members.filter((m) => m.role === 'applicant')) {
       if (random() >= 0.3) continue;
-      const id = randomUUID();
+      const id = uuid();
       const state = random() < 0.5 ? 'received' : 'underInvestigation';
       const receivedAt = new Date(
         Date.parse(`${options.today}T08:00:00Z`) - between(random, 0, 10) * 86_400_000,
@@ -82,7 +82,7 @@ export async function seedErrands(
       const item = (kind: 'income' | 'cost', type: string, amount: number) =>
         items.push({
           municipalityId,
-          id: randomUUID(),
+          id: uuid(),
           errandId: id,
           kind,
           type,

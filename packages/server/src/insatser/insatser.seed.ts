@@ -1,9 +1,9 @@
 // Demo catalogue: the region's shared offerings, Älvstad's own, and the workplaces that take
 // placements. Invented providers and employers (organisation numbers in no register).
-import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { inTenant } from '../db/database.ts';
 import type { Database } from '../db/schema.ts';
+import { demoUuids } from '../demo/synthetic.ts';
 import type { InsatsKind, InsatsTable } from './insatser.table.ts';
 
 type Entry = Omit<InsatsTable, 'id' | 'ownerMunicipalityId' | 'ownerRegionId' | 'active' | 'createdAt'>;
@@ -138,11 +138,12 @@ const WORKPLACES: Record<
 };
 
 export async function seedRegionInsatser(db: Kysely<Database>, regionId: string): Promise<void> {
+  const uuid = demoUuids(`${regionId}:insatser`);
   await db
     .insertInto('insatser')
     .values(
       REGION_INSATSER.map((entry) => ({
-        id: randomUUID(),
+        id: uuid(),
         ownerMunicipalityId: null,
         ownerRegionId: regionId,
         ...entry,
@@ -152,13 +153,14 @@ export async function seedRegionInsatser(db: Kysely<Database>, regionId: string)
 }
 
 export async function seedInsatser(db: Kysely<Database>, municipalityId: string): Promise<void> {
+  const uuid = demoUuids(`${municipalityId}:insatser`);
   const own = MUNICIPAL_INSATSER[municipalityId] ?? [];
   if (own.length > 0)
     await db
       .insertInto('insatser')
       .values(
         own.map((entry) => ({
-          id: randomUUID(),
+          id: uuid(),
           ownerMunicipalityId: municipalityId,
           ownerRegionId: null,
           ...entry,
@@ -173,7 +175,7 @@ export async function seedInsatser(db: Kysely<Database>, municipalityId: string)
       .values(
         workplaces.map((w) => ({
           municipalityId,
-          id: randomUUID(),
+          id: uuid(),
           name: w.name,
           organisationNumber: w.org,
           industry: w.industry,

@@ -2,11 +2,10 @@
 // assistance unit, with decision histories, kartläggning, plans, follow-ups and a meeting, so
 // every work queue has someone in it on `npm start` (dates relative to the seed's today).
 // The queue counts these give are asserted in work-queues.test.ts.
-import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { inTenant } from '../db/database.ts';
 import type { Database } from '../db/schema.ts';
-import { identityNumber } from '../demo/synthetic.ts';
+import { demoUuids, identityNumber } from '../demo/synthetic.ts';
 import { swedishIban } from '../payments/iban.ts';
 import { addDays, addMonths } from './planning-settings.ts';
 import type { PlanContent } from './plans.table.ts';
@@ -131,6 +130,7 @@ export async function seedPlanningDemo(
   municipality: { id: string; code: string; city: string; postalPrefix: string; unitId: string },
   today: string,
 ): Promise<void> {
+  const uuid = demoUuids(`${municipality.id}:planning:${today}`);
   await inTenant(db, municipality.id, async (trx) => {
     const caseworker = await trx
       .selectFrom('staffUsers')
@@ -151,8 +151,8 @@ export async function seedPlanningDemo(
       let pin = identityNumber(birthDate, s.gender, serial++);
       while (taken.has(pin)) pin = identityNumber(birthDate, s.gender, serial++);
       taken.add(pin);
-      const personId = randomUUID();
-      const householdId = randomUUID();
+      const personId = uuid();
+      const householdId = uuid();
       const firstMonth = addMonths(`${today.slice(0, 7)}-01`, -Math.max(...s.months));
       await trx
         .insertInto('persons')
@@ -198,7 +198,7 @@ export async function seedPlanningDemo(
         const month = addMonths(`${today.slice(0, 7)}-01`, -back).slice(0, 7);
         const decidedOn =
           back === 0 && s.decidedDaysAgo !== undefined ? addDays(today, -s.decidedDaysAgo) : `${month}-02`;
-        const errandId = randomUUID();
+        const errandId = uuid();
         await trx
           .insertInto('errands')
           .values({
@@ -220,7 +220,7 @@ export async function seedPlanningDemo(
             .insertInto('errandItems')
             .values({
               municipalityId: municipality.id,
-              id: randomUUID(),
+              id: uuid(),
               errandId,
               kind: 'income',
               type: 'sicknessBenefit',
@@ -228,7 +228,7 @@ export async function seedPlanningDemo(
               amount: 420_000,
             })
             .execute();
-        const decisionId = randomUUID();
+        const decisionId = uuid();
         await trx
           .insertInto('decisions')
           .values({
@@ -261,7 +261,7 @@ export async function seedPlanningDemo(
           .insertInto('assessments')
           .values({
             municipalityId: municipality.id,
-            id: randomUUID(),
+            id: uuid(),
             personId,
             version: 1,
             sections: JSON.stringify({
@@ -283,7 +283,7 @@ export async function seedPlanningDemo(
           })
           .execute();
       if (s.plan) {
-        const planId = randomUUID();
+        const planId = uuid();
         const created = addDays(today, -s.plan.createdDaysAgo);
         await trx
           .insertInto('plans')
@@ -322,7 +322,7 @@ export async function seedPlanningDemo(
             .insertInto('planFollowUps')
             .values({
               municipalityId: municipality.id,
-              id: randomUUID(),
+              id: uuid(),
               planId,
               planVersion: 1,
               heldOn,
@@ -342,7 +342,7 @@ export async function seedPlanningDemo(
           .insertInto('meetings')
           .values({
             municipalityId: municipality.id,
-            id: randomUUID(),
+            id: uuid(),
             personId,
             startsAt: new Date(`${addDays(today, s.meetingInDays)}T09:30:00Z`),
             place: 'Socialkontoret, rum 4',

@@ -2,10 +2,10 @@
 // referrals from ekonomiskt bistånd to Arbetsmarknadsenheten at different points — waiting,
 // returned, accepted by Sara Holm with a first meeting and a start, one on the wait list —
 // with consent across the nämnd boundary and weeks of attendance (one with unexcused absence).
-import { randomUUID } from 'node:crypto';
 import type { Insertable, Kysely } from 'kysely';
 import { inTenant } from '../db/database.ts';
 import type { Database } from '../db/schema.ts';
+import { demoUuids } from '../demo/synthetic.ts';
 import type { AttendanceWeekTable, InsatsParticipationTable } from '../insatser/insatser.table.ts';
 import { addDays } from '../plans/planning-settings.ts';
 import { mondayOf } from './clock.ts';
@@ -90,8 +90,9 @@ export async function seedLabourMarket(
   municipalityId: string,
   today: string,
 ): Promise<void> {
+  const uuid = demoUuids(`${municipalityId}:labour-market:${today}`);
   await inTenant(db, municipalityId, async (trx) => {
-    const agencies = AGENCIES.map((a) => ({ municipalityId, id: randomUUID(), ...a }));
+    const agencies = AGENCIES.map((a) => ({ municipalityId, id: uuid(), ...a }));
     await trx.insertInto('partnerAgencies').values(agencies).execute();
     if (municipalityId !== 'alvstad') return;
     const coach = await trx
@@ -129,7 +130,7 @@ export async function seedLabourMarket(
       const person = adults[i];
       if (!person?.responsibleUserId) continue;
       const sentOn = addDays(today, -plan.sentDaysAgo);
-      const consentId = randomUUID();
+      const consentId = uuid();
       consents.push({
         municipalityId,
         id: consentId,
@@ -144,7 +145,7 @@ export async function seedLabourMarket(
       });
       const at = (days: number | undefined) => (days === undefined ? null : addDays(sentOn, days));
       const acceptedOn = at(plan.acceptedAfter);
-      const referralId = randomUUID();
+      const referralId = uuid();
       const insats = insatser.find((x) => x.name === plan.insats);
       const startedOn = plan.waiting ? null : at(plan.startAfter);
       referrals.push({
@@ -179,7 +180,7 @@ export async function seedLabourMarket(
         actionPlanOn: plan.actionPlan && acceptedOn ? addDays(acceptedOn, 10) : null,
       });
       if (!insats || !acceptedOn) continue;
-      const participationId = randomUUID();
+      const participationId = uuid();
       participations.push({
         municipalityId,
         id: participationId,

@@ -4,12 +4,11 @@
 // then self-supporting) or intermittent (leaves and returns) — plus a kartläggning with a
 // försörjningshinder and a genomförandeplan with follow-ups for most adults, some late.
 // Set-based and chunked, so the benchmark-sized seeds stay fast.
-import { randomUUID } from 'node:crypto';
 import { type CalculationInput, calculate, exampleGuidelineSet, isCalculationError } from '@stegvis/rules';
 import { type Insertable, type Kysely, sql } from 'kysely';
 import { inTenant } from '../db/database.ts';
 import type { Database } from '../db/schema.ts';
-import { between, seededRandom } from '../demo/synthetic.ts';
+import { between, demoUuids, seededRandom } from '../demo/synthetic.ts';
 
 const BARRIERS: [string, number][] = [
   ['unemployedNoBenefit', 30],
@@ -59,6 +58,7 @@ export async function seedReportingHistory(
 ): Promise<void> {
   const random = seededRandom(options.seed * 53 + municipalityId.length * 7);
   const current = monthIndex(options.today);
+  const uuid = demoUuids(`${municipalityId}:history:${options.seed}:${options.today}`);
   await inTenant(db, municipalityId, async (trx) => {
     const staff = await trx
       .selectFrom('staffUsers')
@@ -130,8 +130,8 @@ export async function seedReportingHistory(
         const month = monthOf(i);
         if (!assisted || existing.has(`${householdId}:${month}`)) continue;
         const rejected = random() < 0.06;
-        const errandId = randomUUID();
-        const decisionId = randomUUID();
+        const errandId = uuid();
+        const decisionId = uuid();
         // The renewal for a month is decided late in the month before.
         const decidedOn = addDays(`${monthOf(i - 1)}-20`, between(random, 0, 6));
         const input = {
@@ -151,7 +151,7 @@ export async function seedReportingHistory(
         } as CalculationInput;
         const output = calculate(input, { lines: false, guidelines: exampleGuidelineSet });
         const calculated = isCalculationError(output) ? null : output;
-        const calculationId = calculated ? randomUUID() : null;
+        const calculationId = calculated ? uuid() : null;
         if (calculated && calculationId)
           calculations.push({
             municipalityId,
@@ -208,7 +208,7 @@ export async function seedReportingHistory(
         first ??= decidedOn;
         payments.push({
           municipalityId,
-          id: randomUUID(),
+          id: uuid(),
           idempotencyKey: `${errandId}:${month}:1`,
           errandId,
           decisionId,
@@ -226,7 +226,7 @@ export async function seedReportingHistory(
         if (random() < 0.75)
           assessments.push({
             municipalityId,
-            id: randomUUID(),
+            id: uuid(),
             personId: adult.personId,
             version: 1,
             sections: JSON.stringify({
@@ -247,7 +247,7 @@ export async function seedReportingHistory(
             createdAt: new Date(`${addDays(first, between(random, 1, 10))}T09:00:00Z`),
           });
         if (random() >= 0.65) continue;
-        const planId = randomUUID();
+        const planId = uuid();
         const createdOn = addDays(first, between(random, 3, 30));
         if (createdOn >= options.today) continue;
         plans.push({
@@ -287,7 +287,7 @@ export async function seedReportingHistory(
           const next = addMonths(heldOn, 2);
           followUps.push({
             municipalityId,
-            id: randomUUID(),
+            id: uuid(),
             planId,
             planVersion: 1,
             heldOn,
