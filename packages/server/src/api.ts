@@ -116,6 +116,7 @@ import type {
   referralInput,
   referralSchema,
 } from './referrals/referrals.schemas.ts';
+import type { outcomesSchema } from './reporting/outcomes.schemas.ts';
 import type {
   consistencySchema,
   drillDown,
@@ -285,6 +286,7 @@ export type IndicatorReport = z.infer<typeof indicatorReport>;
 export type IndicatorDrillDown = z.infer<typeof drillDown>;
 export type SavingsEstimate = z.infer<typeof savingsSchema>;
 export type ConsistencyReport = z.infer<typeof consistencySchema>;
+export type OutcomeReport = z.infer<typeof outcomesSchema>;
 export type PolicySimulation = z.infer<typeof simulationSchema>;
 export type KeyFigures = z.infer<typeof keyFiguresSchema>;
 

@@ -8,7 +8,7 @@ import { seedDemo } from './seed.ts';
 
 const OPTIONS = { households: 30, months: 6, seed: 3, today: '2026-11-23', history: true };
 
-async function fingerprint(): Promise<Record<string, unknown[]>> {
+async function fingerprint() {
   const handle = await openDatabase({ kind: 'pglite', dataDir: null });
   try {
     await migrateToLatest(handle.db);

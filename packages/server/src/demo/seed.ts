@@ -5,6 +5,7 @@
 import type { Insertable, Kysely } from 'kysely';
 import { seedAssignments } from '../assignments/assignments.service.ts';
 import { hashPassword } from '../auth/passwords.ts';
+import { seedClosures } from '../closures/closures.seed.ts';
 import { seedCollaboration } from '../collaboration/collaboration.seed.ts';
 import { inTenant } from '../db/database.ts';
 import type { Database } from '../db/schema.ts';
@@ -335,6 +336,7 @@ export async function seedDemo(db: Kysely<Database>, options: SeedOptions): Prom
     await seedLabourMarket(db, m.id, options.today);
     await seedCollaboration(db, m.id, options.today);
     await seedSurveyQuestions(db, m.id);
+    await seedClosures(db, m.id, options);
   }
 }
 

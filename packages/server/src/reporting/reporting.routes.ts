@@ -6,6 +6,8 @@ import type { AppContext } from '../app-context.ts';
 import { currentUser } from '../http/access.ts';
 import { consistencyReport } from './consistency.ts';
 import { INDICATOR_KIND } from './indicators.compute.ts';
+import { outcomesQuery, outcomesSchema } from './outcomes.schemas.ts';
+import { outcomesFor } from './outcomes.service.ts';
 import {
   consistencyQuery,
   consistencySchema,
@@ -234,5 +236,20 @@ export const reportingRoutes =
         },
       },
       async (request) => savingsFor(ctx.db, currentUser(request), ctx.clock(), request.query),
+    );
+
+    app.get(
+      '/reports/outcomes',
+      {
+        config: { access: { roles: VIEWERS } },
+        schema: {
+          tags: ['reports'],
+          summary:
+            'Utfall: avslutsorsaker, egen försörjning 12 månader efter remiss, närvaro och kostnad och utfall per insats',
+          querystring: outcomesQuery,
+          response: { 200: outcomesSchema },
+        },
+      },
+      async (request) => outcomesFor(ctx.db, currentUser(request), ctx.clock(), request.query),
     );
   };

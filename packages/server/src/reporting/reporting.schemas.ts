@@ -5,7 +5,7 @@ import { DIMENSIONS, HOUSEHOLD_TYPES, INDICATORS } from './indicators.compute.ts
 
 export { DIMENSIONS, HOUSEHOLD_TYPES, INDICATORS } from './indicators.compute.ts';
 
-const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Ange månad som ÅÅÅÅ-MM');
+export const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Ange månad som ÅÅÅÅ-MM');
 
 export const indicatorQuery = z
   .strictObject({

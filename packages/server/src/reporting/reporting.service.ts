@@ -205,7 +205,7 @@ export function aggregatesOnly(viewer: SessionUser): boolean {
 }
 
 /** The unit a viewer's figures are limited to (a manager: the own unit). */
-function scopeOf(viewer: SessionUser, requested: string | undefined): string | null {
+export function scopeOf(viewer: SessionUser, requested: string | undefined): string | null {
   if (viewer.role !== 'unitManager') return null;
   const own = viewer.unit?.id ?? '';
   if (requested && requested !== own)
@@ -213,7 +213,7 @@ function scopeOf(viewer: SessionUser, requested: string | undefined): string | n
   return own;
 }
 
-const small = (n: number | null) => n !== null && n > 0 && n < SUPPRESSION_THRESHOLD;
+export const small = (n: number | null) => n !== null && n > 0 && n < SUPPRESSION_THRESHOLD;
 
 export type ShownPoint = Omit<Point, 'numerator' | 'value'> & {
   numerator: number | null;

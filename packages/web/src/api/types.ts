@@ -26,6 +26,7 @@ export type {
   NewMeeting,
   NewPerson,
   NewPlan,
+  OutcomeReport,
   Overview,
   PersonDetail,
   PersonSummary,

@@ -29,7 +29,7 @@ function ScrollTable<T>(props: Parameters<typeof Table<T>>[0]) {
   );
 }
 
-function usePercent() {
+export function usePercent() {
   const { locale } = useI18n();
   const format = new Intl.NumberFormat(locale === 'sv' ? 'sv-SE' : 'en-GB', {
     style: 'percent',

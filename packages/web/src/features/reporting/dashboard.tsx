@@ -27,6 +27,7 @@ import {
   useSetTarget,
 } from './api.ts';
 import { ConsistencySection, SimulationSection } from './comparisons.tsx';
+import { OutcomesSection } from './outcomes.tsx';
 import { SettingsSection } from './settings.tsx';
 import { StatisticsSection } from './statistics.tsx';
 
@@ -211,6 +212,7 @@ export function DashboardPage() {
             <TargetsForm report={data} year={Number(applied.to.slice(0, 4))} />
           ) : null}
           {user.role === 'committee' ? <SettingsSection /> : null}
+          <OutcomesSection from={applied.from} to={applied.to} unitId={applied.unitId} />
           <SavingsSection filters={applied} />
           <ConsistencySection from={applied.from} to={applied.to} isManager={user.role === 'unitManager'} />
           <SimulationSection month={applied.to} />
