@@ -68,6 +68,20 @@ describe('Indikatorer', () => {
     await page.getByRole('table', { name: 'Likabehandling under perioden' }).waitFor();
     await expectAccessible(page);
 
+    // Outcomes: every closure reason of Socialstyrelsen's list, small counts withheld ("–").
+    const destinations = page.getByRole('table', {
+      name: 'Avslutsorsaker under perioden (Socialstyrelsens lista)',
+    });
+    expect(await destinations.getByRole('row').count()).toBe(9);
+    const work = (
+      await destinations
+        .getByRole('row', { name: /^Arbete/ })
+        .getByRole('cell')
+        .last()
+        .innerText()
+    ).trim();
+    expect(work === '–' || work === '0' || Number(work) >= 5).toBe(true);
+
     const xlsx = page.waitForEvent('download');
     await page.getByRole('link', { name: 'Ladda ner Excel (XLSX)' }).click();
     expect((await xlsx).suggestedFilename()).toMatch(/\.xlsx$/);
