@@ -19,6 +19,32 @@ export const deviationInput = z.strictObject({
 
 export const noticeInput = z.strictObject({ sentOn: isoDate.optional() });
 
+export const reductionInput = z.strictObject({
+  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Ange månaden som ska sättas ned som ÅÅÅÅ-MM'),
+  amount: z
+    .number('Ange nedsättningens belopp i ören')
+    .int('Ange beloppet i hela ören')
+    .min(1, 'Ange nedsättningens belopp: det är ditt beslut, inget belopp följer av lagen')
+    .max(100_000_000),
+  reason: z
+    .string('Skriv skälen för nedsättningen')
+    .trim()
+    .min(1, 'Skriv skälen för nedsättningen (32 § förvaltningslagen)')
+    .max(4000),
+});
+
+export const reductionDecision = z.object({
+  id: z.uuid(),
+  deviationId: z.uuid(),
+  personId: z.uuid(),
+  month: z.string(),
+  amount: z.number().int(),
+  reason: z.string(),
+  legalBasis: z.string(),
+  decidedBy: z.string(),
+  decidedAt: z.string(),
+});
+
 export const exemption = z.object({
   id: z.uuid(),
   reason: z.string(),
@@ -58,6 +84,8 @@ export const aktivitetskravStatus = z.object({
   applies: z.boolean(),
   exemptions: z.array(exemption),
   deviations: z.array(deviation),
+  /** Decided reductions; each is applied to its month's calculation. */
+  reductions: z.array(reductionDecision),
   /** A reduction may be decided only after a notice for the deviation; this is what it cites. */
   reductionBasis: z.array(legalBasisRef),
 });
