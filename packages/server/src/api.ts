@@ -6,6 +6,8 @@ import type {
   aktivitetskravStatus,
   deviationInput,
   exemptionInput,
+  reductionDecision,
+  reductionInput,
 } from './aktivitetskrav/aktivitetskrav.schemas.ts';
 import type { assessment, assessmentInput } from './assessments/assessments.schemas.ts';
 
@@ -226,6 +228,7 @@ export type Attachment = z.infer<typeof attachmentSchema>;
 export type CalculationSnapshot = z.infer<typeof snapshotSchema>;
 export type CalculationLine = CalculationSnapshot['result']['lines'][number];
 export type CalculationWarning = CalculationSnapshot['result']['warnings'][number];
+export type CalculationReduction = NonNullable<CalculationSnapshot['result']['reductions']>[number];
 export type Decision = z.infer<typeof decision>;
 export type NewDecision = z.input<typeof decisionInput>;
 export type ReasonTemplate = z.infer<typeof reasonTemplate>;
@@ -266,6 +269,8 @@ export type NewCaseReview = z.input<typeof caseReviewInput>;
 export type AktivitetskravStatus = z.infer<typeof aktivitetskravStatus>;
 export type NewAktivitetskravExemption = z.input<typeof exemptionInput>;
 export type NewAktivitetskravDeviation = z.input<typeof deviationInput>;
+export type AktivitetskravReduction = z.infer<typeof reductionDecision>;
+export type NewAktivitetskravReduction = z.input<typeof reductionInput>;
 // The citizen e-service.
 export type CitizenSession = z.infer<typeof citizenSessionResponse>;
 export type CitizenOverview = z.infer<typeof citizenOverview>;

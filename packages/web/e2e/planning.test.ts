@@ -259,9 +259,29 @@ describe('Kartläggning, plan och uppföljning', () => {
     await section.getByText('Förvarning skickad 2026-11-23.').waitFor();
     await expectAccessible(erik);
 
-    // December's application: beside the errand the deviation and its notice; the decision
-    // reduces the assistance with the reduction template, and the letter shows both amounts
-    // and SoL 12 kap. 5 §.
+    // After the notice: the decision to reduce December's assistance (the amount is the
+    // caseworker's decision), with its legal basis as in force for December.
+    await section.getByRole('button', { name: 'Besluta om nedsättning för avvikelsen 2026-11' }).click();
+    expect(await erik.getByLabel('Månad som sätts ned').inputValue()).toBe('2026-12');
+    await erik.getByRole('button', { name: 'Fatta beslut om nedsättning' }).click();
+    await erik.locator('.error-summary').getByText('Ange beloppet i kronor, till exempel 1 200').waitFor();
+    await erik.getByLabel('Nedsättning i kronor').fill('1 500');
+    await erik.getByRole('button', { name: 'Fatta beslut om nedsättning' }).click();
+    await erik
+      .locator('.error-summary')
+      .getByText('Skriv skälen för nedsättningen (32 § förvaltningslagen)')
+      .waitFor();
+    const reductionReason =
+      'Du deltog 6 av 30 planerade timmar i veckan i november utan godtagbart skäl, trots förvarning.';
+    await erik.getByLabel('Skäl för nedsättningen').fill(reductionReason);
+    await erik.getByRole('button', { name: 'Fatta beslut om nedsättning' }).click();
+    const decidedReduction = section.getByTestId('aktivitetskrav-reductions');
+    await decidedReduction.getByText(/2026-12: 1\s500 kr \(SoL 2025:400 12 kap\. 5 §/).waitFor();
+    await expectAccessible(erik);
+
+    // December's application: beside the errand the deviation and its notice; the calculation
+    // shows the reduction below the assistance, the decision grants what is left, and the
+    // letter shows the reduction line with its basis and reason.
     await erik.getByRole('link', { name: 'Registrera ansökan' }).click();
     await expectHeading(erik, 'Registrera ansökan');
     await erik.getByLabel('Typ av ansökan').selectOption('renewalApplication');
@@ -292,10 +312,24 @@ describe('Kartläggning, plan och uppföljning', () => {
     await total.filter({ hasText: /kr/ }).waitFor();
     const need = Number(((await total.textContent()) ?? '').replace(/\D/g, ''));
     expect(need).toBeGreaterThan(1500);
+    const reductionRow = erik.getByTestId('calculation-reduction');
+    expect(await reductionRow.textContent()).toContain('Nedsättning, aktivitetskravet');
+    expect(await reductionRow.textContent()).toContain('SoL 2025:400 12 kap. 5 §');
+    expect(await reductionRow.textContent()).toContain(reductionReason);
+    expect(((await reductionRow.getByRole('cell').last().textContent()) ?? '').replace(/\D/g, '')).toBe(
+      '1500',
+    );
+    const left = Number(
+      ((await erik.getByTestId('calculation-after-reductions').textContent()) ?? '').replace(/\D/g, ''),
+    );
+    expect(left).toBe(need - 1500);
 
-    await erik.locator('#item-0-outcome').selectOption({ label: 'Delavslag' });
+    // The decision form starts from what is left: a delavslag of the calculated need.
+    expect(await erik.locator('#item-0-outcome').inputValue()).toBe('partiallyGranted');
+    expect((await erik.getByLabel('Beviljat belopp i kronor').inputValue()).replace(/\D/g, '')).toBe(
+      String(need - 1500),
+    );
     await erik.getByLabel('Nedsättning: uteblivit från planerad aktivitet').check();
-    await erik.getByLabel('Beviljat belopp i kronor').fill(String(need - 1500));
     await erik
       .getByLabel('Motivering')
       .fill('Leila deltog 6 av 30 planerade timmar i veckan i november trots förvarning den 23 november.');
@@ -319,8 +353,14 @@ describe('Kartläggning, plan och uppföljning', () => {
     expect(letterText).toContain(kr(need));
     expect(letterText).toContain(kr(need - 1500));
     expect(letterText).toContain('Delvis bifall (delavslag)');
-    // The letter's own account of the calculation shows the full need the reduction is made from.
+    // The letter's own account of the calculation shows the full need, the reduction line with
+    // its basis and reason, and what is left.
     expect(letterText).toContain(`Ekonomiskt bistånd enligt beräkningen: ${kr(need)} kr`);
+    expect(letterText).toContain(
+      'Nedsättning, aktivitetskravet (Leila Nasser): −1 500 kr (SoL 2025:400 12 kap. 5 §',
+    );
+    expect(letterText).toContain(`Skäl för nedsättningen: ${reductionReason}`);
+    expect(letterText).toContain(`Ekonomiskt bistånd efter nedsättning: ${kr(need - 1500)} kr`);
 
     await erik.goto(`${app.url}/`);
     await expectHeading(erik, 'Mina personer');

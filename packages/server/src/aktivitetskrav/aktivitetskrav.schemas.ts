@@ -62,9 +62,13 @@ export const deviation = z.object({
   noticeSentOn: z.string().nullable(),
 });
 
+/** inForce = gällande rätt; passed = antagen men inte i kraft; proposed = förslag. */
+export const LEGAL_STATUSES = ['inForce', 'passed', 'proposed'] as const;
+
 export const legalBasisRef = z.object({
+  id: z.string(),
   text: z.string(),
-  status: z.string(),
+  status: z.enum(LEGAL_STATUSES),
   note: z.string(),
 });
 
@@ -74,7 +78,7 @@ export const aktivitetskravStatus = z.object({
   rule: z
     .object({
       id: z.string(),
-      status: z.string(),
+      status: z.enum(['proposed', 'passed', 'inForce']),
       source: z.string(),
       firstAppliedMonth: z.string(),
       consecutiveMonths: z.number(),

@@ -21,16 +21,18 @@ import { addMonths, isoDay } from '../plans/planning-settings.ts';
 import { aktivitetskravFor } from '../work-queues/aktivitetskrav.rules.ts';
 import { exemptionOf } from '../work-queues/work-queues.service.ts';
 
-/** What a reduction decision cites. Never a guessed section number: unknown is said so. */
+/** What a reduction decision cites, with its status as a code (the UI words it per language). Never a guessed section number: unknown is said so. */
 export const REDUCTION_BASIS = [
   {
+    id: 'sol-12-5',
     text: 'SoL 2025:400 12 kap. 5 §',
-    status: 'gällande',
+    status: 'inForce',
     note: 'Fortsatt försörjningsstöd får vägras eller sättas ned om personen utan godtagbart skäl avböjer eller uteblir från anvisad aktivitet. Beslutet kan överklagas (SoL 35 kap. 1 § p. 2).',
   },
   {
+    id: 'aktivitetskrav-proposal',
     text: 'Aktivitetskrav (lagrådsremiss december 2025, REG_PM_2025_12)',
-    status: 'förslag',
+    status: 'proposed',
     note: 'Paragrafnumret i SoL 12 kap. är okänt tills lagen är antagen och publicerad i SFS.',
   },
 ] as const;

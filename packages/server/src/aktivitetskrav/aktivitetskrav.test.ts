@@ -44,7 +44,8 @@ describe('aktivitetskrav per person', () => {
       consecutiveMonths: 3,
     });
     expect(body.reductionBasis[0].text).toBe('SoL 2025:400 12 kap. 5 §');
-    expect(body.reductionBasis[1]).toMatchObject({ status: 'förslag' });
+    expect(body.reductionBasis[0]).toMatchObject({ id: 'sol-12-5', status: 'inForce' });
+    expect(body.reductionBasis[1]).toMatchObject({ status: 'proposed' });
     expect(body.reductionBasis[1].note).toContain('okänt');
   });
 
