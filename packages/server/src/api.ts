@@ -108,6 +108,7 @@ import type {
   planInput,
   planningSettingsSchema,
   planVersion,
+  planWaiver,
   planWaiverInput,
 } from './plans/plans.schemas.ts';
 import type {
@@ -264,6 +265,7 @@ export type NewMeeting = z.input<typeof meetingInput>;
 export type WorkQueues = z.infer<typeof workQueuesSchema>;
 export type PlanningSettings = z.infer<typeof planningSettingsSchema>;
 export type NewPlanWaiver = z.input<typeof planWaiverInput>;
+export type PlanWaiver = z.infer<typeof planWaiver>;
 export type CaseReview = z.infer<typeof caseReview>;
 export type NewCaseReview = z.input<typeof caseReviewInput>;
 export type AktivitetskravStatus = z.infer<typeof aktivitetskravStatus>;

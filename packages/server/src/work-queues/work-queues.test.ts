@@ -256,6 +256,32 @@ describe('arbetsköer', () => {
     });
     expect(waived.statusCode).toBe(201);
     expect(idsIn(await queues(t, erik), 'planMissing')).not.toContain(d.applicantId);
+
+    // The waiver is readable where the plan would be; the read is access-logged.
+    const logged = async () =>
+      inTenant(t.db.db, 'alvstad', (trx) =>
+        trx
+          .selectFrom('accessLog')
+          .select('action')
+          .where('personId', '=', d.applicantId)
+          .where('action', '=', 'read')
+          .execute(),
+      );
+    const readsBefore = (await logged()).length;
+    const list = await t.app.inject({ url, headers: as(erik) });
+    expect(list.statusCode).toBe(200);
+    expect(list.json().items).toEqual([
+      {
+        id: waived.json().id,
+        reason: 'Engångsbehov: väntar på första lönen, börjar arbeta heltid 1 december',
+        recordedOn: '2026-11-23',
+        recordedBy: { id: erik.userId, name: 'Erik Lund' },
+      },
+    ]);
+    expect((await logged()).length).toBe(readsBefore + 1);
+    // Another unit's caseworker does not learn that the person exists.
+    const lina = await t.app.inject({ url, headers: as(await login(t.app, 'lina')) });
+    expect(lina.statusCode).toBe(404);
   });
 
   it('ärendedragning: a recorded outcome takes the person off the list, and the list of reviews shows it', async () => {

@@ -34,6 +34,7 @@ export type {
   Plan,
   PlanningSettings,
   PlanVersion,
+  PlanWaiver,
   PolicySimulation,
   Problem,
   Role,

@@ -710,6 +710,8 @@ export const en: Record<MessageKey, string> = {
   'agreement.paper': 'on paper',
   'agreement.oral': 'orally (noted)',
   'plan.title': 'Individual plan (genomförandeplan)',
+  'plan.waiversTitle': 'No plan needed',
+  'plan.waiverLine': '{date}, {name}: {reason}',
   'plan.none': 'There is no individual plan.',
   'plan.create': 'Make a plan',
   'plan.change': 'Change the plan',

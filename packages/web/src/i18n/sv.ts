@@ -703,6 +703,8 @@ export const sv = {
   'agreement.paper': 'på papper',
   'agreement.oral': 'muntligt (antecknat)',
   'plan.title': 'Genomförandeplan',
+  'plan.waiversTitle': 'Ingen plan behövs',
+  'plan.waiverLine': '{date}, {name}: {reason}',
   'plan.none': 'Det finns ingen genomförandeplan.',
   'plan.create': 'Upprätta plan',
   'plan.change': 'Ändra planen',
