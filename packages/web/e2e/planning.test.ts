@@ -51,7 +51,7 @@ describe('Kartläggning, plan och uppföljning', () => {
     const erik = await newPage(browser);
     await login(erik, app, 'erik');
     await expectHeading(erik, 'Mina personer');
-    expect(await queueCount(erik, 'planMissing')).toBe(3);
+    expect(await queueCount(erik, 'planMissing')).toBe(4);
     expect(await queueCount(erik, 'followUpOverdue')).toBe(1);
     await expectAccessible(erik);
 
@@ -138,7 +138,7 @@ describe('Kartläggning, plan och uppföljning', () => {
 
     await erik.goto(`${app.url}/`);
     await expectHeading(erik, 'Mina personer');
-    expect(await queueCount(erik, 'planMissing')).toBe(2);
+    expect(await queueCount(erik, 'planMissing')).toBe(3);
 
     // Two months and two days later: the follow-up is overdue (the session has long expired).
     now = new Date('2027-01-25T10:00:00Z');

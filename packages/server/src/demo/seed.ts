@@ -17,7 +17,7 @@ import { seedInsatser, seedRegionInsatser } from '../insatser/insatser.seed.ts';
 import { swedishIban } from '../payments/iban.ts';
 import type { PersonTable } from '../persons/persons.table.ts';
 import { seedPlanningSettings } from '../plans/planning-settings.ts';
-import { seedPlanningDemo } from '../plans/plans.seed.ts';
+import { seedPlanningDemo, seedPlanningInsatser } from '../plans/plans.seed.ts';
 import { seedLabourMarket } from '../referrals/referrals.seed.ts';
 import { seedReportingHistory, seedReportingSettings } from '../reporting/reporting.seed.ts';
 import type { Role } from '../staff/staff.table.ts';
@@ -331,6 +331,7 @@ export async function seedDemo(db: Kysely<Database>, options: SeedOptions): Prom
     await seedReportingSettings(db, m.id);
     if (options.history) await seedReportingHistory(db, m.id, options);
     await seedInsatser(db, m.id);
+    await seedPlanningInsatser(db, { id: m.id, unitId: m.assistanceUnits[0] as string }, options.today);
     await seedLabourMarket(db, m.id, options.today);
     await seedCollaboration(db, m.id, options.today);
     await seedSurveyQuestions(db, m.id);
