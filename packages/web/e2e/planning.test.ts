@@ -402,4 +402,58 @@ describe('Kartläggning, plan och uppföljning', () => {
     await maria.getByText('Inställningarna är sparade.').waitFor();
     await expectAccessible(maria);
   });
+
+  test('"no plan needed" shows where the plan would be; the aktivitetskrav statuses read in English too', async () => {
+    now = new Date('2026-11-23T10:00:00Z');
+    const erik = await newPage(browser);
+    await login(erik, app, 'erik');
+    await expectHeading(erik, 'Mina personer');
+    // Ebba Ali is in Plan saknas because her arbetsträning (insats) started 16 days ago.
+    await openQueue(erik, 'Plan saknas');
+    await erik
+      .getByRole('row', { name: /Ebba Ali/ })
+      .getByText(/Insatsen Arbetsträning på Återbruket startade/)
+      .waitFor();
+    await erik.getByRole('link', { name: 'Ebba Ali' }).click();
+    await expectHeading(erik, 'Ebba Ali');
+    const planSection = erik.getByRole('region', { name: 'Genomförandeplan' });
+    await planSection.getByRole('button', { name: 'Ingen plan behövs' }).click();
+    await erik
+      .getByLabel('Varför behövs ingen plan?')
+      .fill('Arbetsträningen är kort och följs upp av arbetsmarknadsenheten; börjar arbeta i januari');
+    await erik.getByRole('button', { name: 'Registrera att ingen plan behövs' }).click();
+    const waivers = erik.getByTestId('plan-waivers');
+    await waivers
+      .getByText(
+        '2026-11-23, Erik Lund: Arbetsträningen är kort och följs upp av arbetsmarknadsenheten; börjar arbeta i januari',
+      )
+      .waitFor();
+    await expectAccessible(erik);
+    // Read back from the server after a reload, and she has left the queue.
+    await erik.reload();
+    await expectHeading(erik, 'Ebba Ali');
+    await erik
+      .getByTestId('plan-waivers')
+      .getByText(/Erik Lund: Arbetsträningen är kort/)
+      .waitFor();
+    await openQueue(erik, 'Plan saknas');
+    await erik.getByRole('link', { name: 'Leila Nasser' }).waitFor();
+    expect(await erik.getByRole('link', { name: 'Ebba Ali' }).count()).toBe(0);
+
+    // Leila's aktivitetskrav: the rule is a proposal, 12 kap. 5 § is in force — in both languages.
+    await erik.getByRole('link', { name: 'Leila Nasser' }).click();
+    await expectHeading(erik, 'Leila Nasser');
+    const sv = erik.getByRole('region', { name: 'Aktivitetskrav' });
+    await sv.getByText(/\(status: förslag\), gäller bistånd från 2026-10/).waitFor();
+    await sv.getByText(/^SoL 2025:400 12 kap\. 5 § \(gällande\): Fortsatt försörjningsstöd/).waitFor();
+    await erik.getByRole('button', { name: 'In English' }).click();
+    const en = erik.getByRole('region', { name: 'Activity requirement' });
+    await en.getByText(/\(status: proposal\), applies to assistance from 2026-10/).waitFor();
+    await en
+      .getByText(/^SoL 2025:400 12 kap\. 5 § \(in force\): Continued income support may be refused/)
+      .waitFor();
+    await en.getByText(/\(proposal\): The section number in SoL chapter 12 is unknown/).waitFor();
+    await expectAccessible(erik);
+    await erik.getByRole('button', { name: 'På svenska' }).click();
+  });
 });
