@@ -423,6 +423,28 @@ describe('aktivitetskrav per person', () => {
     }
   });
 
+  it('the demo: Johan Berg has a deviation with its notice and a reduction of next month', async () => {
+    const johan = await inTenant(t.db.db, 'alvstad', (trx) =>
+      trx
+        .selectFrom('persons')
+        .select('id')
+        .where('firstName', '=', 'Johan')
+        .where('lastName', '=', 'Berg')
+        .executeTakeFirstOrThrow(),
+    );
+    const status = (await get(erik, `/persons/${johan.id}/aktivitetskrav`)).json();
+    expect(status.deviations).toEqual([
+      expect.objectContaining({ month: '2026-11', attendedHoursPerWeek: 12, noticeSentOn: '2026-11-20' }),
+    ]);
+    expect(status.reductions).toEqual([
+      expect.objectContaining({
+        month: '2026-12',
+        amount: 80_000,
+        legalBasis: expect.stringContaining('SoL 2025:400 12 kap. 5 §'),
+      }),
+    ]);
+  });
+
   it('is not found from another unit', async () => {
     const lina = await login(t.app, 'lina');
     expect((await get(lina, `/persons/${leila.personId}/aktivitetskrav`)).statusCode).toBe(404);

@@ -4,6 +4,7 @@
 // by the tests' database snapshot and, at scale, by the benchmarks.
 import { randomUUID } from 'node:crypto';
 import type { Insertable, Kysely } from 'kysely';
+import { seedAktivitetskravDemo } from '../aktivitetskrav/aktivitetskrav.seed.ts';
 import { seedAssignments } from '../assignments/assignments.service.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { seedCollaboration } from '../collaboration/collaboration.seed.ts';
@@ -332,6 +333,7 @@ export async function seedDemo(db: Kysely<Database>, options: SeedOptions): Prom
     if (options.history) await seedReportingHistory(db, m.id, options);
     await seedInsatser(db, m.id);
     await seedPlanningInsatser(db, { id: m.id, unitId: m.assistanceUnits[0] as string }, options.today);
+    await seedAktivitetskravDemo(db, { id: m.id, unitId: m.assistanceUnits[0] as string }, options.today);
     await seedLabourMarket(db, m.id, options.today);
     await seedCollaboration(db, m.id, options.today);
     await seedSurveyQuestions(db, m.id);
