@@ -48,6 +48,13 @@ export const reductionDecision = z.object({
 export const exemption = z.object({
   id: z.uuid(),
   reason: z.string(),
+  /** Set for an exemption that follows from recorded facts (the law's exemption grounds). */
+  automatic: z
+    .object({
+      code: z.enum(['underMinimumAge', 'inSchool', 'fullTimeEmployment', 'sicknessBenefit']),
+      age: z.number().int(),
+    })
+    .optional(),
   validFrom: z.string(),
   validTo: z.string(),
   current: z.boolean(),

@@ -201,7 +201,8 @@ export async function aktivitetskravStatus(
         ? [
             {
               id: '00000000-0000-4000-8000-000000000000',
-              reason: `${automatic} (enligt registrerade uppgifter)`,
+              reason: `${automatic.text} (enligt registrerade uppgifter)`,
+              automatic: { code: automatic.code, age: automatic.age },
               validFrom: month,
               validTo: month,
               current: true,

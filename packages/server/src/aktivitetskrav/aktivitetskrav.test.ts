@@ -445,6 +445,24 @@ describe('aktivitetskrav per person', () => {
     ]);
   });
 
+  it('an exemption that follows from recorded facts carries its ground as a code for the UI to word', async () => {
+    const karin = await inTenant(t.db.db, 'alvstad', (trx) =>
+      trx
+        .selectFrom('persons')
+        .select('id')
+        .where('firstName', '=', 'Karin')
+        .where('lastName', '=', 'Svensson')
+        .executeTakeFirstOrThrow(),
+    );
+    const status = (await get(erik, `/persons/${karin.id}/aktivitetskrav`)).json();
+    expect(status.applies).toBe(false);
+    expect(status.exemptions[0]).toMatchObject({
+      reason: 'Sjukpenning eller sjukersättning (enligt registrerade uppgifter)',
+      automatic: { code: 'sicknessBenefit', age: expect.any(Number) },
+      current: true,
+    });
+  });
+
   it('is not found from another unit', async () => {
     const lina = await login(t.app, 'lina');
     expect((await get(lina, `/persons/${leila.personId}/aktivitetskrav`)).statusCode).toBe(404);

@@ -423,7 +423,7 @@ export async function workQueues(
       if (streak < rule.consecutiveMonths) continue;
       const exemption =
         manualExemptions.get(adult.personId) ??
-        (await exemptionOf(trx, adult.personId, decisions, age, rule));
+        (await exemptionOf(trx, adult.personId, decisions, age, rule))?.text;
       if (exemption)
         exempt.push({ personId: adult.personId, name: '', reason: `${streak} månader i följd`, exemption });
       else if (!plan?.hasActivity)
@@ -509,14 +509,28 @@ export async function workQueues(
 }
 
 /** Exemptions of the proposed rule: under 18, 18–20 in school, full-time work, sickness benefits. */
+/** Why the aktivitetskrav does not apply, from what is recorded (a code the UI words per language). */
+export const AUTOMATIC_EXEMPTIONS = [
+  'underMinimumAge',
+  'inSchool',
+  'fullTimeEmployment',
+  'sicknessBenefit',
+] as const;
+export type AutomaticExemption = {
+  code: (typeof AUTOMATIC_EXEMPTIONS)[number];
+  age: number;
+  /** The same in Swedish, for lists and journal text. */
+  text: string;
+};
+
 export async function exemptionOf(
   trx: Kysely<Database>,
   personId: string,
   decisions: { errandId: string; month: string }[],
   age: number,
   rule: AktivitetskravRule,
-): Promise<string | null> {
-  if (age < rule.minimumAge) return `Under ${rule.minimumAge} år`;
+): Promise<AutomaticExemption | null> {
+  if (age < rule.minimumAge) return { code: 'underMinimumAge', age, text: `Under ${rule.minimumAge} år` };
   const latest = [...decisions].sort((a, b) => b.month.localeCompare(a.month))[0];
   if (!latest) return null;
   const facts = await trx
@@ -525,7 +539,8 @@ export async function exemptionOf(
     .where('errandId', '=', latest.errandId)
     .where('personId', '=', personId)
     .executeTakeFirst();
-  if (facts?.inSchool && age <= rule.schoolExemptionMaxAge) return `${age} år och går i skolan`;
+  if (facts?.inSchool && age <= rule.schoolExemptionMaxAge)
+    return { code: 'inSchool', age, text: `${age} år och går i skolan` };
   const incomes = await trx
     .selectFrom('errandItems')
     .select(['type', 'subtype'])
@@ -533,9 +548,10 @@ export async function exemptionOf(
     .where('personId', '=', personId)
     .where('kind', '=', 'income')
     .execute();
-  if (incomes.some((i) => i.type === 'employment' && i.subtype === 'fullTime')) return 'Heltidsanställning';
+  if (incomes.some((i) => i.type === 'employment' && i.subtype === 'fullTime'))
+    return { code: 'fullTimeEmployment', age, text: 'Heltidsanställning' };
   if (incomes.some((i) => i.type === 'sicknessBenefit' || i.type === 'sicknessCompensation'))
-    return 'Sjukpenning eller sjukersättning';
+    return { code: 'sicknessBenefit', age, text: 'Sjukpenning eller sjukersättning' };
   return null;
 }
 

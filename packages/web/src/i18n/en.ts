@@ -850,6 +850,12 @@ export const en: Record<MessageKey, string> = {
   'aktivitetskrav.attendedHours': 'Attended hours a week',
   'aktivitetskrav.deviationDescription': 'What happened?',
   'aktivitetskrav.saveDeviation': 'Save deviation',
+  'aktivitetskrav.automatic.underMinimumAge':
+    "{age} years old, below the requirement's minimum age (according to recorded information)",
+  'aktivitetskrav.automatic.inSchool': '{age} years old and in school (according to recorded information)',
+  'aktivitetskrav.automatic.fullTimeEmployment': 'Full-time employment (according to recorded information)',
+  'aktivitetskrav.automatic.sicknessBenefit':
+    'Sickness benefit or sickness compensation (according to recorded information)',
   'legalStatus.inForce': 'in force',
   'legalStatus.passed': 'passed, not yet in force',
   'legalStatus.proposed': 'proposal',

@@ -844,6 +844,12 @@ export const sv = {
   'aktivitetskrav.attendedHours': 'Närvarotimmar i veckan',
   'aktivitetskrav.deviationDescription': 'Vad hände?',
   'aktivitetskrav.saveDeviation': 'Spara avvikelse',
+  'aktivitetskrav.automatic.underMinimumAge':
+    '{age} år, under kravets åldersgräns (enligt registrerade uppgifter)',
+  'aktivitetskrav.automatic.inSchool': '{age} år och går i skolan (enligt registrerade uppgifter)',
+  'aktivitetskrav.automatic.fullTimeEmployment': 'Heltidsanställning (enligt registrerade uppgifter)',
+  'aktivitetskrav.automatic.sicknessBenefit':
+    'Sjukpenning eller sjukersättning (enligt registrerade uppgifter)',
   'legalStatus.inForce': 'gällande',
   'legalStatus.passed': 'antagen, ännu inte i kraft',
   'legalStatus.proposed': 'förslag',

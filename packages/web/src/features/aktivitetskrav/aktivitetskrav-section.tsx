@@ -25,6 +25,20 @@ function statusWords(t: Translate, status: string): string {
   return key ? t(key) : status;
 }
 
+type Exemption = NonNullable<ReturnType<typeof useAktivitetskrav>['data']>['exemptions'][number];
+
+const AUTOMATIC_WORDS = {
+  underMinimumAge: 'aktivitetskrav.automatic.underMinimumAge',
+  inSchool: 'aktivitetskrav.automatic.inSchool',
+  fullTimeEmployment: 'aktivitetskrav.automatic.fullTimeEmployment',
+  sicknessBenefit: 'aktivitetskrav.automatic.sicknessBenefit',
+} as const;
+
+/** An exemption's reason: the caseworker's own words, or the legal ground in the reader's language. */
+function exemptionWords(t: Translate, e: Exemption): string {
+  return e.automatic ? t(AUTOMATIC_WORDS[e.automatic.code], { age: e.automatic.age }) : e.reason;
+}
+
 function RuleLine({ rule }: { rule: { source: string; status: string; firstAppliedMonth: string } }) {
   const { t } = useI18n();
   return (
@@ -46,14 +60,15 @@ export function AktivitetskravSummary({ personId }: { personId: string }) {
   const state = useAktivitetskrav(personId);
   if (!state.data) return null;
   const d = state.data;
-  const exemption = d.exemptions.find((e) => e.current);
+  const current = d.exemptions.find((e) => e.current);
+  const exemption = current ? exemptionWords(t, current) : undefined;
   // Deviations of this and last month: what the month's decision may have to take into account.
   const recent = d.deviations.filter((x) => x.month >= previousMonth(d.month));
   const basis = d.reductionBasis[0];
   return (
     <div data-testid="aktivitetskrav-summary">
       <h3>{t('aktivitetskrav.title')}</h3>
-      <p>{statusText(t, d, exemption?.reason)}</p>
+      <p>{statusText(t, d, exemption)}</p>
       {recent.length > 0 ? (
         <ul>
           {recent.map((x) => (
@@ -112,7 +127,10 @@ export function AktivitetskravSection({ personId }: { personId: string }) {
       {d ? (
         <>
           <p data-testid="aktivitetskrav-status">
-            {statusText(t, d, d.exemptions.find((e) => e.current)?.reason)}
+            {(() => {
+              const current = d.exemptions.find((e) => e.current);
+              return statusText(t, d, current ? exemptionWords(t, current) : undefined);
+            })()}
           </p>
           {d.rule ? <RuleLine rule={d.rule} /> : null}
           <h3>{t('aktivitetskrav.exemptions')}</h3>
@@ -122,7 +140,8 @@ export function AktivitetskravSection({ personId }: { personId: string }) {
             <ul>
               {d.exemptions.map((e) => (
                 <li key={e.id}>
-                  {e.reason} ({e.validFrom}–{e.validTo}){e.current ? ` · ${t('aktivitetskrav.current')}` : ''}
+                  {exemptionWords(t, e)} ({e.validFrom}–{e.validTo})
+                  {e.current ? ` · ${t('aktivitetskrav.current')}` : ''}
                 </li>
               ))}
             </ul>
