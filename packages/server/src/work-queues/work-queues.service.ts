@@ -72,6 +72,13 @@ const EXPIRY_WARNING_DAYS = 30;
 /** Long-term cases are brought to the team (ärendedragning) at least this often. */
 const CASE_REVIEW_MONTHS = 6;
 
+/** The rule's status as the (Swedish) queue reason says it; the data decides, not the code. */
+const RULE_STATUS_WORDS: Record<AktivitetskravRule['status'], string> = {
+  proposed: 'förslag',
+  passed: 'antagen, ännu inte i kraft',
+  inForce: 'gällande',
+};
+
 /** An insats or plan activity that has ended: when, and what (for the queue's reason). */
 type ActivityEnd = { on: string; what: string };
 
@@ -430,7 +437,7 @@ export async function workQueues(
         items.aktivitetskrav.push({
           personId: adult.personId,
           name: '',
-          reason: `Försörjningsstöd ${streak} månader i följd utan plan med aktivitet (aktivitetskrav, förslag – status: ${rule.status})`,
+          reason: `Försörjningsstöd ${streak} månader i följd utan plan med aktivitet (aktivitetskrav, ${RULE_STATUS_WORDS[rule.status]})`,
         });
     }
 

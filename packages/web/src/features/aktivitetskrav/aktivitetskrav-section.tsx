@@ -56,7 +56,7 @@ function RuleLine({ rule }: { rule: { source: string; status: string; firstAppli
 
 /** The status in short, for the panel beside the errand. */
 export function AktivitetskravSummary({ personId }: { personId: string }) {
-  const { t } = useI18n();
+  const { t, formatMoney } = useI18n();
   const state = useAktivitetskrav(personId);
   if (!state.data) return null;
   const d = state.data;
@@ -64,6 +64,8 @@ export function AktivitetskravSummary({ personId }: { personId: string }) {
   const exemption = current ? exemptionWords(t, current) : undefined;
   // Deviations of this and last month: what the month's decision may have to take into account.
   const recent = d.deviations.filter((x) => x.month >= previousMonth(d.month));
+  // Reductions decided for this month or later: the month's calculation applies them.
+  const upcoming = d.reductions.filter((r) => r.month >= d.month);
   const basis = d.reductionBasis[0];
   return (
     <div data-testid="aktivitetskrav-summary">
@@ -82,6 +84,21 @@ export function AktivitetskravSummary({ personId }: { personId: string }) {
               {x.noticeSentOn
                 ? t('aktivitetskrav.reductionPossible', { date: x.noticeSentOn, basis: basis?.text ?? '' })
                 : t('aktivitetskrav.noticeMissing')}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {upcoming.length > 0 ? (
+        <ul>
+          {upcoming.map((r) => (
+            <li key={r.id}>
+              {t('aktivitetskrav.reductionLine', {
+                month: r.month,
+                amount: formatMoney(r.amount),
+                basis: r.legalBasis,
+                date: r.decidedAt.slice(0, 10),
+                reason: r.reason,
+              })}
             </li>
           ))}
         </ul>
