@@ -1,4 +1,4 @@
-// @stegvis/rules — the only public entry: the monthly ekonomiskt bistånd calculation,
+// @stegvis/rules — the only public entry: the monthly ekonomiskt bistånd calculation, decided reductions applied after it,
 // its types, and the example municipal guideline set. Pure: no I/O, no clock, no env.
 
 import exampleGuidelineSetData from './guidelines/example-guideline-set.json' with { type: 'json' };
@@ -56,6 +56,18 @@ export {
   type WarningCode,
 } from './norm/types.ts';
 export type { Confidence, ParameterExplanation } from './parameters/tables.ts';
+export {
+  applyReductions,
+  type DecidedReduction,
+  type LegalStatus,
+  REDUCTION_KINDS,
+  type ReducedCalculationResult,
+  type ReductionBasisReference,
+  type ReductionKind,
+  type ReductionLine,
+  type ReductionLineCode,
+  reductionBasisFor,
+} from './reductions/apply-reductions.ts';
 
 /** EXEMPEL — an invented guideline set ("Fyrkantskommunerna", fiktiv); not law, not a real municipality. */
 export const exampleGuidelineSet: GuidelineSet = exampleGuidelineSetData as GuidelineSet;

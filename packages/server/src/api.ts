@@ -6,6 +6,8 @@ import type {
   aktivitetskravStatus,
   deviationInput,
   exemptionInput,
+  reductionDecision,
+  reductionInput,
 } from './aktivitetskrav/aktivitetskrav.schemas.ts';
 import type { assessment, assessmentInput } from './assessments/assessments.schemas.ts';
 
@@ -106,6 +108,7 @@ import type {
   planInput,
   planningSettingsSchema,
   planVersion,
+  planWaiver,
   planWaiverInput,
 } from './plans/plans.schemas.ts';
 import type {
@@ -227,6 +230,7 @@ export type Attachment = z.infer<typeof attachmentSchema>;
 export type CalculationSnapshot = z.infer<typeof snapshotSchema>;
 export type CalculationLine = CalculationSnapshot['result']['lines'][number];
 export type CalculationWarning = CalculationSnapshot['result']['warnings'][number];
+export type CalculationReduction = NonNullable<CalculationSnapshot['result']['reductions']>[number];
 export type Decision = z.infer<typeof decision>;
 export type NewDecision = z.input<typeof decisionInput>;
 export type ReasonTemplate = z.infer<typeof reasonTemplate>;
@@ -262,11 +266,14 @@ export type NewMeeting = z.input<typeof meetingInput>;
 export type WorkQueues = z.infer<typeof workQueuesSchema>;
 export type PlanningSettings = z.infer<typeof planningSettingsSchema>;
 export type NewPlanWaiver = z.input<typeof planWaiverInput>;
+export type PlanWaiver = z.infer<typeof planWaiver>;
 export type CaseReview = z.infer<typeof caseReview>;
 export type NewCaseReview = z.input<typeof caseReviewInput>;
 export type AktivitetskravStatus = z.infer<typeof aktivitetskravStatus>;
 export type NewAktivitetskravExemption = z.input<typeof exemptionInput>;
 export type NewAktivitetskravDeviation = z.input<typeof deviationInput>;
+export type AktivitetskravReduction = z.infer<typeof reductionDecision>;
+export type NewAktivitetskravReduction = z.input<typeof reductionInput>;
 // The citizen e-service.
 export type CitizenSession = z.infer<typeof citizenSessionResponse>;
 export type CitizenOverview = z.infer<typeof citizenOverview>;

@@ -51,7 +51,7 @@ describe('Kartläggning, plan och uppföljning', () => {
     const erik = await newPage(browser);
     await login(erik, app, 'erik');
     await expectHeading(erik, 'Mina personer');
-    expect(await queueCount(erik, 'planMissing')).toBe(3);
+    expect(await queueCount(erik, 'planMissing')).toBe(4);
     expect(await queueCount(erik, 'followUpOverdue')).toBe(1);
     await expectAccessible(erik);
 
@@ -138,7 +138,7 @@ describe('Kartläggning, plan och uppföljning', () => {
 
     await erik.goto(`${app.url}/`);
     await expectHeading(erik, 'Mina personer');
-    expect(await queueCount(erik, 'planMissing')).toBe(2);
+    expect(await queueCount(erik, 'planMissing')).toBe(3);
 
     // Two months and two days later: the follow-up is overdue (the session has long expired).
     now = new Date('2027-01-25T10:00:00Z');
@@ -259,9 +259,29 @@ describe('Kartläggning, plan och uppföljning', () => {
     await section.getByText('Förvarning skickad 2026-11-23.').waitFor();
     await expectAccessible(erik);
 
-    // December's application: beside the errand the deviation and its notice; the decision
-    // reduces the assistance with the reduction template, and the letter shows both amounts
-    // and SoL 12 kap. 5 §.
+    // After the notice: the decision to reduce December's assistance (the amount is the
+    // caseworker's decision), with its legal basis as in force for December.
+    await section.getByRole('button', { name: 'Besluta om nedsättning för avvikelsen 2026-11' }).click();
+    expect(await erik.getByLabel('Månad som sätts ned').inputValue()).toBe('2026-12');
+    await erik.getByRole('button', { name: 'Fatta beslut om nedsättning' }).click();
+    await erik.locator('.error-summary').getByText('Ange beloppet i kronor, till exempel 1 200').waitFor();
+    await erik.getByLabel('Nedsättning i kronor').fill('1 500');
+    await erik.getByRole('button', { name: 'Fatta beslut om nedsättning' }).click();
+    await erik
+      .locator('.error-summary')
+      .getByText('Skriv skälen för nedsättningen (32 § förvaltningslagen)')
+      .waitFor();
+    const reductionReason =
+      'Du deltog 6 av 30 planerade timmar i veckan i november utan godtagbart skäl, trots förvarning.';
+    await erik.getByLabel('Skäl för nedsättningen').fill(reductionReason);
+    await erik.getByRole('button', { name: 'Fatta beslut om nedsättning' }).click();
+    const decidedReduction = section.getByTestId('aktivitetskrav-reductions');
+    await decidedReduction.getByText(/2026-12: 1\s500 kr \(SoL 2025:400 12 kap\. 5 §/).waitFor();
+    await expectAccessible(erik);
+
+    // December's application: beside the errand the deviation and its notice; the calculation
+    // shows the reduction below the assistance, the decision grants what is left, and the
+    // letter shows the reduction line with its basis and reason.
     await erik.getByRole('link', { name: 'Registrera ansökan' }).click();
     await expectHeading(erik, 'Registrera ansökan');
     await erik.getByLabel('Typ av ansökan').selectOption('renewalApplication');
@@ -292,10 +312,24 @@ describe('Kartläggning, plan och uppföljning', () => {
     await total.filter({ hasText: /kr/ }).waitFor();
     const need = Number(((await total.textContent()) ?? '').replace(/\D/g, ''));
     expect(need).toBeGreaterThan(1500);
+    const reductionRow = erik.getByTestId('calculation-reduction');
+    expect(await reductionRow.textContent()).toContain('Nedsättning, aktivitetskravet');
+    expect(await reductionRow.textContent()).toContain('SoL 2025:400 12 kap. 5 §');
+    expect(await reductionRow.textContent()).toContain(reductionReason);
+    expect(((await reductionRow.getByRole('cell').last().textContent()) ?? '').replace(/\D/g, '')).toBe(
+      '1500',
+    );
+    const left = Number(
+      ((await erik.getByTestId('calculation-after-reductions').textContent()) ?? '').replace(/\D/g, ''),
+    );
+    expect(left).toBe(need - 1500);
 
-    await erik.locator('#item-0-outcome').selectOption({ label: 'Delavslag' });
+    // The decision form starts from what is left: a delavslag of the calculated need.
+    expect(await erik.locator('#item-0-outcome').inputValue()).toBe('partiallyGranted');
+    expect((await erik.getByLabel('Beviljat belopp i kronor').inputValue()).replace(/\D/g, '')).toBe(
+      String(need - 1500),
+    );
     await erik.getByLabel('Nedsättning: uteblivit från planerad aktivitet').check();
-    await erik.getByLabel('Beviljat belopp i kronor').fill(String(need - 1500));
     await erik
       .getByLabel('Motivering')
       .fill('Leila deltog 6 av 30 planerade timmar i veckan i november trots förvarning den 23 november.');
@@ -319,8 +353,14 @@ describe('Kartläggning, plan och uppföljning', () => {
     expect(letterText).toContain(kr(need));
     expect(letterText).toContain(kr(need - 1500));
     expect(letterText).toContain('Delvis bifall (delavslag)');
-    // The letter's own account of the calculation shows the full need the reduction is made from.
+    // The letter's own account of the calculation shows the full need, the reduction line with
+    // its basis and reason, and what is left.
     expect(letterText).toContain(`Ekonomiskt bistånd enligt beräkningen: ${kr(need)} kr`);
+    expect(letterText).toContain(
+      'Nedsättning, aktivitetskravet (Leila Nasser): −1 500 kr (SoL 2025:400 12 kap. 5 §',
+    );
+    expect(letterText).toContain(`Skäl för nedsättningen: ${reductionReason}`);
+    expect(letterText).toContain(`Ekonomiskt bistånd efter nedsättning: ${kr(need - 1500)} kr`);
 
     await erik.goto(`${app.url}/`);
     await expectHeading(erik, 'Mina personer');
@@ -361,5 +401,59 @@ describe('Kartläggning, plan och uppföljning', () => {
     await maria.getByRole('button', { name: 'Spara inställningar' }).click();
     await maria.getByText('Inställningarna är sparade.').waitFor();
     await expectAccessible(maria);
+  });
+
+  test('"no plan needed" shows where the plan would be; the aktivitetskrav statuses read in English too', async () => {
+    now = new Date('2026-11-23T10:00:00Z');
+    const erik = await newPage(browser);
+    await login(erik, app, 'erik');
+    await expectHeading(erik, 'Mina personer');
+    // Ebba Ali is in Plan saknas because her arbetsträning (insats) started 16 days ago.
+    await openQueue(erik, 'Plan saknas');
+    await erik
+      .getByRole('row', { name: /Ebba Ali/ })
+      .getByText(/Insatsen Arbetsträning på Återbruket startade/)
+      .waitFor();
+    await erik.getByRole('link', { name: 'Ebba Ali' }).click();
+    await expectHeading(erik, 'Ebba Ali');
+    const planSection = erik.getByRole('region', { name: 'Genomförandeplan' });
+    await planSection.getByRole('button', { name: 'Ingen plan behövs' }).click();
+    await erik
+      .getByLabel('Varför behövs ingen plan?')
+      .fill('Arbetsträningen är kort och följs upp av arbetsmarknadsenheten; börjar arbeta i januari');
+    await erik.getByRole('button', { name: 'Registrera att ingen plan behövs' }).click();
+    const waivers = erik.getByTestId('plan-waivers');
+    await waivers
+      .getByText(
+        '2026-11-23, Erik Lund: Arbetsträningen är kort och följs upp av arbetsmarknadsenheten; börjar arbeta i januari',
+      )
+      .waitFor();
+    await expectAccessible(erik);
+    // Read back from the server after a reload, and she has left the queue.
+    await erik.reload();
+    await expectHeading(erik, 'Ebba Ali');
+    await erik
+      .getByTestId('plan-waivers')
+      .getByText(/Erik Lund: Arbetsträningen är kort/)
+      .waitFor();
+    await openQueue(erik, 'Plan saknas');
+    await erik.getByRole('link', { name: 'Leila Nasser' }).waitFor();
+    expect(await erik.getByRole('link', { name: 'Ebba Ali' }).count()).toBe(0);
+
+    // Leila's aktivitetskrav: the rule is a proposal, 12 kap. 5 § is in force — in both languages.
+    await erik.getByRole('link', { name: 'Leila Nasser' }).click();
+    await expectHeading(erik, 'Leila Nasser');
+    const sv = erik.getByRole('region', { name: 'Aktivitetskrav' });
+    await sv.getByText(/\(status: förslag\), gäller bistånd från 2026-10/).waitFor();
+    await sv.getByText(/^SoL 2025:400 12 kap\. 5 § \(gällande\): Fortsatt försörjningsstöd/).waitFor();
+    await erik.getByRole('button', { name: 'In English' }).click();
+    const en = erik.getByRole('region', { name: 'Activity requirement' });
+    await en.getByText(/\(status: proposal\), applies to assistance from 2026-10/).waitFor();
+    await en
+      .getByText(/^SoL 2025:400 12 kap\. 5 § \(in force\): Continued income support may be refused/)
+      .waitFor();
+    await en.getByText(/\(proposal\): The section number in SoL chapter 12 is unknown/).waitFor();
+    await expectAccessible(erik);
+    await erik.getByRole('button', { name: 'På svenska' }).click();
   });
 });

@@ -10,10 +10,13 @@ import {
   deviationInput,
   exemptionInput,
   noticeInput,
+  reductionDecision,
+  reductionInput,
 } from './aktivitetskrav.schemas.ts';
 import {
   addDeviation,
   addExemption,
+  decideReduction,
   sendNotice,
   aktivitetskravStatus as status,
 } from './aktivitetskrav.service.ts';
@@ -107,5 +110,35 @@ export const aktivitetskravRoutes =
           request.body.sentOn ?? today(),
           ctx.clock(),
         ),
+    );
+
+    app.post(
+      '/aktivitetskrav/deviations/:id/reductions',
+      {
+        config: { access: CASEWORK },
+        schema: {
+          tags: ['aktivitetskrav'],
+          summary:
+            'Besluta om nedsättning av försörjningsstöd efter avvikelse och förvarning (SoL 2025:400 12 kap. 5 §)',
+          description:
+            'Beloppet i ören är handläggarens beslut. Nedsättningen visas i beräkningen för månaden och i månadens beslutsbrev.',
+          params: idParams,
+          body: reductionInput,
+          response: { 201: reductionDecision, 404: problemSchema, 409: problemSchema, 422: problemSchema },
+        },
+      },
+      async (request, reply) =>
+        reply
+          .status(201)
+          .send(
+            await decideReduction(
+              ctx.db,
+              request,
+              currentUser(request),
+              request.params.id,
+              request.body,
+              ctx.clock(),
+            ),
+          ),
     );
   };

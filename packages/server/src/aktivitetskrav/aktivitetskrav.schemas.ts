@@ -19,9 +19,42 @@ export const deviationInput = z.strictObject({
 
 export const noticeInput = z.strictObject({ sentOn: isoDate.optional() });
 
+export const reductionInput = z.strictObject({
+  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Ange månaden som ska sättas ned som ÅÅÅÅ-MM'),
+  amount: z
+    .number('Ange nedsättningens belopp i ören')
+    .int('Ange beloppet i hela ören')
+    .min(1, 'Ange nedsättningens belopp: det är ditt beslut, inget belopp följer av lagen')
+    .max(100_000_000),
+  reason: z
+    .string('Skriv skälen för nedsättningen')
+    .trim()
+    .min(1, 'Skriv skälen för nedsättningen (32 § förvaltningslagen)')
+    .max(4000),
+});
+
+export const reductionDecision = z.object({
+  id: z.uuid(),
+  deviationId: z.uuid(),
+  personId: z.uuid(),
+  month: z.string(),
+  amount: z.number().int(),
+  reason: z.string(),
+  legalBasis: z.string(),
+  decidedBy: z.string(),
+  decidedAt: z.string(),
+});
+
 export const exemption = z.object({
   id: z.uuid(),
   reason: z.string(),
+  /** Set for an exemption that follows from recorded facts (the law's exemption grounds). */
+  automatic: z
+    .object({
+      code: z.enum(['underMinimumAge', 'inSchool', 'fullTimeEmployment', 'sicknessBenefit']),
+      age: z.number().int(),
+    })
+    .optional(),
   validFrom: z.string(),
   validTo: z.string(),
   current: z.boolean(),
@@ -36,9 +69,13 @@ export const deviation = z.object({
   noticeSentOn: z.string().nullable(),
 });
 
+/** inForce = gällande rätt; passed = antagen men inte i kraft; proposed = förslag. */
+export const LEGAL_STATUSES = ['inForce', 'passed', 'proposed'] as const;
+
 export const legalBasisRef = z.object({
+  id: z.string(),
   text: z.string(),
-  status: z.string(),
+  status: z.enum(LEGAL_STATUSES),
   note: z.string(),
 });
 
@@ -48,7 +85,7 @@ export const aktivitetskravStatus = z.object({
   rule: z
     .object({
       id: z.string(),
-      status: z.string(),
+      status: z.enum(['proposed', 'passed', 'inForce']),
       source: z.string(),
       firstAppliedMonth: z.string(),
       consecutiveMonths: z.number(),
@@ -58,6 +95,8 @@ export const aktivitetskravStatus = z.object({
   applies: z.boolean(),
   exemptions: z.array(exemption),
   deviations: z.array(deviation),
+  /** Decided reductions; each is applied to its month's calculation. */
+  reductions: z.array(reductionDecision),
   /** A reduction may be decided only after a notice for the deviation; this is what it cites. */
   reductionBasis: z.array(legalBasisRef),
 });

@@ -47,5 +47,31 @@ export const snapshotSchema = z.object({
         sharedHouseholdSize: z.number().int().optional(),
       }),
     ),
+    /** Decided reductions (aktivitetskrav, SoL 2025:400 12 kap. 5 §), shown below the assistance. */
+    reductions: z
+      .array(
+        z.object({
+          code: z.string(),
+          memberIds: z.array(z.string()).readonly(),
+          decisionId: z.string(),
+          decidedAmount: ore,
+          amount: ore,
+          cap: z.object({ assistanceLeft: ore, message: z.string() }).optional(),
+          basis: z.string(),
+          references: z
+            .array(
+              z.object({
+                text: z.string(),
+                status: z.enum(['inForce', 'passed', 'proposed']),
+                source: z.array(z.string()).readonly(),
+                note: z.string(),
+              }),
+            )
+            .readonly(),
+          reason: z.string(),
+        }),
+      )
+      .optional(),
+    assistanceAfterReductions: ore.optional(),
   }),
 });

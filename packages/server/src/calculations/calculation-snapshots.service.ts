@@ -1,18 +1,23 @@
 // Calculation snapshots: builds the contract input (contracts/norm-calculation.md) from an
 // errand's household, member facts and investigation items, runs the rules with the
-// municipality's adopted guideline set, and keeps input, result and parameters immutably.
+// municipality's adopted guideline set, applies the decided reductions that cover the month
+// (aktivitetskrav, SoL 2025:400 12 kap. 5 §) after it, and keeps input, result and parameters
+// immutably. The snapshot's `assistance` is what is left to decide: after the reductions.
 import { randomUUID } from 'node:crypto';
 import {
+  applyReductions,
   type CalculationError,
   type CalculationInput,
   type CalculationResult,
   calculate,
   isCalculationError,
   type Member,
+  type ReducedCalculationResult,
 } from '@stegvis/rules';
 import type { FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import { logAccess } from '../access-log/access-log.service.ts';
+import { reductionsFor } from '../aktivitetskrav/aktivitetskrav.service.ts';
 import type { Database } from '../db/schema.ts';
 import { guidelineSetFor } from '../guidelines/guidelines.service.ts';
 import { AppError, type FieldError } from '../http/problem.ts';
@@ -58,8 +63,11 @@ export type CalculationSnapshot = {
   createdBy: string | null;
   parameterSet: string;
   guidelineSetId: string | null;
+  /** What is left to decide: the assistance after decided reductions. */
   assistance: number;
-  result: CalculationResult;
+  /** Snapshots made before reductions were applied lack the two reduction fields. */
+  result: CalculationResult &
+    Partial<Pick<ReducedCalculationResult, 'reductions' | 'assistanceAfterReductions'>>;
 };
 
 function toMember(m: BasisMember): Member {
@@ -187,6 +195,30 @@ export async function createSnapshot(
         : 'Beräkningen saknar uppgifter eller kan inte använda dem. Rätta uppgifterna som pekas ut.';
     throw new AppError('invalid_input', detail, fieldErrors(basis, sources, error));
   }
+  const decided = await reductionsFor(
+    trx,
+    basis.members.map((m) => m.personId),
+    basis.month,
+  );
+  const reduced = applyReductions(
+    output,
+    decided.map((r) => ({
+      decisionId: r.id,
+      kind: 'aktivitetskrav' as const,
+      memberId: r.personId,
+      month: r.month,
+      amount: r.amount,
+      reason: r.reason,
+    })),
+  );
+  if (isCalculationError(reduced)) {
+    const issues = reduced.error.code === 'invalid_input' ? reduced.error.issues : [];
+    throw new AppError(
+      'invalid_input',
+      'Ett beslut om nedsättning kan inte tillämpas på månadens beräkning.',
+      issues.map((issue) => ({ pointer: `/${issue.path.split('.').join('/')}`, detail: issue.message })),
+    );
+  }
   const id = randomUUID();
   await trx
     .insertInto('calculations')
@@ -195,10 +227,10 @@ export async function createSnapshot(
       id,
       errandId: basis.errandId,
       input: JSON.stringify(input),
-      result: JSON.stringify(output),
+      result: JSON.stringify(reduced),
       parameterSet: output.parameters,
       guidelineSetId: guidelines?.id ?? null,
-      assistance: output.assistance,
+      assistance: reduced.assistanceAfterReductions,
       createdBy: user.id,
     })
     .execute();
@@ -235,6 +267,10 @@ export async function latestCalculation(
     .limit(1)
     .executeTakeFirst();
   return row
-    ? { ...row, createdAt: new Date(row.createdAt).toISOString(), result: row.result as CalculationResult }
+    ? {
+        ...row,
+        createdAt: new Date(row.createdAt).toISOString(),
+        result: row.result as CalculationSnapshot['result'],
+      }
     : null;
 }

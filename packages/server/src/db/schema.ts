@@ -58,6 +58,7 @@ import type { PersonTable } from '../persons/persons.table.ts';
 import type {
   AktivitetskravDeviationTable,
   AktivitetskravExemptionTable,
+  AktivitetskravReductionTable,
   CaseReviewTable,
   MeetingTable,
   NotificationTable,
@@ -148,6 +149,7 @@ export type Database = {
   planWaivers: PlanWaiverTable;
   aktivitetskravExemptions: AktivitetskravExemptionTable;
   aktivitetskravDeviations: AktivitetskravDeviationTable;
+  aktivitetskravReductions: AktivitetskravReductionTable;
   caseReviews: CaseReviewTable;
   citizenSessions: CitizenSessionTable;
   citizenApplications: CitizenApplicationTable;

@@ -5,6 +5,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import { logAccess } from '../access-log/access-log.service.ts';
+import { reductionsFor } from '../aktivitetskrav/aktivitetskrav.service.ts';
 import type { SessionUser } from '../auth/sessions.ts';
 import { inTenant } from '../db/database.ts';
 import type { Database } from '../db/schema.ts';
@@ -178,16 +179,57 @@ function isProtected(p: {
   return p.confidentialityMarking || p.protectedRegistration || p.fictitiousIdentity;
 }
 
-function calculationForLetter(result: unknown, assistance: number): LetterData['calculation'] {
+type StoredReduction = {
+  code?: unknown;
+  memberIds?: unknown;
+  decisionId?: unknown;
+  amount?: unknown;
+  decidedAmount?: unknown;
+  basis?: unknown;
+  reason?: unknown;
+  cap?: { message?: unknown } | undefined;
+};
+
+/** The decided reductions a stored calculation applied (none for snapshots made before them). */
+function reductionsOf(result: unknown): StoredReduction[] {
+  const reductions = (result as { reductions?: unknown } | null)?.reductions;
+  return Array.isArray(reductions) ? (reductions as StoredReduction[]) : [];
+}
+
+function calculationForLetter(
+  result: unknown,
+  assistance: number,
+  memberName: (id: string) => string | undefined,
+): LetterData['calculation'] {
   const lines = (result as { lines?: unknown } | null)?.lines;
   if (!Array.isArray(lines)) return { lines: [], assistance };
+  const reductions = reductionsOf(result);
+  const before = (result as { assistance?: unknown }).assistance;
   return {
     lines: lines.flatMap((line: { code?: unknown; amount?: unknown; basis?: unknown }) =>
       typeof line.code === 'string' && typeof line.amount === 'number'
         ? [{ label: lineLabel(line.code), amount: line.amount, basis: String(line.basis ?? '') }]
         : [],
     ),
-    assistance,
+    assistance: reductions.length > 0 && typeof before === 'number' ? before : assistance,
+    ...(reductions.length > 0
+      ? {
+          reductions: reductions.map((r) => {
+            const names = Array.isArray(r.memberIds)
+              ? r.memberIds.map((id) => memberName(String(id))).filter((n) => n !== undefined)
+              : [];
+            return {
+              label: `${lineLabel(String(r.code))}${names.length > 0 ? ` (${names.join(', ')})` : ''}`,
+              amount: Number(r.amount),
+              decidedAmount: Number(r.decidedAmount ?? r.amount),
+              basis: String(r.basis ?? ''),
+              reason: String(r.reason ?? ''),
+              cap: typeof r.cap?.message === 'string' ? r.cap.message : null,
+            };
+          }),
+          assistanceAfterReductions: assistance,
+        }
+      : {}),
   };
 }
 
@@ -245,6 +287,28 @@ export async function decide(
     if (errors.length > 0) throw new AppError('invalid_input', undefined, errors);
 
     const grantedTotal = input.items.reduce((sum, item) => sum + item.granted, 0);
+    // A decided reduction (SoL 2025:400 12 kap. 5 §) binds the month: the calculation must have
+    // applied every one, and the decision cannot grant more than is left after them.
+    const reductions = await reductionsFor(
+      trx,
+      members.map((m) => m.id),
+      errand.month,
+    );
+    const applied = new Set(reductionsOf(calculation.result).map((r) => String(r.decisionId)));
+    if (reductions.some((r) => !applied.has(r.id))) {
+      throw new AppError(
+        'conflict',
+        'Ett beslut om nedsättning för månaden har fattats efter beräkningen. Beräkna om innan du beslutar.',
+      );
+    }
+    if (reductions.length > 0 && grantedTotal > calculation.assistance) {
+      throw new AppError('invalid_input', undefined, [
+        {
+          pointer: '/items/0/granted',
+          detail: `Beslutet om nedsättning gäller för månaden: högst ${formatKronor(calculation.assistance)} kan beviljas (12 kap. 5 § socialtjänstlagen 2025:400)`,
+        },
+      ]);
+    }
     await checkDelegation(trx, viewer, input.items, grantedTotal, today);
 
     const items: DecisionItem[] = input.items.map((item) => {
@@ -293,7 +357,10 @@ export async function decide(
       items,
       reasoning: input.reasoning,
       childBestInterest,
-      calculation: calculationForLetter(calculation.result, calculation.assistance),
+      calculation: calculationForLetter(calculation.result, calculation.assistance, (personId) => {
+        const member = members.find((m) => m.id === personId);
+        return member ? `${member.firstName} ${member.lastName}` : undefined;
+      }),
       decidedBy: { name: viewer.name, title: ROLE_TITLES[viewer.role] ?? viewer.role },
     });
 

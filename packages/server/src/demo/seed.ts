@@ -3,6 +3,7 @@
 // households with membership over M months. Used by `npm start` on an empty database,
 // by the tests' database snapshot and, at scale, by the benchmarks.
 import type { Insertable, Kysely } from 'kysely';
+import { seedAktivitetskravDemo } from '../aktivitetskrav/aktivitetskrav.seed.ts';
 import { seedAssignments } from '../assignments/assignments.service.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { seedClosures } from '../closures/closures.seed.ts';
@@ -17,7 +18,7 @@ import { seedInsatser, seedRegionInsatser } from '../insatser/insatser.seed.ts';
 import { swedishIban } from '../payments/iban.ts';
 import type { PersonTable } from '../persons/persons.table.ts';
 import { seedPlanningSettings } from '../plans/planning-settings.ts';
-import { seedPlanningDemo } from '../plans/plans.seed.ts';
+import { seedPlanningDemo, seedPlanningInsatser } from '../plans/plans.seed.ts';
 import { seedLabourMarket } from '../referrals/referrals.seed.ts';
 import { seedReportingHistory, seedReportingSettings } from '../reporting/reporting.seed.ts';
 import type { Role } from '../staff/staff.table.ts';
@@ -333,6 +334,8 @@ export async function seedDemo(db: Kysely<Database>, options: SeedOptions): Prom
     await seedReportingSettings(db, m.id);
     if (options.history) await seedReportingHistory(db, m.id, options);
     await seedInsatser(db, m.id);
+    await seedPlanningInsatser(db, { id: m.id, unitId: m.assistanceUnits[0] as string }, options.today);
+    await seedAktivitetskravDemo(db, { id: m.id, unitId: m.assistanceUnits[0] as string }, options.today);
     await seedLabourMarket(db, m.id, options.today);
     await seedCollaboration(db, m.id, options.today);
     await seedSurveyQuestions(db, m.id);

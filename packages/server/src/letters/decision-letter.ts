@@ -30,7 +30,21 @@ export type LetterData = {
   }[];
   reasoning: string;
   childBestInterest: string | null;
-  calculation: { lines: { label: string; amount: number; basis: string }[]; assistance: number } | null;
+  calculation: {
+    lines: { label: string; amount: number; basis: string }[];
+    assistance: number;
+    /** Decided reductions (SoL 2025:400 12 kap. 5 §), printed below the assistance. */
+    reductions?: {
+      label: string;
+      amount: number;
+      decidedAmount: number;
+      basis: string;
+      reason: string;
+      /** Set when the reduction was capped at the assistance left. */
+      cap: string | null;
+    }[];
+    assistanceAfterReductions?: number;
+  } | null;
   decidedBy: { name: string; title: string };
 };
 
@@ -165,6 +179,23 @@ export async function renderDecisionLetter(data: LetterData): Promise<Buffer> {
       .font('bold')
       .text(`Ekonomiskt bistånd enligt beräkningen: ${formatKronor(data.calculation.assistance)}`);
     doc.font('regular');
+    const reductions = data.calculation.reductions ?? [];
+    if (reductions.length > 0) {
+      doc.moveDown(0.4);
+      for (const reduction of reductions) {
+        paragraph(`${reduction.label}: −${formatKronor(reduction.amount)} (${reduction.basis})`);
+        if (reduction.cap) {
+          paragraph(`Beslutad nedsättning ${formatKronor(reduction.decidedAmount)}. ${reduction.cap}`);
+        }
+        paragraph(`Skäl för nedsättningen: ${reduction.reason}`);
+      }
+      doc
+        .font('bold')
+        .text(
+          `Ekonomiskt bistånd efter nedsättning: ${formatKronor(data.calculation.assistanceAfterReductions ?? data.calculation.assistance)}`,
+        );
+      doc.font('regular');
+    }
   }
 
   doc.moveDown(1);

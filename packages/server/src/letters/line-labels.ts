@@ -12,6 +12,7 @@ const LABELS: Record<string, string> = {
   'cost.unionAndUnemploymentFund': 'Fackförening och arbetslöshetskassa',
   'disregard.jobStimulus': 'Jobbstimulans, räknas inte som inkomst',
   'disregard.childEarnings': 'Barns arbetsinkomst, räknas inte',
+  'reduction.aktivitetskrav': 'Nedsättning, aktivitetskravet',
 };
 
 export function lineLabel(code: string): string {

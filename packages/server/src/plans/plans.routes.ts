@@ -12,6 +12,7 @@ import {
   plan,
   planInput,
   planningSettingsSchema,
+  planWaiver,
   planWaiverInput,
 } from './plans.schemas.ts';
 import {
@@ -21,6 +22,7 @@ import {
   getPlan,
   listMeetings,
   listPlans,
+  listPlanWaivers,
   planPdf,
   recordAttendance,
   recordFollowUp,
@@ -183,6 +185,22 @@ export const planRoutes =
               ctx.clock(),
             ),
           ),
+    );
+
+    app.get(
+      '/persons/:id/plan-waivers',
+      {
+        config: { access: PLANNERS },
+        schema: {
+          tags: ['plans'],
+          summary: 'Registreringar att ingen plan behövs, med skälen (nyaste först)',
+          params: idParams,
+          response: { 200: z.object({ items: z.array(planWaiver) }), 404: problemSchema },
+        },
+      },
+      async (request) => ({
+        items: await listPlanWaivers(ctx.db, request, currentUser(request), request.params.id),
+      }),
     );
 
     app.post(

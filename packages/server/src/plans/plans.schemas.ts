@@ -134,6 +134,14 @@ export const planWaiverInput = z.strictObject({
   reason: z.string('Ange varför ingen plan behövs').trim().min(1, 'Ange varför ingen plan behövs').max(2000),
 });
 
+/** "Ingen plan behövs", as recorded: the reason, the day and who recorded it. */
+export const planWaiver = z.object({
+  id: z.uuid(),
+  reason: z.string(),
+  recordedOn: z.string(),
+  recordedBy: z.object({ id: z.string(), name: z.string() }),
+});
+
 const band = z.strictObject({
   minAge: z.number().int().min(16, 'Lägst 16 år').max(30, 'Högst 30 år'),
   maxAge: z.number().int().min(16, 'Lägst 16 år').max(30, 'Högst 30 år'),

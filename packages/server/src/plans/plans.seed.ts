@@ -357,3 +357,75 @@ export async function seedPlanningDemo(
     }
   });
 }
+
+/**
+ * The planning demo's insatser (#7), seeded once the municipality's insatser exist: whoever's
+ * plan says the arbetsträning ended took part in "Arbetsträning på Återbruket" until that day
+ * (ended, no next step: the "Insats avslutad utan nästa steg" queue), and goes on with SFI.
+ */
+export async function seedPlanningInsatser(
+  db: Kysely<Database>,
+  municipality: { id: string; unitId: string },
+  today: string,
+): Promise<void> {
+  await inTenant(db, municipality.id, async (trx) => {
+    // The municipality's own insatser and the region's (SFI is the region's).
+    const insatser = await trx
+      .selectFrom('insatser')
+      .select(['id', 'name'])
+      .where((eb) =>
+        eb.or([eb('ownerMunicipalityId', '=', municipality.id), eb('ownerMunicipalityId', 'is', null)]),
+      )
+      .execute();
+    const training = insatser.find((i) => i.name === 'Arbetsträning på Återbruket');
+    const sfi = insatser.find((i) => i.name === 'Sfi med språkpraktik');
+    if (!training || !sfi) return;
+    for (const s of PLANNING_SCENARIOS) {
+      const endedDaysAgo = s.plan?.activityEndedDaysAgo;
+      if (endedDaysAgo === undefined || !s.plan) continue;
+      const person = await trx
+        .selectFrom('persons')
+        .select(['id', 'responsibleUserId'])
+        .where('firstName', '=', s.firstName)
+        .where('lastName', '=', s.lastName)
+        .where('unitId', '=', municipality.unitId)
+        .executeTakeFirst();
+      if (!person?.responsibleUserId) continue;
+      const planned = addDays(today, -s.plan.createdDaysAgo);
+      const endedOn = addDays(today, -endedDaysAgo);
+      await trx
+        .insertInto('insatsParticipations')
+        .values([
+          {
+            municipalityId: municipality.id,
+            id: randomUUID(),
+            personId: person.id,
+            referralId: null,
+            insatsId: training.id,
+            status: 'ended',
+            listedOn: addDays(planned, 3),
+            startedOn: addDays(planned, 7),
+            plannedEndOn: endedOn,
+            endedOn,
+            endReason: 'completed',
+            createdBy: person.responsibleUserId,
+          },
+          {
+            municipalityId: municipality.id,
+            id: randomUUID(),
+            personId: person.id,
+            referralId: null,
+            insatsId: sfi.id,
+            status: 'active',
+            listedOn: addDays(planned, 1),
+            startedOn: addDays(planned, 7),
+            plannedEndOn: null,
+            endedOn: null,
+            endReason: null,
+            createdBy: person.responsibleUserId,
+          },
+        ])
+        .execute();
+    }
+  });
+}

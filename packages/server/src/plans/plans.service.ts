@@ -483,6 +483,35 @@ export async function listMeetings(
   });
 }
 
+/** The person's "ingen plan behövs" records, newest first; the read is access-logged. */
+export async function listPlanWaivers(
+  db: Kysely<Database>,
+  request: FastifyRequest,
+  viewer: SessionUser,
+  personId: string,
+): Promise<{ id: string; reason: string; recordedOn: string; recordedBy: { id: string; name: string } }[]> {
+  return inTenant(db, viewer.municipality.id, async (trx) => {
+    await requireVisiblePerson(trx, viewer, personId);
+    const rows = await trx
+      .selectFrom('planWaivers as w')
+      .leftJoin('staffUsers as s', (join) =>
+        join.onRef('s.municipalityId', '=', 'w.municipalityId').onRef('s.id', '=', 'w.createdBy'),
+      )
+      .select(['w.id', 'w.reason', 'w.recordedOn', 'w.createdBy', 's.name'])
+      .where('w.personId', '=', personId)
+      .orderBy('w.recordedOn', 'desc')
+      .orderBy('w.createdAt', 'desc')
+      .execute();
+    await logAccess(trx, request, 'read', [personId]);
+    return rows.map((row) => ({
+      id: row.id,
+      reason: row.reason,
+      recordedOn: row.recordedOn,
+      recordedBy: { id: row.createdBy, name: row.name ?? '' },
+    }));
+  });
+}
+
 /** "Ingen plan behövs": recorded with its reason instead of a plan. */
 export async function recordPlanWaiver(
   db: Kysely<Database>,

@@ -136,6 +136,23 @@ export type AktivitetskravDeviationTable = {
   createdAt: Generated<Date>;
 };
 
+/** Beslut om nedsättning (SoL 2025:400 12 kap. 5 §) after a deviation and its notice; applied to the month's calculation. */
+export type AktivitetskravReductionTable = {
+  municipalityId: string;
+  id: string;
+  personId: string;
+  deviationId: string;
+  /** The assistance month reduced, YYYY-MM. */
+  month: string;
+  /** Öre; the caseworker's decision. */
+  amount: number;
+  reason: string;
+  /** Lagrum as in force the month reduced, as cited when decided. */
+  legalBasis: string;
+  decidedBy: string;
+  decidedAt: Generated<Date>;
+};
+
 /** Ärendedragning: the team reviewed the person's case and recorded the outcome. */
 export type CaseReviewTable = {
   municipalityId: string;

@@ -53,6 +53,8 @@ export async function personFiles(trx: Kysely<Database>): Promise<PersonFileRow[
       union all
       select person_id, created_at::date, false from aktivitetskrav_deviations
       union all
+      select person_id, decided_at::date, false from aktivitetskrav_reductions
+      union all
       select person_id, valid_to, false from aktivitetskrav_exemptions
       union all
       select person_id, reviewed_on, false from case_reviews
@@ -220,6 +222,7 @@ export const DISPOSAL_STEPS: readonly DisposalStep[] = [
   { table: 'meetings', action: 'delete', where: person('person_id') },
   { table: 'plan_waivers', action: 'delete', where: person('person_id') },
   { table: 'aktivitetskrav_exemptions', action: 'delete', where: person('person_id') },
+  { table: 'aktivitetskrav_reductions', action: 'delete', where: person('person_id') },
   { table: 'aktivitetskrav_deviations', action: 'delete', where: person('person_id') },
   { table: 'case_reviews', action: 'delete', where: person('person_id') },
   {

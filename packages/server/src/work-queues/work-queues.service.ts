@@ -72,6 +72,16 @@ const EXPIRY_WARNING_DAYS = 30;
 /** Long-term cases are brought to the team (ärendedragning) at least this often. */
 const CASE_REVIEW_MONTHS = 6;
 
+/** The rule's status as the (Swedish) queue reason says it; the data decides, not the code. */
+const RULE_STATUS_WORDS: Record<AktivitetskravRule['status'], string> = {
+  proposed: 'förslag',
+  passed: 'antagen, ännu inte i kraft',
+  inForce: 'gällande',
+};
+
+/** An insats or plan activity that has ended: when, and what (for the queue's reason). */
+type ActivityEnd = { on: string; what: string };
+
 function monthsBack(month: string, n: number): string {
   return addMonths(`${month}-01`, -n).slice(0, 7);
 }
@@ -159,7 +169,7 @@ export async function workQueues(
       .execute();
     const plansByPerson = new Map<
       string,
-      { hasActivity: boolean; lastTouched: string; next: string; ended: string | null }
+      { hasActivity: boolean; lastTouched: string; next: string; otherPartyEnds: ActivityEnd[] }
     >();
     const perPlan = new Map<
       string,
@@ -167,8 +177,8 @@ export async function workQueues(
         personId: string;
         version: number;
         hasActivity: boolean;
-        /** The latest end date among the current version's activities that has passed. */
-        ended: string | null;
+        /** Ended activities of the current version that other agencies run (not #7 insatser). */
+        otherPartyEnds: ActivityEnd[];
         lastTouched: string;
         next: string | null;
         heldOn: string;
@@ -181,7 +191,7 @@ export async function workQueues(
         personId: row.personId,
         version: 0,
         hasActivity: false,
-        ended: null,
+        otherPartyEnds: [],
         lastTouched: created,
         next: null,
         heldOn: '',
@@ -191,11 +201,13 @@ export async function workQueues(
         entry.version = row.version;
         // An activity counts while it has not ended.
         entry.hasActivity = (row.content?.activities ?? []).some((a) => !a.endsOn || a.endsOn >= today);
-        const ends = (row.content?.activities ?? [])
-          .map((a) => a.endsOn ?? null)
-          .filter((d): d is string => d !== null && d < today)
-          .sort();
-        entry.ended = ends.at(-1) ?? null;
+        // The labour-market unit's insatser are read from their participations (#7); what
+        // another agency runs (Arbetsförmedlingen, the region …) is known only from the plan.
+        entry.otherPartyEnds = (row.content?.activities ?? []).flatMap((a) =>
+          a.endsOn && a.endsOn < today && a.responsible.party !== 'labourMarketUnit'
+            ? [{ on: a.endsOn, what: `Aktiviteten ${a.description} i planen` }]
+            : [],
+        );
       }
       if (row.versionAt && isoDay(new Date(row.versionAt)) > entry.lastTouched)
         entry.lastTouched = isoDay(new Date(row.versionAt));
@@ -214,13 +226,59 @@ export async function workQueues(
           hasActivity: p.hasActivity,
           lastTouched: p.lastTouched,
           next,
-          ended: p.ended,
+          otherPartyEnds: p.otherPartyEnds,
         });
     }
     // A plan is current while it has been made, changed or followed up within the last 12 months.
     const currentPlan = (personId: string) => {
       const plan = plansByPerson.get(personId);
       return plan && plan.lastTouched >= addMonths(today, -PLAN_VALID_MONTHS) ? plan : null;
+    };
+
+    // Insatser (#7): when a person's participation started and ended, and what came next. The
+    // "started without a plan" and "ended without a next step" queues read these; a plan's
+    // activities count only for what other agencies run, which #7 does not record.
+    const participationRows = await trx
+      .selectFrom('insatsParticipations as ip')
+      .leftJoin('insatser as i', 'i.id', 'ip.insatsId')
+      .select(['ip.personId', 'ip.status', 'ip.listedOn', 'ip.startedOn', 'ip.endedOn', 'i.name'])
+      .execute();
+    const participationsOf = new Map<string, typeof participationRows>();
+    for (const row of participationRows)
+      participationsOf.set(row.personId, [...(participationsOf.get(row.personId) ?? []), row]);
+    const referralsSent = new Map<string, string[]>();
+    for (const r of await trx.selectFrom('referrals').select(['personId', 'sentOn']).execute())
+      referralsSent.set(r.personId, [...(referralsSent.get(r.personId) ?? []), r.sentOn]);
+    /** The first insats start on or before today, with the insats's name. */
+    const insatsStart = (personId: string) =>
+      (participationsOf.get(personId) ?? [])
+        .filter((p) => p.startedOn !== null && p.startedOn <= today)
+        .map((p) => ({ on: p.startedOn as string, name: p.name ?? 'insats' }))
+        .sort((a, b) => a.on.localeCompare(b.on))[0];
+    /**
+     * The latest ended insats with no next step since: no participation listed or started on or
+     * after its end, no referral sent since, and the plan neither changed nor followed up since.
+     */
+    const endedWithoutNextStep = (personId: string): ActivityEnd | null => {
+      const own = participationsOf.get(personId) ?? [];
+      const ends: (ActivityEnd & { row?: (typeof own)[number] })[] = [
+        ...own.flatMap((p) =>
+          p.status === 'ended' && p.endedOn !== null && p.endedOn <= today
+            ? [{ on: p.endedOn, what: `Insatsen ${p.name ?? ''}`.trim(), row: p }]
+            : [],
+        ),
+        ...(plansByPerson.get(personId)?.otherPartyEnds ?? []),
+      ];
+      const ended = ends.sort((a, b) => a.on.localeCompare(b.on)).at(-1);
+      if (!ended) return null;
+      const end = ended.on;
+      const next =
+        own.some(
+          (p) => p !== ended.row && (p.listedOn >= end || (p.startedOn !== null && p.startedOn >= end)),
+        ) ||
+        (referralsSent.get(personId) ?? []).some((sentOn) => sentOn >= end) ||
+        (plansByPerson.get(personId)?.lastTouched ?? '') > end;
+      return next ? null : { on: end, what: ended.what };
     };
 
     const byHousehold = new Map<string, typeof decided>();
@@ -258,13 +316,29 @@ export async function workQueues(
     for (const adult of adults) {
       const decisions = byHousehold.get(adult.householdId) ?? [];
       const applied = appliedOn.get(adult.householdId);
-      if (decisions.length === 0 && !applied) continue;
+      const insats = insatsStart(adult.personId);
+      if (decisions.length === 0 && !applied && !insats) continue;
       const plan = currentPlan(adult.personId);
       const firstDecision = decisions.map((d) => isoDay(new Date(d.decidedAt))).sort()[0] ?? today;
-      const started = applied && applied < firstDecision ? applied : firstDecision;
-      const deadline = addDays(started, settings.planDeadlineDays);
+      // The plan deadline runs from whichever came first: a new application, the first
+      // decision, or the start of an insats.
+      const starts = [
+        ...(applied ? [{ on: applied, what: `Nyansökan inkom ${applied}` }] : []),
+        ...(decisions.length > 0 ? [{ on: firstDecision, what: `Första beslutet ${firstDecision}` }] : []),
+        ...(insats ? [{ on: insats.on, what: `Insatsen ${insats.name} startade ${insats.on}` }] : []),
+      ].sort((a, b) => a.on.localeCompare(b.on));
+      const started = starts[0] ?? { on: today, what: '' };
+      const deadline = addDays(started.on, settings.planDeadlineDays);
       const missing = !plansByPerson.has(adult.personId) && !waived.has(adult.personId) && deadline < today;
-      const missingReason = `${applied === started ? `Nyansökan inkom ${started}` : `Första beslutet ${started}`}; planen skulle ha funnits senast ${deadline} (${settings.planDeadlineDays} dagar, kommunens inställning)`;
+      const missingReason = `${started.what}; planen skulle ha funnits senast ${deadline} (${settings.planDeadlineDays} dagar, kommunens inställning)`;
+      // An insats has ended and nothing has followed: no new insats, referral or plan work since.
+      const ended = endedWithoutNextStep(adult.personId);
+      if (ended)
+        items.insatsEnded.push({
+          personId: adult.personId,
+          name: '',
+          reason: `${ended.what} avslutades ${ended.on}; ingen ny insats, remiss eller planändring sedan`,
+        });
       if (decisions.length === 0) {
         if (missing) items.planMissing.push({ personId: adult.personId, name: '', reason: missingReason });
         continue;
@@ -294,13 +368,6 @@ export async function workQueues(
             reason: `Planen gäller till ${lapses} om den inte följs upp eller ändras`,
           });
       }
-      // An insats has ended and the plan has been neither changed nor followed up since.
-      if (plan?.ended && plan.lastTouched <= plan.ended)
-        items.insatsEnded.push({
-          personId: adult.personId,
-          name: '',
-          reason: `En insats i planen avslutades ${plan.ended}; planen har inte ändrats eller följts upp sedan`,
-        });
       // Within the municipality's months (default 6) a documented proposal for the way forward,
       // presented in a flerpartssamtal: listed until such a meeting, with the proposal written
       // down, is recorded as attended.
@@ -363,14 +430,14 @@ export async function workQueues(
       if (streak < rule.consecutiveMonths) continue;
       const exemption =
         manualExemptions.get(adult.personId) ??
-        (await exemptionOf(trx, adult.personId, decisions, age, rule));
+        (await exemptionOf(trx, adult.personId, decisions, age, rule))?.text;
       if (exemption)
         exempt.push({ personId: adult.personId, name: '', reason: `${streak} månader i följd`, exemption });
       else if (!plan?.hasActivity)
         items.aktivitetskrav.push({
           personId: adult.personId,
           name: '',
-          reason: `Försörjningsstöd ${streak} månader i följd utan plan med aktivitet (aktivitetskrav, förslag – status: ${rule.status})`,
+          reason: `Försörjningsstöd ${streak} månader i följd utan plan med aktivitet (aktivitetskrav, ${RULE_STATUS_WORDS[rule.status]})`,
         });
     }
 
@@ -449,14 +516,28 @@ export async function workQueues(
 }
 
 /** Exemptions of the proposed rule: under 18, 18–20 in school, full-time work, sickness benefits. */
+/** Why the aktivitetskrav does not apply, from what is recorded (a code the UI words per language). */
+export const AUTOMATIC_EXEMPTIONS = [
+  'underMinimumAge',
+  'inSchool',
+  'fullTimeEmployment',
+  'sicknessBenefit',
+] as const;
+export type AutomaticExemption = {
+  code: (typeof AUTOMATIC_EXEMPTIONS)[number];
+  age: number;
+  /** The same in Swedish, for lists and journal text. */
+  text: string;
+};
+
 export async function exemptionOf(
   trx: Kysely<Database>,
   personId: string,
   decisions: { errandId: string; month: string }[],
   age: number,
   rule: AktivitetskravRule,
-): Promise<string | null> {
-  if (age < rule.minimumAge) return `Under ${rule.minimumAge} år`;
+): Promise<AutomaticExemption | null> {
+  if (age < rule.minimumAge) return { code: 'underMinimumAge', age, text: `Under ${rule.minimumAge} år` };
   const latest = [...decisions].sort((a, b) => b.month.localeCompare(a.month))[0];
   if (!latest) return null;
   const facts = await trx
@@ -465,7 +546,8 @@ export async function exemptionOf(
     .where('errandId', '=', latest.errandId)
     .where('personId', '=', personId)
     .executeTakeFirst();
-  if (facts?.inSchool && age <= rule.schoolExemptionMaxAge) return `${age} år och går i skolan`;
+  if (facts?.inSchool && age <= rule.schoolExemptionMaxAge)
+    return { code: 'inSchool', age, text: `${age} år och går i skolan` };
   const incomes = await trx
     .selectFrom('errandItems')
     .select(['type', 'subtype'])
@@ -473,9 +555,10 @@ export async function exemptionOf(
     .where('personId', '=', personId)
     .where('kind', '=', 'income')
     .execute();
-  if (incomes.some((i) => i.type === 'employment' && i.subtype === 'fullTime')) return 'Heltidsanställning';
+  if (incomes.some((i) => i.type === 'employment' && i.subtype === 'fullTime'))
+    return { code: 'fullTimeEmployment', age, text: 'Heltidsanställning' };
   if (incomes.some((i) => i.type === 'sicknessBenefit' || i.type === 'sicknessCompensation'))
-    return 'Sjukpenning eller sjukersättning';
+    return { code: 'sicknessBenefit', age, text: 'Sjukpenning eller sjukersättning' };
   return null;
 }
 

@@ -73,7 +73,7 @@ describe('arbetsköer', () => {
       );
       expect(body.today).toBe('2026-11-23');
       expect(counts).toEqual({
-        planMissing: 3,
+        planMissing: 4,
         followUpOverdue: 1,
         longTermWithoutPlan: 1,
         youngAdultWithoutActivity: 1,
@@ -84,7 +84,19 @@ describe('arbetsköer', () => {
         insatsEnded: 1,
         caseReview: 1,
       });
-      expect(names('planMissing')).toEqual(['Amir Haddad', 'Leila Nasser', 'Sofia Lindqvist']);
+      // Ebba Ali: her arbetsträning (an insats of #7) started 16 days ago, and she has no plan.
+      expect(names('planMissing')).toEqual(['Amir Haddad', 'Ebba Ali', 'Leila Nasser', 'Sofia Lindqvist']);
+      const reasons = (code: string) =>
+        (body.queues.find((q: { code: string }) => q.code === code)?.items ?? []).map(
+          (i: { name: string; reason: string }) => `${i.name}: ${i.reason}`,
+        );
+      expect(reasons('planMissing')).toContain(
+        'Ebba Ali: Insatsen Arbetsträning på Återbruket startade 2026-11-07; planen skulle ha funnits senast 2026-11-21 (14 dagar, kommunens inställning)',
+      );
+      // Johan Berg's arbetsträning participation ended ten days ago; SFI goes on, nothing new since.
+      expect(reasons('insatsEnded')).toEqual([
+        'Johan Berg: Insatsen Arbetsträning på Återbruket avslutades 2026-11-13; ingen ny insats, remiss eller planändring sedan',
+      ]);
       expect(names('followUpOverdue')).toEqual(['Johan Berg']);
       expect(names('longTermWithoutPlan')).toEqual(['Leila Nasser']);
       expect(names('youngAdultWithoutActivity')).toEqual(['Elias Johansson']);
@@ -113,6 +125,99 @@ describe('arbetsköer', () => {
       expect(other.queues.every((q: { count: number }) => q.count === 0)).toBe(true);
     } finally {
       await demo.close();
+    }
+  });
+
+  it('insats participations move the queues as the clock passes: started without a plan, ended without a next step', async () => {
+    let now = new Date('2026-11-23T10:00:00Z');
+    const own = await buildTestApp({ clock: () => now });
+    try {
+      let who = await login(own.app, 'erik');
+      // The session lapses when the clock jumps days ahead: sign in again on the new day.
+      const at = async (iso: string) => {
+        now = new Date(iso);
+        who = await login(own.app, 'erik');
+      };
+      const [h] = await quietHouseholds(own);
+      if (!h) throw new Error('no household');
+      const insats = await inTenant(own.db.db, 'alvstad', (trx) =>
+        trx.selectFrom('insatser').select('id').where('name', '=', 'Jobbcoachning').executeTakeFirstOrThrow(),
+      );
+      const participationId = randomUUID();
+      await inTenant(own.db.db, 'alvstad', (trx) =>
+        trx
+          .insertInto('insatsParticipations')
+          .values({
+            municipalityId: 'alvstad',
+            id: participationId,
+            personId: h.applicantId,
+            referralId: null,
+            insatsId: insats.id,
+            status: 'active',
+            listedOn: '2026-11-05',
+            startedOn: '2026-11-10',
+            plannedEndOn: '2026-11-30',
+            endedOn: null,
+            endReason: null,
+            createdBy: who.userId,
+          })
+          .execute(),
+      );
+      // 13 days after the start: not yet; 15 days: Plan saknas (the municipality's 14 days).
+      expect(idsIn(await queues(own, who), 'planMissing')).not.toContain(h.applicantId);
+      await at('2026-11-25T10:00:00Z');
+      expect(idsIn(await queues(own, who), 'planMissing')).toContain(h.applicantId);
+      expect(idsIn(await queues(own, who), 'insatsEnded')).not.toContain(h.applicantId);
+
+      // The insats ends; the day after, it has ended without a next step.
+      await inTenant(own.db.db, 'alvstad', (trx) =>
+        trx
+          .updateTable('insatsParticipations')
+          .set({ status: 'ended', endedOn: '2026-11-30', endReason: 'completed' })
+          .where('id', '=', participationId)
+          .execute(),
+      );
+      await at('2026-12-01T10:00:00Z');
+      const ended = (await queues(own, who)).queues.find((q: { code: string }) => q.code === 'insatsEnded');
+      expect(ended.items).toContainEqual(
+        expect.objectContaining({
+          personId: h.applicantId,
+          reason:
+            'Insatsen Jobbcoachning avslutades 2026-11-30; ingen ny insats, remiss eller planändring sedan',
+        }),
+      );
+      // A next step: placed on the wait list of another insats after the end.
+      await inTenant(own.db.db, 'alvstad', (trx) =>
+        trx
+          .insertInto('insatsParticipations')
+          .values({
+            municipalityId: 'alvstad',
+            id: randomUUID(),
+            personId: h.applicantId,
+            referralId: null,
+            insatsId: insats.id,
+            status: 'waiting',
+            listedOn: '2026-12-01',
+            startedOn: null,
+            plannedEndOn: null,
+            endedOn: null,
+            endReason: null,
+            createdBy: who.userId,
+          })
+          .execute(),
+      );
+      expect(idsIn(await queues(own, who), 'insatsEnded')).not.toContain(h.applicantId);
+      // A plan takes the person out of Plan saknas.
+      const made = await own.app.inject({
+        method: 'POST',
+        url: `/api/v1/persons/${h.applicantId}/plans`,
+        headers: as(who),
+        payload: plan,
+      });
+      expect(made.statusCode).toBe(201);
+      expect(idsIn(await queues(own, who), 'planMissing')).not.toContain(h.applicantId);
+    } finally {
+      await own.close();
     }
   });
 
@@ -256,6 +361,32 @@ describe('arbetsköer', () => {
     });
     expect(waived.statusCode).toBe(201);
     expect(idsIn(await queues(t, erik), 'planMissing')).not.toContain(d.applicantId);
+
+    // The waiver is readable where the plan would be; the read is access-logged.
+    const logged = async () =>
+      inTenant(t.db.db, 'alvstad', (trx) =>
+        trx
+          .selectFrom('accessLog')
+          .select('action')
+          .where('personId', '=', d.applicantId)
+          .where('action', '=', 'read')
+          .execute(),
+      );
+    const readsBefore = (await logged()).length;
+    const list = await t.app.inject({ url, headers: as(erik) });
+    expect(list.statusCode).toBe(200);
+    expect(list.json().items).toEqual([
+      {
+        id: waived.json().id,
+        reason: 'Engångsbehov: väntar på första lönen, börjar arbeta heltid 1 december',
+        recordedOn: '2026-11-23',
+        recordedBy: { id: erik.userId, name: 'Erik Lund' },
+      },
+    ]);
+    expect((await logged()).length).toBe(readsBefore + 1);
+    // Another unit's caseworker does not learn that the person exists.
+    const lina = await t.app.inject({ url, headers: as(await login(t.app, 'lina')) });
+    expect(lina.statusCode).toBe(404);
   });
 
   it('ärendedragning: a recorded outcome takes the person off the list, and the list of reviews shows it', async () => {

@@ -2,6 +2,7 @@
 // zod schemas (`@stegvis/server/api`), so a change on the server fails the web's type check.
 export type {
   AccessLogEntry,
+  AktivitetskravReduction,
   AktivitetskravStatus as AktivitetskravState,
   Assessment,
   AuditComparison,
@@ -19,6 +20,7 @@ export type {
   Meeting,
   NewAktivitetskravDeviation,
   NewAktivitetskravExemption,
+  NewAktivitetskravReduction,
   NewAssessment,
   NewAuditSample,
   NewCaseReview,
@@ -33,6 +35,7 @@ export type {
   Plan,
   PlanningSettings,
   PlanVersion,
+  PlanWaiver,
   PolicySimulation,
   Problem,
   Role,

@@ -147,6 +147,7 @@ const fixedLineLabels: Record<string, MessageKey> = {
   'norm.adjustment': 'line.normAdjustment',
   'disregard.jobStimulus': 'line.jobStimulus',
   'disregard.childEarnings': 'line.childEarnings',
+  'reduction.aktivitetskrav': 'line.reductionAktivitetskrav',
 };
 
 /** The words for an investigation item or calculation line: kind, type and subtype. */
@@ -229,3 +230,25 @@ export const surveyOccasionLabels: Record<SurveyOccasion, MessageKey> = {
   closure: 'surveyOccasion.closure',
   afterExit: 'surveyOccasion.afterExit',
 };
+
+// Legal status of a rule or a legal reference (aktivitetskrav: a proposal until passed).
+const legalStatusLabels: Record<string, MessageKey> = {
+  inForce: 'legalStatus.inForce',
+  passed: 'legalStatus.passed',
+  proposed: 'legalStatus.proposed',
+};
+
+/** The words for a legal status code; an unknown code is shown as it is. */
+export function legalStatusLabel(status: string): MessageKey | null {
+  return legalStatusLabels[status] ?? null;
+}
+
+const legalBasisNotes: Record<string, MessageKey> = {
+  'sol-12-5': 'aktivitetskrav.basisNote.sol-12-5',
+  'aktivitetskrav-proposal': 'aktivitetskrav.basisNote.aktivitetskrav-proposal',
+};
+
+/** The explanation of a cited legal reference in the reader's language, if there is one. */
+export function legalBasisNote(id: string): MessageKey | null {
+  return legalBasisNotes[id] ?? null;
+}

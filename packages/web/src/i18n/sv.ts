@@ -420,6 +420,12 @@ export const sv = {
   'calculation.section': 'riktlinjer {section}',
   'calculation.calculate': 'Beräkna',
   'calculation.calculating': 'Beräknar …',
+  'line.reductionAktivitetskrav': 'Nedsättning, aktivitetskravet',
+  'calculation.reductionsCaption': 'Beslutade nedsättningar för månaden',
+  'calculation.reductionReason': 'Skäl: {reason}',
+  'calculation.reductionCapped':
+    'Beslutad nedsättning {decided}; begränsad till det bistånd som återstår ({left}).',
+  'calculation.afterReductions': 'Ekonomiskt bistånd efter nedsättning',
 
   'decision.title': 'Beslut',
   'decision.notYet': 'Beslut fattas när ärendet är klart för beslut.',
@@ -697,6 +703,8 @@ export const sv = {
   'agreement.paper': 'på papper',
   'agreement.oral': 'muntligt (antecknat)',
   'plan.title': 'Genomförandeplan',
+  'plan.waiversTitle': 'Ingen plan behövs',
+  'plan.waiverLine': '{date}, {name}: {reason}',
   'plan.none': 'Det finns ingen genomförandeplan.',
   'plan.create': 'Upprätta plan',
   'plan.change': 'Ändra planen',
@@ -822,7 +830,7 @@ export const sv = {
   'aktivitetskrav.sendNotice': 'Skicka förvarning för {month}',
   'aktivitetskrav.reductionTitle': 'Nedsättning av försörjningsstöd',
   'aktivitetskrav.reductionIntro':
-    'Efter förvarning kan försörjningsstödet sättas ned i beslutet om ansökan. Välj motiveringsmallen "Nedsättning: uteblivit från planerad aktivitet". Rättslig grund:',
+    'Efter förvarning kan du besluta att sätta ned försörjningsstödet för en månad. Nedsättningen visas i månadens beräkning och beslutsbrev; i beslutet väljer du motiveringsmallen "Nedsättning: uteblivit från planerad aktivitet". Rättslig grund:',
   'aktivitetskrav.addDeviation': 'Registrera avvikelse',
   'aktivitetskrav.addExemption': 'Registrera undantag',
   'aktivitetskrav.exemptionReason': 'Skäl till undantaget',
@@ -836,6 +844,31 @@ export const sv = {
   'aktivitetskrav.attendedHours': 'Närvarotimmar i veckan',
   'aktivitetskrav.deviationDescription': 'Vad hände?',
   'aktivitetskrav.saveDeviation': 'Spara avvikelse',
+  'aktivitetskrav.automatic.underMinimumAge':
+    '{age} år, under kravets åldersgräns (enligt registrerade uppgifter)',
+  'aktivitetskrav.automatic.inSchool': '{age} år och går i skolan (enligt registrerade uppgifter)',
+  'aktivitetskrav.automatic.fullTimeEmployment': 'Heltidsanställning (enligt registrerade uppgifter)',
+  'aktivitetskrav.automatic.sicknessBenefit':
+    'Sjukpenning eller sjukersättning (enligt registrerade uppgifter)',
+  'legalStatus.inForce': 'gällande',
+  'legalStatus.passed': 'antagen, ännu inte i kraft',
+  'legalStatus.proposed': 'förslag',
+  'aktivitetskrav.basisNote.sol-12-5':
+    'Fortsatt försörjningsstöd får vägras eller sättas ned om personen utan godtagbart skäl avböjer eller uteblir från anvisad aktivitet. Beslutet kan överklagas (SoL 35 kap. 1 § p. 2).',
+  'aktivitetskrav.basisNote.aktivitetskrav-proposal':
+    'Paragrafnumret i SoL 12 kap. är okänt tills lagen är antagen och publicerad i SFS.',
+  'aktivitetskrav.basisLine': '{text} ({status}): {note}',
+  'aktivitetskrav.decideReduction': 'Besluta om nedsättning för avvikelsen {month}',
+  'aktivitetskrav.reductionMonth': 'Månad som sätts ned',
+  'aktivitetskrav.reductionAmount': 'Nedsättning i kronor',
+  'aktivitetskrav.reductionAmountHint':
+    'Beloppet är ditt beslut; lagen anger inget belopp. Biståndet blir aldrig lägre än 0 kr.',
+  'aktivitetskrav.reductionReason': 'Skäl för nedsättningen',
+  'aktivitetskrav.saveReduction': 'Fatta beslut om nedsättning',
+  'aktivitetskrav.reductions': 'Beslutade nedsättningar',
+  'aktivitetskrav.noReductions': 'Inga beslut om nedsättning.',
+  'aktivitetskrav.reductionLine': '{month}: {amount} ({basis}), beslutad {date}. Skäl: {reason}',
+  'aktivitetskrav.amountInvalid': 'Ange beloppet i kronor, till exempel 1 200',
   'queue.proposalDue': 'Förslag om väg framåt saknas',
   'queue.planExpiring': 'Planer som snart löper ut',
   'queue.caseReview': 'Ärendedragning',

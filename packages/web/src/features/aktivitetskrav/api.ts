@@ -2,9 +2,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useApi } from '../../api/context.tsx';
 import type {
+  AktivitetskravReduction,
   AktivitetskravState,
   NewAktivitetskravDeviation,
   NewAktivitetskravExemption,
+  NewAktivitetskravReduction,
 } from '../../api/types.ts';
 
 const key = (personId: string) => ['planning', personId, 'aktivitetskrav'] as const;
@@ -20,6 +22,8 @@ function useRefresh(personId: string) {
   return async () => {
     await queryClient.invalidateQueries({ queryKey: key(personId) });
     await queryClient.invalidateQueries({ queryKey: ['work-queues'] });
+    // A reduction changes the month's calculation: errands shown beside the person refetch.
+    await queryClient.invalidateQueries({ queryKey: ['errands'] });
   };
 }
 
@@ -49,6 +53,20 @@ export function useSendNotice(personId: string) {
   return useMutation({
     mutationFn: (deviationId: string) =>
       api.post(`/api/v1/aktivitetskrav/deviations/${encodeURIComponent(deviationId)}/notice`, {}),
+    onSuccess: refresh,
+  });
+}
+
+/** Beslut om nedsättning (SoL 2025:400 12 kap. 5 §) after the deviation's notice. */
+export function useDecideReduction(personId: string) {
+  const api = useApi();
+  const refresh = useRefresh(personId);
+  return useMutation({
+    mutationFn: ({ deviationId, input }: { deviationId: string; input: NewAktivitetskravReduction }) =>
+      api.post<AktivitetskravReduction>(
+        `/api/v1/aktivitetskrav/deviations/${encodeURIComponent(deviationId)}/reductions`,
+        input,
+      ),
     onSuccess: refresh,
   });
 }

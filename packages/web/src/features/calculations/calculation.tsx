@@ -1,6 +1,7 @@
 // The month's calculation: one line per amount with its legal basis beside it (the same lines
 // the decision letter prints), the totals, and the guideline warnings. "Beräkna" makes a new
-// snapshot from what the investigation holds now.
+// snapshot from what the investigation holds now. Decided reductions (aktivitetskrav, SoL
+// 2025:400 12 kap. 5 §) are lines below the assistance, with what is left to decide after them.
 import { Link } from 'react-router';
 import type { CalculationLine, CalculationSnapshot, ErrandDetail } from '../../api/case-types.ts';
 import type { GuidelineCap } from '../../api/guideline-types.ts';
@@ -22,7 +23,8 @@ export function Calculation({ errand }: { errand: CalculationErrand }) {
   const snapshot = errand.latestCalculation;
   const memberName = (id: string) => errand.household.members.find((m) => m.personId === id)?.person.name;
 
-  const label = (line: CalculationLine) => {
+  const reductions = snapshot?.result.reductions ?? [];
+  const label = (line: Pick<CalculationLine, 'code' | 'memberIds'>) => {
     const key = lineLabel(line.code);
     const words = key ? t(key) : line.code;
     const names = errand.household.members.length > 1 ? line.memberIds.map(memberName).filter(Boolean) : [];
@@ -69,9 +71,41 @@ export function Calculation({ errand }: { errand: CalculationErrand }) {
                     {t('calculation.assistance')}
                   </th>
                   <td className="numeric nowrap amount-total" data-testid="calculation-total">
-                    {formatMoney(snapshot.assistance)}
+                    {formatMoney(snapshot.result.assistance)}
                   </td>
                 </tr>
+                {reductions.map((reduction) => (
+                  <tr key={reduction.decisionId} data-testid="calculation-reduction">
+                    <th scope="row">
+                      {label(reduction)}
+                      <br />
+                      <small>{t('calculation.reductionReason', { reason: reduction.reason })}</small>
+                      {reduction.cap ? (
+                        <>
+                          <br />
+                          <small>
+                            {t('calculation.reductionCapped', {
+                              decided: formatMoney(reduction.decidedAmount),
+                              left: formatMoney(reduction.cap.assistanceLeft),
+                            })}
+                          </small>
+                        </>
+                      ) : null}
+                    </th>
+                    <td>{reduction.basis}</td>
+                    <td className="numeric nowrap">{formatMoney(-reduction.amount)}</td>
+                  </tr>
+                ))}
+                {reductions.length > 0 ? (
+                  <tr>
+                    <th scope="row" colSpan={2}>
+                      {t('calculation.afterReductions')}
+                    </th>
+                    <td className="numeric nowrap amount-total" data-testid="calculation-after-reductions">
+                      {formatMoney(snapshot.assistance)}
+                    </td>
+                  </tr>
+                ) : null}
               </tfoot>
             </table>
           </div>

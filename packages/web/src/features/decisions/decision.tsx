@@ -68,17 +68,22 @@ function DecisionForm({ errand }: { errand: DecisionErrand }) {
   const { t, formatMonth } = useI18n();
   const templates = useReasonTemplates();
   const decide = useDecide(errand.id);
+  // What is left to decide: the calculated assistance after any decided reduction (SoL 2025:400
+  // 12 kap. 5 §), which makes the decision a delavslag of the calculated need.
   const assistance = errand.latestCalculation?.assistance ?? 0;
+  const reductions = errand.latestCalculation?.result.reductions ?? [];
+  const need =
+    reductions.length > 0 ? (errand.latestCalculation?.result.assistance ?? assistance) : assistance;
   const hasChildren = errand.household.members.some((m) => m.role === 'child');
   const [items, setItems] = useState<ItemDraft[]>(() => [
     {
       key: 0,
       description: t('decision.defaultDescription', { month: formatMonth(errand.month) }),
-      outcome: assistance > 0 ? 'granted' : 'rejected',
-      requested: kronorInput(assistance),
+      outcome: assistance <= 0 ? 'rejected' : assistance < need ? 'partiallyGranted' : 'granted',
+      requested: kronorInput(need),
       granted: kronorInput(assistance),
       templateIds: [],
-      reasons: '',
+      reasons: reductions.map((r) => r.reason).join(' '),
       legalBasis: '',
     },
   ]);

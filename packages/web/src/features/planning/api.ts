@@ -10,6 +10,7 @@ import type {
   NewMeeting,
   NewPlan,
   Plan,
+  PlanWaiver,
 } from '../../api/types.ts';
 
 const person = (id: string) => `/api/v1/persons/${encodeURIComponent(id)}`;
@@ -17,6 +18,7 @@ export const planningKeys = {
   assessments: (personId: string) => ['planning', personId, 'assessments'] as const,
   plans: (personId: string) => ['planning', personId, 'plans'] as const,
   meetings: (personId: string) => ['planning', personId, 'meetings'] as const,
+  waivers: (personId: string) => ['planning', personId, 'waivers'] as const,
 };
 
 function useRefresh(personId: string) {
@@ -105,6 +107,15 @@ export function useRecordAttendance(personId: string) {
       attendance: 'attended' | 'noShow' | 'cancelled';
     }) => api.patch<Meeting>(`/api/v1/meetings/${encodeURIComponent(meetingId)}`, { attendance }),
     onSuccess: refresh,
+  });
+}
+
+/** "Ingen plan behövs" records, newest first (shown where the plan would be). */
+export function usePlanWaivers(personId: string) {
+  const api = useApi();
+  return useQuery({
+    queryKey: planningKeys.waivers(personId),
+    queryFn: async () => (await api.get<{ items: PlanWaiver[] }>(`${person(personId)}/plan-waivers`)).items,
   });
 }
 

@@ -14,7 +14,14 @@ import { Fieldset, SelectField, TextArea, TextField } from '../../components/fie
 import { LoadError, Loading, Notice } from '../../components/status.tsx';
 import { errorCodeOf, errorMessages } from '../../i18n/errors.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { planPdfUrl, usePlans, useRecordFollowUp, useRecordWaiver, useSavePlan } from './api.ts';
+import {
+  planPdfUrl,
+  usePlans,
+  usePlanWaivers,
+  useRecordFollowUp,
+  useRecordWaiver,
+  useSavePlan,
+} from './api.ts';
 import {
   PROGRESS_STATUSES,
   type ProgressStatus,
@@ -29,6 +36,7 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 export function PlanSection({ personId }: { personId: string }) {
   const { t } = useI18n();
   const plans = usePlans(personId);
+  const waivers = usePlanWaivers(personId);
   const [editing, setEditing] = useState(false);
   const plan = plans.data?.[0] ?? null;
 
@@ -60,13 +68,31 @@ export function PlanSection({ personId }: { personId: string }) {
           </>
         ) : (
           <>
-            <Notice tone="warning">
-              <p>{t('plan.none')}</p>
-            </Notice>
+            {waivers.data && waivers.data.length > 0 ? (
+              <Notice>
+                <h3>{t('plan.waiversTitle')}</h3>
+                <ul data-testid="plan-waivers">
+                  {waivers.data.map((w) => (
+                    <li key={w.id}>
+                      {t('plan.waiverLine', {
+                        date: w.recordedOn,
+                        name: w.recordedBy.name,
+                        reason: w.reason,
+                      })}
+                    </li>
+                  ))}
+                </ul>
+              </Notice>
+            ) : (
+              <Notice tone="warning">
+                <p>{t('plan.none')}</p>
+              </Notice>
+            )}
+            {waivers.isError ? <LoadError error={waivers.error} onRetry={() => waivers.refetch()} /> : null}
             <button type="button" className="button" onClick={() => setEditing(true)}>
               {t('plan.create')}
             </button>
-            <WaiverForm personId={personId} />
+            {waivers.data && waivers.data.length === 0 ? <WaiverForm personId={personId} /> : null}
           </>
         )
       ) : null}
