@@ -74,11 +74,11 @@ describe('Indikatorer', () => {
     });
     expect(await destinations.getByRole('row').count()).toBe(9);
     const work = (
-      await destinations
+      (await destinations
         .getByRole('row', { name: /^Arbete/ })
         .getByRole('cell')
         .last()
-        .innerText()
+        .textContent()) ?? ''
     ).trim();
     expect(work === '–' || work === '0' || Number(work) >= 5).toBe(true);
 

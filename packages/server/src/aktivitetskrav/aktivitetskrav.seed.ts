@@ -2,11 +2,11 @@
 // (planning demo) attended 12 of 30 planned hours a week this month, was sent a förvarning, and
 // a reduction of next month's försörjningsstöd was decided (SoL 2025:400 12 kap. 5 §), so the
 // next month's calculation and decision letter show it on `npm start`. Synthetic data.
-import { randomUUID } from 'node:crypto';
 import { reductionBasisFor } from '@stegvis/rules';
 import type { Kysely } from 'kysely';
 import { inTenant } from '../db/database.ts';
 import type { Database } from '../db/schema.ts';
+import { demoUuids } from '../demo/synthetic.ts';
 import { addDays, addMonths } from '../plans/planning-settings.ts';
 
 export async function seedAktivitetskravDemo(
@@ -19,6 +19,7 @@ export async function seedAktivitetskravDemo(
   const basis = reductionBasisFor(next, 'aktivitetskrav');
   // Only once the month has a few days behind it: a deviation is recorded for a month that has begun.
   if (!basis || Number(today.slice(8, 10)) < 4) return;
+  const uuid = demoUuids(`${municipality.id}:aktivitetskrav:${today}`);
   await inTenant(db, municipality.id, async (trx) => {
     const person = await trx
       .selectFrom('persons')
@@ -28,7 +29,7 @@ export async function seedAktivitetskravDemo(
       .where('unitId', '=', municipality.unitId)
       .executeTakeFirst();
     if (!person?.responsibleUserId) return;
-    const deviationId = randomUUID();
+    const deviationId = uuid();
     await trx
       .insertInto('aktivitetskravDeviations')
       .values({
@@ -48,7 +49,7 @@ export async function seedAktivitetskravDemo(
       .insertInto('aktivitetskravReductions')
       .values({
         municipalityId: municipality.id,
-        id: randomUUID(),
+        id: uuid(),
         personId: person.id,
         deviationId,
         month: next,

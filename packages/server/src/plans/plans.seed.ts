@@ -368,6 +368,7 @@ export async function seedPlanningInsatser(
   municipality: { id: string; unitId: string },
   today: string,
 ): Promise<void> {
+  const uuid = demoUuids(`${municipality.id}:planning-insatser:${today}`);
   await inTenant(db, municipality.id, async (trx) => {
     // The municipality's own insatser and the region's (SFI is the region's).
     const insatser = await trx
@@ -398,7 +399,7 @@ export async function seedPlanningInsatser(
         .values([
           {
             municipalityId: municipality.id,
-            id: randomUUID(),
+            id: uuid(),
             personId: person.id,
             referralId: null,
             insatsId: training.id,
@@ -412,7 +413,7 @@ export async function seedPlanningInsatser(
           },
           {
             municipalityId: municipality.id,
-            id: randomUUID(),
+            id: uuid(),
             personId: person.id,
             referralId: null,
             insatsId: sfi.id,
