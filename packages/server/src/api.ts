@@ -83,6 +83,7 @@ import type {
   participationSchema,
   paymentRequestInput,
   waitListEntry,
+  workplaceInput,
   workplaceSchema,
 } from './insatser/insatser.schemas.ts';
 import type {
@@ -149,6 +150,7 @@ export {
   ABSENCE_REASONS,
   type AbsenceReason,
   FUNDING_SOURCES,
+  type FundingSource,
   INSATS_KINDS,
   type InsatsKind,
 } from './insatser/insatser.schemas.ts';
@@ -299,6 +301,7 @@ export type Insats = z.infer<typeof insatsSchema>;
 export type NewInsats = z.input<typeof insatsInput>;
 export type WaitListEntry = z.infer<typeof waitListEntry>;
 export type Workplace = z.infer<typeof workplaceSchema>;
+export type NewWorkplace = z.input<typeof workplaceInput>;
 export type Referral = z.infer<typeof referralSchema>;
 export type ReferralDetail = z.infer<typeof referralDetail>;
 export type NewReferral = z.input<typeof referralInput>;

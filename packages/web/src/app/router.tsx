@@ -9,6 +9,7 @@ import { CitizenShell } from '../features/citizen/citizen-shell.tsx';
 import { CitizenMessagesRoute } from '../features/citizen/messages.tsx';
 import { CitizenPlanRoute } from '../features/citizen/plan.tsx';
 import { AgreementsPage } from '../features/collaboration/agreements.tsx';
+import { CataloguePage, InsatsPage, NewInsatsPage } from '../features/insatser/catalogue.tsx';
 import { SurveyPage } from '../features/surveys/survey-page.tsx';
 import { SurveyResultsPage } from '../features/surveys/survey-results.tsx';
 import { AccessLogRoute } from './routes/access-log.tsx';
@@ -157,6 +158,30 @@ export function createRouter() {
               element: (
                 <Allow roles={['caseworker', 'coach', 'unitManager']}>
                   <ReferralRoute />
+                </Allow>
+              ),
+            },
+            {
+              path: '/insatser',
+              element: (
+                <Allow roles={['caseworker', 'coach', 'unitManager']}>
+                  <CataloguePage />
+                </Allow>
+              ),
+            },
+            {
+              path: '/insatser/ny',
+              element: (
+                <Allow roles={['coach', 'unitManager']}>
+                  <NewInsatsPage />
+                </Allow>
+              ),
+            },
+            {
+              path: '/insatser/:id',
+              element: (
+                <Allow roles={['caseworker', 'coach', 'unitManager']}>
+                  <InsatsPage />
                 </Allow>
               ),
             },

@@ -18,7 +18,9 @@ import type {
   ClosureReason,
   Consent,
   ConsentScope,
+  FundingSource,
   followUpSituations,
+  InsatsKind,
   Participation,
   Referral,
   Role,
@@ -228,4 +230,25 @@ export const surveyOccasionLabels: Record<SurveyOccasion, MessageKey> = {
   insatsEnd: 'surveyOccasion.insatsEnd',
   closure: 'surveyOccasion.closure',
   afterExit: 'surveyOccasion.afterExit',
+};
+
+export const insatsKindLabels: Record<InsatsKind, MessageKey> = {
+  workPractice: 'insatsKind.workPractice',
+  workTraining: 'insatsKind.workTraining',
+  studies: 'insatsKind.studies',
+  swedishLanguage: 'insatsKind.swedishLanguage',
+  healthRehab: 'insatsKind.healthRehab',
+  jobCoaching: 'insatsKind.jobCoaching',
+  budgetCounselling: 'insatsKind.budgetCounselling',
+  subsidisedEmployment: 'insatsKind.subsidisedEmployment',
+  other: 'insatsKind.other',
+};
+
+export const fundingSourceLabels: Record<FundingSource, MessageKey> = {
+  municipality: 'fundingSource.municipality',
+  region: 'fundingSource.region',
+  esf: 'fundingSource.esf',
+  coordinationAssociation: 'fundingSource.coordinationAssociation',
+  employmentService: 'fundingSource.employmentService',
+  other: 'fundingSource.other',
 };
