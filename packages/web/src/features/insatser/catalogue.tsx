@@ -96,7 +96,6 @@ export function CataloguePage() {
   );
 }
 
-
 export function NewInsatsPage() {
   const { t } = useI18n();
   const navigate = useNavigate();
