@@ -94,6 +94,10 @@ import type {
   verificationSchema,
 } from './investigation/investigation.schemas.ts';
 import type { entryInput, entrySchema, journalPage } from './journal/journal.schemas.ts';
+import type {
+  staffNotificationList,
+  staffNotificationSchema,
+} from './notifications/notifications.schemas.ts';
 import type { unitSchema } from './organisation/organisation.schemas.ts';
 import type { overviewSchema } from './overview/overview.schemas.ts';
 import type { batch, batchInput, payment, paymentResult } from './payments/payments.schemas.ts';
@@ -328,3 +332,7 @@ export type SurveyForm = z.infer<typeof surveyForm>;
 export type SurveyAnswer = z.input<typeof surveyAnswer>;
 export type SurveyResults = z.infer<typeof resultsSchema>;
 export type PendingSurveyComment = z.infer<typeof pendingComment>;
+
+// The staff inbox.
+export type StaffNotification = z.infer<typeof staffNotificationSchema>;
+export type StaffNotificationList = z.infer<typeof staffNotificationList>;

@@ -133,3 +133,70 @@ describe('Insatskatalogen', () => {
     await page.context().close();
   });
 });
+
+const USERNAMES: Record<string, string> = { 'Erik Lund': 'erik', 'Lina Berg': 'lina', 'Maria Ek': 'maria' };
+
+describe('Inkorgen', () => {
+  test('coachen skickar tillbaka en remiss; socialsekreteraren ser det i inkorgen, med antal olästa i menyn', async () => {
+    const coach = await signedIn('sara', 'Mina deltagare');
+    const queue = coach.getByRole('table', { name: 'Remisskö' });
+    await queue.waitFor();
+    await queue.locator('tbody tr').filter({ hasText: 'Skickad' }).first().getByRole('link').click();
+    await expectHeading(coach, /^Remiss för /);
+    const sender = ((await coach.locator('dt:has-text("Skickad av") + dd').textContent()) ?? '').trim();
+    const username = USERNAMES[sender];
+    expect(username, sender).toBeDefined();
+    await coach
+      .getByLabel('Skäl', { exact: true })
+      .fill('Personen deltar redan i Arbetsförmedlingens program');
+    await coach.getByRole('button', { name: 'Skicka tillbaka' }).click();
+    await coach.getByText('Returnerad').first().waitFor();
+    await coach.context().close();
+
+    const page = await newPage(browser);
+    await login(page, app, username ?? '');
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    const inboxLink = page
+      .getByRole('navigation', { name: 'Huvudmeny' })
+      .getByRole('link', { name: /^Inkorg/ });
+    await page.waitForFunction(() => document.querySelector('.nav__badge') !== null);
+    const badgeBefore = Number(await page.locator('.nav__badge').textContent());
+    expect(badgeBefore).toBeGreaterThan(0);
+    expect(await inboxLink.getAttribute('href')).toBe('/inkorg');
+    expect(await text(inboxLink)).toContain(`(${badgeBefore} olästa)`);
+    await inboxLink.click();
+    await expectHeading(page, 'Inkorg');
+    const notices = page.getByRole('list', { name: 'Meddelanden' });
+    const notice = notices
+      .getByRole('listitem')
+      .filter({
+        hasText: 'Remissen har skickats tillbaka: Personen deltar redan i Arbetsförmedlingens program',
+      });
+    await notice.waitFor();
+    expect(await text(notice)).toContain('Ny');
+    await page.getByText(`${badgeBefore} olästa`, { exact: true }).waitFor();
+    await expectAccessible(page);
+
+    await notice.getByRole('button', { name: /^Markera som läst/ }).click();
+    await notice.getByText(/^Läst /).waitFor();
+    if (badgeBefore === 1) await page.waitForFunction(() => document.querySelector('.nav__badge') === null);
+    else
+      await page.waitForFunction(
+        (n) => document.querySelector('.nav__badge')?.textContent === String(n),
+        badgeBefore - 1,
+      );
+    // The person the notice is about is a link away.
+    expect(await notice.getByRole('link').count()).toBe(1);
+    await expectAccessible(page);
+
+    await page.getByLabel('Visa bara olästa').check();
+    await notices.or(page.getByText('Inkorgen är tom.')).first().waitFor();
+    expect(await page.getByText('Remissen har skickats tillbaka: Personen deltar redan').count()).toBe(0);
+    if (badgeBefore > 1) {
+      await page.getByRole('button', { name: 'Markera alla som lästa' }).click();
+      await page.getByText('Inga olästa meddelanden.').waitFor();
+    }
+    await page.waitForFunction(() => document.querySelector('.nav__badge') === null);
+    await page.context().close();
+  });
+});

@@ -83,6 +83,8 @@ export type {
   PendingSurveyComment,
   Referral,
   ReferralDetail,
+  StaffNotification,
+  StaffNotificationList,
   SurveyAnswer,
   SurveyForm,
   SurveyOccasion,

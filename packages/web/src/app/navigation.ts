@@ -11,6 +11,7 @@ export const navigation: Record<Role, NavEntry[]> = {
     { to: '/arenden', label: 'nav.errands' },
     { to: '/remisser', label: 'nav.referrals' },
     { to: '/insatser', label: 'nav.insatser' },
+    { to: '/inkorg', label: 'nav.inbox' },
     { to: '/persons/new', label: 'nav.registerPerson' },
     { to: '/utbetalningar', label: 'nav.payments' },
     { to: '/riktlinjer', label: 'nav.guidelines' },
@@ -18,6 +19,7 @@ export const navigation: Record<Role, NavEntry[]> = {
   coach: [
     { to: '/', label: 'nav.participants' },
     { to: '/insatser', label: 'nav.insatser' },
+    { to: '/inkorg', label: 'nav.inbox' },
   ],
   unitManager: [
     { to: '/', label: 'nav.unitPersons' },
@@ -25,6 +27,7 @@ export const navigation: Record<Role, NavEntry[]> = {
     { to: '/utbetalningar', label: 'nav.payments' },
     { to: '/remisser', label: 'nav.referrals' },
     { to: '/insatser', label: 'nav.insatser' },
+    { to: '/inkorg', label: 'nav.inbox' },
     { to: '/overenskommelser', label: 'nav.agreements' },
     { to: '/enkatresultat', label: 'nav.survey' },
     { to: '/access-log', label: 'nav.accessLog' },
@@ -47,6 +50,18 @@ export const navigation: Record<Role, NavEntry[]> = {
   ],
 };
 
-export function navItems(role: Role, t: (key: MessageKey) => string): NavItem[] {
-  return navigation[role].map((entry) => ({ to: entry.to, label: t(entry.label), end: entry.to === '/' }));
+/** The inbox entry carries the unread count as a badge. */
+export function navItems(
+  role: Role,
+  t: (key: MessageKey, params?: Record<string, number>) => string,
+  counts: { unread: number } = { unread: 0 },
+): NavItem[] {
+  return navigation[role].map((entry) => ({
+    to: entry.to,
+    label: t(entry.label),
+    end: entry.to === '/',
+    ...(entry.to === '/inkorg' && counts.unread > 0
+      ? { badge: { count: counts.unread, label: t('inbox.unreadCount', { count: counts.unread }) } }
+      : {}),
+  }));
 }

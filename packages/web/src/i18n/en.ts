@@ -1611,4 +1611,20 @@ export const en: Record<MessageKey, string> = {
   'fundingSource.coordinationAssociation': 'The coordination association',
   'fundingSource.employmentService': 'The Public Employment Service',
   'fundingSource.other': 'Other funding',
+
+  'nav.inbox': 'Inbox',
+  'inbox.title': 'Inbox',
+  'inbox.intro':
+    "Notices to you from the system: unexcused absence, a coach's request for a decision, answers to referrals. Newest first.",
+  'inbox.unreadOnly': 'Show unread only',
+  'inbox.unreadCount': '{count} unread',
+  'inbox.allRead': 'No unread notices.',
+  'inbox.markAll': 'Mark all as read',
+  'inbox.markRead': 'Mark as read',
+  'inbox.readAt': 'Read {at}',
+  'inbox.new': 'New',
+  'inbox.empty': 'The inbox is empty.',
+  'inbox.listLabel': 'Notices',
+
+  'referrals.sentBy': 'Sent by',
 };

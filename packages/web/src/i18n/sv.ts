@@ -1603,6 +1603,22 @@ export const sv = {
   'fundingSource.coordinationAssociation': 'Samordningsförbundet',
   'fundingSource.employmentService': 'Arbetsförmedlingen',
   'fundingSource.other': 'Annan finansiering',
+
+  'nav.inbox': 'Inkorg',
+  'inbox.title': 'Inkorg',
+  'inbox.intro':
+    'Meddelanden till dig från systemet: ogiltig frånvaro, begäran om beslut från en coach, svar på remisser. Nyaste först.',
+  'inbox.unreadOnly': 'Visa bara olästa',
+  'inbox.unreadCount': '{count} olästa',
+  'inbox.allRead': 'Inga olästa meddelanden.',
+  'inbox.markAll': 'Markera alla som lästa',
+  'inbox.markRead': 'Markera som läst',
+  'inbox.readAt': 'Läst {at}',
+  'inbox.new': 'Ny',
+  'inbox.empty': 'Inkorgen är tom.',
+  'inbox.listLabel': 'Meddelanden',
+
+  'referrals.sentBy': 'Skickad av',
 } as const;
 
 export type MessageKey = keyof typeof sv;

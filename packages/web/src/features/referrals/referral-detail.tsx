@@ -94,6 +94,7 @@ function Detail({ referral }: { referral: ReferralDetail }) {
         <Row label={t('referrals.to')}>{referral.to.name}</Row>
         <Row label={t('referrals.question')}>{referral.question}</Row>
         <Row label={t('referrals.sentOn')}>{referral.sentOn}</Row>
+        {referral.sentBy ? <Row label={t('referrals.sentBy')}>{referral.sentBy}</Row> : null}
         <Row label={t('referrals.waitingDays')}>
           {referral.clocks.waiting
             ? t('referrals.stillWaiting', { days: referral.clocks.waitingDays })
