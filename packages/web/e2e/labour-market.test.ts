@@ -167,11 +167,9 @@ describe('Inkorgen', () => {
     await inboxLink.click();
     await expectHeading(page, 'Inkorg');
     const notices = page.getByRole('list', { name: 'Meddelanden' });
-    const notice = notices
-      .getByRole('listitem')
-      .filter({
-        hasText: 'Remissen har skickats tillbaka: Personen deltar redan i Arbetsförmedlingens program',
-      });
+    const notice = notices.getByRole('listitem').filter({
+      hasText: 'Remissen har skickats tillbaka: Personen deltar redan i Arbetsförmedlingens program',
+    });
     await notice.waitFor();
     expect(await text(notice)).toContain('Ny');
     await page.getByText(`${badgeBefore} olästa`, { exact: true }).waitFor();
