@@ -174,7 +174,9 @@ export {
   AGENCY_KINDS,
   CONSENT_SCOPES,
   type ConsentScope,
+  REFERRAL_CLOSE_REASONS,
   REFERRAL_STATUSES,
+  type ReferralCloseReason,
 } from './referrals/referrals.schemas.ts';
 export { SUPPORT_BARRIER_IDS, SUPPORT_BARRIER_LABELS } from './reporting/barriers.ts';
 export {

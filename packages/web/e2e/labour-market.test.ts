@@ -198,3 +198,52 @@ describe('Inkorgen', () => {
     await page.context().close();
   });
 });
+
+describe('Avsluta remiss', () => {
+  test('coachen avslutar en remiss där personen väntar på plats; platsen i kön tas bort', async () => {
+    const page = await signedIn('sara', 'Mina deltagare');
+    await page.goto(`${app.url}/insatser`);
+    await expectHeading(page, 'Insatskatalog');
+    await page.getByRole('link', { name: 'Arbetsträning på Återbruket' }).click();
+    await expectHeading(page, 'Arbetsträning på Återbruket');
+    const waitList = page.getByRole('table', { name: /Kö till Arbetsträning på Återbruket/ });
+    const waiting = await waitList.locator('tbody tr').count();
+    await waitList.locator('tbody tr').first().getByRole('link').click();
+    await expectHeading(page, /^Remiss för /);
+    await page.getByRole('heading', { name: 'Avsluta remissen', level: 2 }).waitFor();
+
+    // No reason: the server names the field, in the summary and beside the field.
+    await page.getByRole('button', { name: 'Avsluta remissen' }).click();
+    await page
+      .locator('.error-summary')
+      .getByRole('link', { name: 'Välj varför remissen avslutas' })
+      .waitFor();
+    expect(await page.locator('#closeReason-error').textContent()).toContain('Välj varför remissen avslutas');
+    await expectAccessible(page);
+    await page.getByLabel('Avslutad', { exact: true }).fill('2020-01-01');
+    await page.getByLabel('Skäl för avslut').selectOption({ label: 'Personen avböjde' });
+    await page.getByRole('button', { name: 'Avsluta remissen' }).click();
+    await page
+      .locator('#closedOn-error')
+      .getByText(/Avslutsdatum ska vara mellan/)
+      .waitFor();
+
+    await page.getByLabel('Avslutad', { exact: true }).fill('2026-11-23');
+    await page.getByLabel('Kommentar').fill('Vill hellre söka arbete på egen hand');
+    await page.getByRole('button', { name: 'Avsluta remissen' }).click();
+    await page.getByText('Remissen är avslutad.').waitFor();
+    const main = await mainText(page);
+    expect(main).toContain('Avslutad');
+    expect(main).toContain('Personen avböjde – Vill hellre söka arbete på egen hand');
+    expect(await page.getByRole('button', { name: 'Avsluta remissen' }).count()).toBe(0);
+    await expectAccessible(page);
+
+    await page.goto(`${app.url}/insatser`);
+    await expectHeading(page, 'Insatskatalog');
+    await page.getByRole('link', { name: 'Arbetsträning på Återbruket' }).click();
+    await expectHeading(page, 'Arbetsträning på Återbruket');
+    if (waiting === 1) await page.getByText('Ingen väntar på plats.').waitFor();
+    else expect(await waitList.locator('tbody tr').count()).toBe(waiting - 1);
+    await page.context().close();
+  });
+});

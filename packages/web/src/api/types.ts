@@ -82,6 +82,7 @@ export type {
   PartnerAgency,
   PendingSurveyComment,
   Referral,
+  ReferralCloseReason,
   ReferralDetail,
   StaffNotification,
   StaffNotificationList,
@@ -99,5 +100,6 @@ export {
   FOLLOW_UP_SITUATIONS as followUpSituations,
   FUNDING_SOURCES as fundingSources,
   INSATS_KINDS as insatsKinds,
+  REFERRAL_CLOSE_REASONS as referralCloseReasons,
   SURVEY_OCCASIONS as surveyOccasions,
 } from '@stegvis/server/api';

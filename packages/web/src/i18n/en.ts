@@ -1627,4 +1627,24 @@ export const en: Record<MessageKey, string> = {
   'inbox.listLabel': 'Notices',
 
   'referrals.sentBy': 'Sent by',
+
+  'referrals.closeTitle': 'Close the referral',
+  'referrals.closeIntro':
+    'Close it when the question is answered, when the referral is withdrawn or when the case closes. The other unit gets a notice in its inbox. The waiting time is kept for the statistics.',
+  'referrals.closeInProgress':
+    'The person is taking part in an activity. End the participation first – leaving the activity is its own event with its own reason.',
+  'referrals.closedOn': 'Closed',
+  'referrals.closedOnHint': 'YYYY-MM-DD, at the earliest the day the referral was sent.',
+  'referrals.closeReason': 'Reason for closing',
+  'referrals.closeReasonChoose': 'Choose a reason',
+  'referrals.closeNote': 'Comment',
+  'referrals.closeNoteHint': 'Required when the reason is Other.',
+  'referrals.closeSubmit': 'Close the referral',
+  'referrals.closedNotice': 'The referral is closed.',
+  'referralCloseReason.completed': 'The question is answered',
+  'referralCloseReason.withdrawn': 'Withdrawn by the sender',
+  'referralCloseReason.declined': 'The person declined',
+  'referralCloseReason.moved': 'The person has moved',
+  'referralCloseReason.caseClosed': 'The case is closed',
+  'referralCloseReason.other': 'Other',
 };

@@ -23,6 +23,7 @@ import type {
   InsatsKind,
   Participation,
   Referral,
+  ReferralCloseReason,
   Role,
   SurveyOccasion,
 } from '../api/types.ts';
@@ -251,4 +252,13 @@ export const fundingSourceLabels: Record<FundingSource, MessageKey> = {
   coordinationAssociation: 'fundingSource.coordinationAssociation',
   employmentService: 'fundingSource.employmentService',
   other: 'fundingSource.other',
+};
+
+export const referralCloseReasonLabels: Record<ReferralCloseReason, MessageKey> = {
+  completed: 'referralCloseReason.completed',
+  withdrawn: 'referralCloseReason.withdrawn',
+  declined: 'referralCloseReason.declined',
+  moved: 'referralCloseReason.moved',
+  caseClosed: 'referralCloseReason.caseClosed',
+  other: 'referralCloseReason.other',
 };

@@ -1619,6 +1619,26 @@ export const sv = {
   'inbox.listLabel': 'Meddelanden',
 
   'referrals.sentBy': 'Skickad av',
+
+  'referrals.closeTitle': 'Avsluta remissen',
+  'referrals.closeIntro':
+    'Avsluta när frågan är besvarad, när remissen återkallas eller när ärendet avslutas. Den andra enheten får ett meddelande i sin inkorg. Väntetiden sparas för statistiken.',
+  'referrals.closeInProgress':
+    'Personen deltar i en insats. Avsluta deltagandet först – att lämna insatsen är en egen händelse med eget skäl.',
+  'referrals.closedOn': 'Avslutad',
+  'referrals.closedOnHint': 'ÅÅÅÅ-MM-DD, tidigast dagen remissen skickades.',
+  'referrals.closeReason': 'Skäl för avslut',
+  'referrals.closeReasonChoose': 'Välj skäl',
+  'referrals.closeNote': 'Kommentar',
+  'referrals.closeNoteHint': 'Krävs när skälet är Annat.',
+  'referrals.closeSubmit': 'Avsluta remissen',
+  'referrals.closedNotice': 'Remissen är avslutad.',
+  'referralCloseReason.completed': 'Frågan är besvarad',
+  'referralCloseReason.withdrawn': 'Återkallad av avsändaren',
+  'referralCloseReason.declined': 'Personen avböjde',
+  'referralCloseReason.moved': 'Personen har flyttat',
+  'referralCloseReason.caseClosed': 'Ärendet är avslutat',
+  'referralCloseReason.other': 'Annat',
 } as const;
 
 export type MessageKey = keyof typeof sv;
