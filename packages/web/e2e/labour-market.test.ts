@@ -10,6 +10,7 @@ import {
   login,
   newPage,
   startApp,
+  validPersonalIdentityNumber,
 } from './harness.ts';
 
 let app: App;
@@ -244,6 +245,66 @@ describe('Avsluta remiss', () => {
     await expectHeading(page, 'Arbetsträning på Återbruket');
     if (waiting === 1) await page.getByText('Ingen väntar på plats.').waitFor();
     else expect(await waitList.locator('tbody tr').count()).toBe(waiting - 1);
+    await page.context().close();
+  });
+});
+
+describe('Remisser till och från andra myndigheter', () => {
+  test('utgående remiss till psykiatrin kräver samtycke; inkommen remiss från Försäkringskassan registreras', async () => {
+    const page = await signedIn('erik', 'Mina personer');
+    await page.goto(`${app.url}/persons/new`);
+    await expectHeading(page, 'Registrera person');
+    await page.getByLabel('Personnummer').fill(validPersonalIdentityNumber());
+    await page.getByLabel('Förnamn').fill('Omar');
+    await page.getByLabel('Efternamn').fill('Samverkansson');
+    await page.getByLabel('Gatuadress').fill('Forsgatan 9');
+    await page.getByLabel('Postnummer').fill('79132');
+    await page.getByLabel('Ort').fill('Älvstad');
+    await page.getByRole('button', { name: 'Registrera person' }).click();
+    await expectHeading(page, 'Omar Samverkansson');
+    await page.getByText('Personen har inga remisser.').waitFor();
+
+    // The rule is shown before anything is sent.
+    expect(await text(page.locator('#consentRule'))).toContain('annan nämnd');
+    await page.getByLabel(/^Till en annan myndighet/).check();
+    const agencyHint = page.locator('#toAgencyId-hint');
+    expect(await text(agencyHint)).toContain('samtycke');
+    await page
+      .getByLabel('Mottagande myndighet')
+      .selectOption({ label: 'Region Fyrkanten, vuxenpsykiatrin (fiktivt)' });
+    await page.getByLabel('Frågeställning').fill('Bedömning av psykisk ohälsa och behandlingsbehov');
+    await page.getByRole('button', { name: 'Skicka remissen' }).click();
+    const refusal = page.locator('#toAgencyId-error');
+    await refusal.waitFor();
+    expect(await text(refusal)).toContain('inget giltigt samtycke');
+    expect(await text(refusal)).toContain('vuxenpsykiatrin');
+    await page
+      .locator('.error-summary')
+      .getByRole('link', { name: /inget giltigt samtycke/ })
+      .waitFor();
+    await expectAccessible(page);
+
+    await page
+      .getByLabel('Mottagare', { exact: true })
+      .selectOption({ label: 'Region Fyrkanten, vuxenpsykiatrin (fiktivt)' });
+    await page.getByRole('button', { name: 'Registrera samtycke' }).click();
+    await page.getByText('Samtycket är registrerat.').waitFor();
+    await page.getByRole('button', { name: 'Skicka remissen' }).click();
+    await page.getByText('Remissen är skickad.').waitFor();
+    const referrals = page.getByRole('table', { name: 'Remisser' });
+    await referrals.getByRole('row', { name: /vuxenpsykiatrin/ }).waitFor();
+
+    await page.getByLabel(/^Inkommen från en myndighet/).check();
+    await page.getByLabel('Remissen kommer från').selectOption({ label: 'Försäkringskassan' });
+    await page.getByLabel('Inkom', { exact: true }).fill('2026-11-20');
+    await page.getByLabel('Frågeställning').fill('Samordning inför avstämningsmöte om arbetsförmåga');
+    await page.getByRole('button', { name: 'Registrera remissen' }).click();
+    await page.getByText('Remissen är registrerad.').waitFor();
+    const incoming = referrals.getByRole('row', { name: /Försäkringskassan/ });
+    await incoming.waitFor();
+    expect(await text(incoming)).toContain('2026-11-20');
+    expect(await text(incoming)).toContain('3 dagar');
+    await expectAccessible(page);
     await page.context().close();
   });
 });

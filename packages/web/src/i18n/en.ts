@@ -1647,4 +1647,24 @@ export const en: Record<MessageKey, string> = {
   'referralCloseReason.moved': 'The person has moved',
   'referralCloseReason.caseClosed': 'The case is closed',
   'referralCloseReason.other': 'Other',
+
+  'referrals.direction': 'Kind of referral',
+  'referrals.direction.internal': 'To a unit in the municipality',
+  'referrals.direction.outgoing':
+    'To another authority (for example psychiatry or the coordination association)',
+  'referrals.direction.incoming':
+    'Received from an authority (Public Employment Service, Social Insurance Agency, the region)',
+  'referrals.consentNeededUnit':
+    "The unit belongs to another committee: that is a secrecy boundary and the referral needs the person's valid consent to a referral there (OSL ch. 26 s. 1, ch. 12 s. 2).",
+  'referrals.consentNotNeeded': 'The unit belongs to the same committee: no consent is needed.',
+  'referrals.toAgency': 'Receiving authority',
+  'referrals.consentNeededAgency':
+    "Another authority is always a secrecy boundary: the referral needs the person's valid consent to that authority (OSL ch. 26 s. 1, ch. 12 s. 2).",
+  'referrals.fromAgency': 'The referral comes from',
+  'referrals.fromAgencyHint': 'The received referral is registered with your unit, which answers it.',
+  'referrals.chooseAgency': 'Choose an authority',
+  'referrals.receivedOn': 'Received',
+  'referrals.receivedOnHint': 'YYYY-MM-DD. The waiting time counts from that day.',
+  'referrals.register': 'Register the referral',
+  'referrals.registeredNotice': 'The referral is registered.',
 };

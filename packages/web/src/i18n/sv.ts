@@ -1639,6 +1639,26 @@ export const sv = {
   'referralCloseReason.moved': 'Personen har flyttat',
   'referralCloseReason.caseClosed': 'Ärendet är avslutat',
   'referralCloseReason.other': 'Annat',
+
+  'referrals.direction': 'Typ av remiss',
+  'referrals.direction.internal': 'Till en enhet i kommunen',
+  'referrals.direction.outgoing':
+    'Till en annan myndighet (till exempel psykiatrin eller samordningsförbundet)',
+  'referrals.direction.incoming':
+    'Inkommen från en myndighet (Arbetsförmedlingen, Försäkringskassan, regionen)',
+  'referrals.consentNeededUnit':
+    'Enheten hör till en annan nämnd: det är en sekretessgräns och remissen kräver personens giltiga samtycke till remiss dit (OSL 26 kap. 1 §, 12 kap. 2 §).',
+  'referrals.consentNotNeeded': 'Enheten hör till samma nämnd: inget samtycke behövs.',
+  'referrals.toAgency': 'Mottagande myndighet',
+  'referrals.consentNeededAgency':
+    'En annan myndighet är alltid en sekretessgräns: remissen kräver personens giltiga samtycke till just den myndigheten (OSL 26 kap. 1 §, 12 kap. 2 §).',
+  'referrals.fromAgency': 'Remissen kommer från',
+  'referrals.fromAgencyHint': 'Den inkomna remissen registreras på din enhet, som svarar på den.',
+  'referrals.chooseAgency': 'Välj myndighet',
+  'referrals.receivedOn': 'Inkom',
+  'referrals.receivedOnHint': 'ÅÅÅÅ-MM-DD. Väntetiden räknas från den dagen.',
+  'referrals.register': 'Registrera remissen',
+  'referrals.registeredNotice': 'Remissen är registrerad.',
 } as const;
 
 export type MessageKey = keyof typeof sv;
