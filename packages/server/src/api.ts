@@ -40,9 +40,12 @@ import type {
   dueFollowUp,
 } from './closures/closures.schemas.ts';
 import type {
+  agreementFollowUpInput,
+  agreementInput,
   agreementSchema,
   collaborationMeetingInput,
   collaborationMeetingSchema,
+  contactInput,
   contactSchema,
 } from './collaboration/collaboration.schemas.ts';
 import type { decision, decisionInput, reasonTemplate } from './decisions/decisions.schemas.ts';
@@ -321,6 +324,9 @@ export type NewPaymentRequest = z.input<typeof paymentRequestInput>;
 
 // Collaboration and closure.
 export type AgencyContact = z.infer<typeof contactSchema>;
+export type NewAgencyContact = z.input<typeof contactInput>;
+export type NewAgreement = z.input<typeof agreementInput>;
+export type NewAgreementFollowUp = z.input<typeof agreementFollowUpInput>;
 export type CollaborationMeeting = z.infer<typeof collaborationMeetingSchema>;
 export type NewCollaborationMeeting = z.input<typeof collaborationMeetingInput>;
 export type Agreement = z.infer<typeof agreementSchema>;

@@ -308,3 +308,73 @@ describe('Remisser till och från andra myndigheter', () => {
     await page.context().close();
   });
 });
+
+describe('Överenskommelser', () => {
+  test('enhetschefen registrerar en överenskommelse med alla kriterier och följer upp den', async () => {
+    const page = await signedIn('maria', 'Enhetens personer');
+    await page.goto(`${app.url}/overenskommelser`);
+    await expectHeading(page, 'Överenskommelser');
+    // The demo's older agreement has not been followed up in 12 months.
+    await page.getByLabel('Visa bara de som inte följts upp de senaste 12 månaderna').check();
+    const table = page.getByRole('table', { name: 'Överenskommelser' });
+    await table.getByRole('row', { name: /Lokal överenskommelse om unga vuxna/ }).waitFor();
+    expect(await table.getByRole('row', { name: /Samordnad rehabilitering/ }).count()).toBe(0);
+    await page.getByLabel('Visa bara de som inte följts upp de senaste 12 månaderna').uncheck();
+    await table.getByRole('row', { name: /Samordnad rehabilitering/ }).waitFor();
+    await expectAccessible(page);
+
+    const form = page.locator('form', {
+      has: page.getByRole('heading', { name: 'Registrera överenskommelse' }),
+    });
+    await form.getByRole('button', { name: 'Registrera överenskommelsen' }).click();
+    const summary = form.locator('.error-summary');
+    await summary.getByRole('link', { name: 'Ange överenskommelsens namn' }).waitFor();
+    await summary.getByRole('link', { name: 'Ange minst en samverkanspart' }).waitFor();
+    await expectAccessible(page);
+
+    await form
+      .getByLabel('Överenskommelse', { exact: true })
+      .fill('Samverkan om arbetslivsinriktad rehabilitering');
+    await form.getByLabel('Försäkringskassan').check();
+    await form.getByLabel('Arbetsförmedlingen').check();
+    await form.getByLabel('Beslutad av').fill('Socialnämnden i Älvstad');
+    await form.getByLabel('Beslutsdatum').fill('2026-10-15');
+    await form.getByLabel('Gäller från').fill('2026-11-01');
+    await form.getByLabel('Syfte').fill('Fler personer med försörjningsstöd och sjukdom ska komma i arbete');
+    await form.getByLabel('Målgrupp').fill('Personer med försörjningsstöd och nedsatt arbetsförmåga');
+    await form.getByLabel('Arbetssätt').fill('Gemensamma avstämningsmöten varje månad; remiss via Stegvis');
+    await form.getByLabel('Part 1', { exact: true }).fill('Kommunen');
+    await form.getByLabel('Ansvar för part 1').fill('Kartläggning och arbetsträning');
+    await form.getByLabel('Part 2', { exact: true }).fill('Försäkringskassan');
+    await form.getByLabel('Ansvar för part 2').fill('Bedömning av rätt till sjukpenning');
+    await form.getByLabel('Revideras').fill('2027-10-31');
+    await form.getByLabel('Mål 1', { exact: true }).fill('30 personer påbörjar arbetsträning');
+    await form.getByLabel('Hur mål 1 mäts').fill('Antal startade insatser per år');
+    await form.getByRole('button', { name: 'Registrera överenskommelsen' }).click();
+    await form
+      .getByText('Överenskommelsen Samverkan om arbetslivsinriktad rehabilitering är registrerad.')
+      .waitFor();
+    const row = table.getByRole('row', { name: /Samverkan om arbetslivsinriktad rehabilitering/ });
+    await row.waitFor();
+    expect(await text(row)).toContain('Försäkringskassan');
+    expect(await text(row)).toContain('Arbetsförmedlingen');
+    expect(await text(row)).toContain('Aldrig');
+
+    const followUp = page.locator('form', {
+      has: page.getByRole('heading', { name: 'Följ upp Samverkan om arbetslivsinriktad rehabilitering' }),
+    });
+    await followUp.getByLabel('Vad uppföljningen visade').fill('Sju personer har påbörjat arbetsträning');
+    await followUp.getByLabel('Resultat: 30 personer påbörjar arbetsträning').fill('7 av 30 efter en månad');
+    await followUp.getByRole('button', { name: 'Spara uppföljningen' }).click();
+    await followUp.getByText('Uppföljningen är sparad.').waitFor();
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll('tr')].some(
+        (tr) =>
+          tr.textContent?.includes('Samverkan om arbetslivsinriktad') && !tr.textContent.includes('Aldrig'),
+      ),
+    );
+    await page.getByText('30 personer påbörjar arbetsträning: 7 av 30 efter en månad').waitFor();
+    await expectAccessible(page);
+    await page.context().close();
+  });
+});

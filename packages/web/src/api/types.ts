@@ -62,6 +62,7 @@ export type ProblemCode = ErrorCode;
 // The labour-market unit: insats catalogue, referrals, consent, participation and attendance.
 export type {
   AbsenceReason,
+  AgencyContact,
   Agreement,
   AttendanceInput,
   Closure,
@@ -73,6 +74,9 @@ export type {
   FundingSource,
   Insats,
   InsatsKind,
+  NewAgencyContact,
+  NewAgreement,
+  NewAgreementFollowUp,
   NewClosure,
   NewConsent,
   NewInsats,

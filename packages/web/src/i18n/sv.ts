@@ -1659,6 +1659,42 @@ export const sv = {
   'referrals.receivedOnHint': 'ÅÅÅÅ-MM-DD. Väntetiden räknas från den dagen.',
   'referrals.register': 'Registrera remissen',
   'referrals.registeredNotice': 'Remissen är registrerad.',
+
+  'agreements.newTitle': 'Registrera överenskommelse',
+  'agreements.newIntro':
+    'En överenskommelse är verklig när den gäller, är beslutad på ledningsnivå och anger syfte, målgrupp, arbetssätt, ansvarsfördelning och när den ska revideras. Ange också ekonomiska åtaganden och mätbara mål som kan följas upp.',
+  'agreements.created': 'Överenskommelsen {title} är registrerad.',
+  'agreements.partiesHint': 'Samverkansparterna utöver kommunen. Minst en.',
+  'agreements.decidedByHint':
+    'Vem på ledningsnivå som beslutade, till exempel socialnämnden eller förvaltningschefen.',
+  'agreements.decidedOn': 'Beslutsdatum',
+  'agreements.validFrom': 'Gäller från',
+  'agreements.validTo': 'Gäller till',
+  'agreements.validToHint': 'Lämna tomt om överenskommelsen gäller tills vidare. ÅÅÅÅ-MM-DD.',
+  'agreements.validity': 'Giltighet',
+  'agreements.validFromOnly': 'Från {date}, tills vidare',
+  'agreements.procedureHint':
+    'Hur samverkan går till i praktiken: rutinen, mötesformer, hur remisser skickas.',
+  'agreements.responsibilitiesHint': 'Vem som ansvarar för vad. Minst två parter.',
+  'agreements.responsibilityParty': 'Part {n}',
+  'agreements.responsibilityText': 'Ansvar för part {n}',
+  'agreements.addParty': 'Lägg till part',
+  'agreements.reviewOnHint': 'När överenskommelsen senast ska revideras. ÅÅÅÅ-MM-DD.',
+  'agreements.economicHint': 'Till exempel hur kostnader delas eller vad varje part finansierar.',
+  'agreements.goalsHint': 'Minst ett mål, med hur det mäts.',
+  'agreements.goalText': 'Mål {n}',
+  'agreements.goalMeasure': 'Hur mål {n} mäts',
+  'agreements.addGoal': 'Lägg till mål',
+  'agreements.create': 'Registrera överenskommelsen',
+  'agreements.followUps': 'Uppföljningar',
+  'agreements.noFollowUps': 'Inte uppföljd ännu.',
+  'agreements.followUpTitle': 'Följ upp {title}',
+  'agreements.followedUpOn': 'Uppföljd',
+  'agreements.followUpSummary': 'Vad uppföljningen visade',
+  'agreements.goalResult': 'Resultat: {goal}',
+  'agreements.goalResultHint': 'Mäts som: {measure}',
+  'agreements.followUpSubmit': 'Spara uppföljningen',
+  'agreements.followUpSaved': 'Uppföljningen är sparad.',
 } as const;
 
 export type MessageKey = keyof typeof sv;
