@@ -6,6 +6,7 @@ import {
   type App,
   expectAccessible,
   expectHeading,
+  focusedText,
   launchBrowser,
   login,
   newPage,
@@ -376,5 +377,65 @@ describe('Överenskommelser', () => {
     await page.getByText('30 personer påbörjar arbetsträning: 7 av 30 efter en månad').waitFor();
     await expectAccessible(page);
     await page.context().close();
+  });
+});
+
+describe('Arbetsplatser', () => {
+  test('coachen lägger till och ändrar en arbetsplats; socialsekreteraren läser registret', async () => {
+    const page = await signedIn('sara', 'Mina deltagare');
+    await page
+      .getByRole('navigation', { name: 'Huvudmeny' })
+      .getByRole('link', { name: 'Arbetsplatser' })
+      .click();
+    await expectHeading(page, 'Arbetsplatser');
+    const table = page.getByRole('table', { name: 'Arbetsplatser' });
+    await table.getByRole('row', { name: /Café Strömmen/ }).waitFor();
+    await expectAccessible(page);
+
+    await page.getByLabel('Arbetsplats', { exact: true }).fill('Cykelköket');
+    await page.getByLabel('Organisationsnummer').fill('12');
+    await page.getByLabel('Praktik', { exact: true }).uncheck();
+    await page.getByLabel('Bransch').fill('Verkstad');
+    await page.getByRole('button', { name: 'Lägg till arbetsplatsen' }).click();
+    const summary = page.locator('.error-summary');
+    await summary.getByRole('link', { name: 'Organisationsnummer skrivs 556677-8899' }).waitFor();
+    await summary.getByRole('link', { name: 'Välj minst en typ' }).waitFor();
+    await expectAccessible(page);
+    await page.getByLabel('Organisationsnummer').fill('5599001234');
+    await page.getByLabel('Arbetsträning', { exact: true }).check();
+    await page.getByLabel('Platser', { exact: true }).fill('2');
+    await page.getByRole('button', { name: 'Lägg till arbetsplatsen' }).click();
+    await page.getByText('Cykelköket är tillagd.').waitFor();
+    const row = table.getByRole('row', { name: /Cykelköket/ });
+    await row.waitFor();
+    expect(await text(row)).toContain('559900-1234');
+    expect(await text(row)).toContain('Arbetsträning');
+
+    await row.getByRole('button', { name: 'Ändra Cykelköket' }).click();
+    await page.getByRole('heading', { name: 'Ändra Cykelköket' }).waitFor();
+    expect(await focusedText(page)).toBe('Ändra Cykelköket');
+    await page.getByLabel('Kontaktperson').fill('Kalle Kedja');
+    await page.getByLabel('Tar emot praktikanter').uncheck();
+    await page.getByRole('button', { name: 'Spara ändringarna' }).click();
+    await page.getByText('Ändringarna för Cykelköket är sparade.').waitFor();
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll('tr')].some(
+        (tr) => tr.textContent?.includes('Kalle Kedja') && tr.textContent.includes('Tar inte emot nu'),
+      ),
+    );
+    await expectAccessible(page);
+    await page.context().close();
+
+    const caseworker = await signedIn('erik', 'Mina personer');
+    await caseworker.goto(`${app.url}/insatser`);
+    await expectHeading(caseworker, 'Insatskatalog');
+    await caseworker
+      .getByRole('link', { name: 'Arbetsplatser och arbetsgivare som tar emot praktikanter' })
+      .click();
+    await expectHeading(caseworker, 'Arbetsplatser');
+    await caseworker.getByRole('row', { name: /Cykelköket/ }).waitFor();
+    expect(await caseworker.getByRole('button', { name: /^Ändra/ }).count()).toBe(0);
+    expect(await caseworker.getByRole('button', { name: 'Lägg till arbetsplatsen' }).count()).toBe(0);
+    await caseworker.context().close();
   });
 });

@@ -19,6 +19,7 @@ export const navigation: Record<Role, NavEntry[]> = {
   coach: [
     { to: '/', label: 'nav.participants' },
     { to: '/insatser', label: 'nav.insatser' },
+    { to: '/arbetsplatser', label: 'nav.workplaces' },
     { to: '/inkorg', label: 'nav.inbox' },
   ],
   unitManager: [

@@ -10,6 +10,7 @@ import { CitizenMessagesRoute } from '../features/citizen/messages.tsx';
 import { CitizenPlanRoute } from '../features/citizen/plan.tsx';
 import { AgreementsPage } from '../features/collaboration/agreements.tsx';
 import { CataloguePage, InsatsPage, NewInsatsPage } from '../features/insatser/catalogue.tsx';
+import { WorkplacesPage } from '../features/insatser/workplaces.tsx';
 import { InboxPage } from '../features/notifications/inbox.tsx';
 import { SurveyPage } from '../features/surveys/survey-page.tsx';
 import { SurveyResultsPage } from '../features/surveys/survey-results.tsx';
@@ -183,6 +184,14 @@ export function createRouter() {
               element: (
                 <Allow roles={['caseworker', 'coach', 'unitManager']}>
                   <InsatsPage />
+                </Allow>
+              ),
+            },
+            {
+              path: '/arbetsplatser',
+              element: (
+                <Allow roles={['caseworker', 'coach', 'unitManager']}>
+                  <WorkplacesPage />
                 </Allow>
               ),
             },

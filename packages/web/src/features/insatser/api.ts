@@ -2,7 +2,7 @@
 // wait list per insats and the register of workplaces that take placements.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useApi } from '../../api/context.tsx';
-import type { Insats, NewInsats, WaitListEntry } from '../../api/types.ts';
+import type { Insats, NewInsats, NewWorkplace, WaitListEntry, Workplace } from '../../api/types.ts';
 
 const keys = {
   catalogue: (includeInactive: boolean) => ['insatser', includeInactive ? 'all' : 'active'] as const,
@@ -64,5 +64,26 @@ export function useUpdateInsats(id: string) {
       queryClient.setQueryData(keys.one(id), insats);
       return queryClient.invalidateQueries({ queryKey: ['insatser'] });
     },
+  });
+}
+
+export function useWorkplaces() {
+  const api = useApi();
+  return useQuery({
+    queryKey: ['workplaces'],
+    queryFn: () => api.get<{ items: Workplace[] }>('/api/v1/workplaces'),
+  });
+}
+
+/** Adds a workplace (no id) or changes one. */
+export function useSaveWorkplace(id: string | null) {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (workplace: NewWorkplace & { active?: boolean }) =>
+      id
+        ? api.patch<Workplace>(`/api/v1/workplaces/${encodeURIComponent(id)}`, workplace)
+        : api.post<Workplace>('/api/v1/workplaces', workplace),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['workplaces'] }),
   });
 }

@@ -75,6 +75,9 @@ export function CataloguePage() {
           </Link>
         </p>
       ) : null}
+      <p>
+        <Link to="/arbetsplatser">{t('insatser.workplacesLink')}</Link>
+      </p>
       <Checkbox
         id="includeInactive"
         label={t('insatser.includeInactive')}
