@@ -175,6 +175,7 @@ export {
 export { RESPONSIBLE_PARTIES } from './plans/plans.schemas.ts';
 export {
   AGENCY_KINDS,
+  type AgencyKind,
   CONSENT_SCOPES,
   type ConsentScope,
   REFERRAL_CLOSE_REASONS,

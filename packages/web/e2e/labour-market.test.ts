@@ -439,3 +439,41 @@ describe('Arbetsplatser', () => {
     await caseworker.context().close();
   });
 });
+
+describe('Samverkansparter', () => {
+  test('socialsekreteraren ser kontaktpersoner efter roll och lägger till en kontaktperson och en part', async () => {
+    const page = await signedIn('erik', 'Mina personer');
+    await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Remisser' }).click();
+    await page.getByRole('link', { name: 'Samverkansparter och kontaktpersoner' }).click();
+    await expectHeading(page, 'Samverkansparter');
+    const fk = page.getByRole('table', { name: 'Kontaktpersoner hos Försäkringskassan' });
+    expect(await text(fk.getByRole('row', { name: /Rehabiliteringskoordinator/ }))).toContain('Karin Vik');
+    await expectAccessible(page);
+
+    await page.getByRole('button', { name: 'Lägg till kontaktperson hos Försäkringskassan' }).click();
+    const form = page.locator('form', {
+      has: page.getByRole('heading', { name: 'Ny kontaktperson hos Försäkringskassan' }),
+    });
+    await form.getByRole('button', { name: 'Spara kontaktpersonen' }).click();
+    await form
+      .locator('.error-summary')
+      .getByRole('link', { name: /Ange kontaktpersonens roll/ })
+      .waitFor();
+    await expectAccessible(page);
+    await form.getByLabel('Roll').fill('Handläggare, sjukpenning');
+    await form.getByLabel('Namn', { exact: true }).fill('Per Lind');
+    await form.getByLabel('E-post').fill('per.lind@fk.example');
+    await form.getByRole('button', { name: 'Spara kontaktpersonen' }).click();
+    await form.getByText('Per Lind är tillagd.').waitFor();
+    await fk.getByRole('row', { name: /Handläggare, sjukpenning/ }).waitFor();
+
+    await page.getByLabel('Namn på samverkanspart').fill('Fyrkantens folkhögskola (fiktivt)');
+    await page.getByRole('button', { name: 'Lägg till samverkansparten' }).click();
+    await page.locator('#agencyKind-error').waitFor();
+    await page.getByLabel('Typ', { exact: true }).selectOption({ label: 'Annan' });
+    await page.getByRole('button', { name: 'Lägg till samverkansparten' }).click();
+    await page.getByRole('heading', { name: 'Fyrkantens folkhögskola (fiktivt)', level: 2 }).waitFor();
+    await expectAccessible(page);
+    await page.context().close();
+  });
+});

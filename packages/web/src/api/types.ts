@@ -63,6 +63,7 @@ export type ProblemCode = ErrorCode;
 export type {
   AbsenceReason,
   AgencyContact,
+  AgencyKind,
   Agreement,
   AttendanceInput,
   Closure,
@@ -99,6 +100,7 @@ export type {
 } from '@stegvis/server/api';
 export {
   ABSENCE_REASONS as absenceReasons,
+  AGENCY_KINDS as agencyKinds,
   CLOSURE_REASONS as closureReasons,
   CONSENT_SCOPES as consentScopes,
   FOLLOW_UP_SITUATIONS as followUpSituations,

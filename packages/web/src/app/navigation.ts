@@ -20,6 +20,7 @@ export const navigation: Record<Role, NavEntry[]> = {
     { to: '/', label: 'nav.participants' },
     { to: '/insatser', label: 'nav.insatser' },
     { to: '/arbetsplatser', label: 'nav.workplaces' },
+    { to: '/samverkansparter', label: 'nav.partnerAgencies' },
     { to: '/inkorg', label: 'nav.inbox' },
   ],
   unitManager: [
@@ -30,6 +31,7 @@ export const navigation: Record<Role, NavEntry[]> = {
     { to: '/insatser', label: 'nav.insatser' },
     { to: '/inkorg', label: 'nav.inbox' },
     { to: '/overenskommelser', label: 'nav.agreements' },
+    { to: '/samverkansparter', label: 'nav.partnerAgencies' },
     { to: '/enkatresultat', label: 'nav.survey' },
     { to: '/access-log', label: 'nav.accessLog' },
     { to: '/riktlinjer', label: 'nav.guidelines' },

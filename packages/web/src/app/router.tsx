@@ -9,6 +9,7 @@ import { CitizenShell } from '../features/citizen/citizen-shell.tsx';
 import { CitizenMessagesRoute } from '../features/citizen/messages.tsx';
 import { CitizenPlanRoute } from '../features/citizen/plan.tsx';
 import { AgreementsPage } from '../features/collaboration/agreements.tsx';
+import { PartnerAgenciesPage } from '../features/collaboration/partner-agencies.tsx';
 import { CataloguePage, InsatsPage, NewInsatsPage } from '../features/insatser/catalogue.tsx';
 import { WorkplacesPage } from '../features/insatser/workplaces.tsx';
 import { InboxPage } from '../features/notifications/inbox.tsx';
@@ -192,6 +193,14 @@ export function createRouter() {
               element: (
                 <Allow roles={['caseworker', 'coach', 'unitManager']}>
                   <WorkplacesPage />
+                </Allow>
+              ),
+            },
+            {
+              path: '/samverkansparter',
+              element: (
+                <Allow roles={['caseworker', 'coach', 'unitManager']}>
+                  <PartnerAgenciesPage />
                 </Allow>
               ),
             },

@@ -15,6 +15,7 @@ import type {
 import type {
   AbsenceReason,
   AccessLogEntry,
+  AgencyKind,
   ClosureReason,
   Consent,
   ConsentScope,
@@ -261,4 +262,13 @@ export const referralCloseReasonLabels: Record<ReferralCloseReason, MessageKey> 
   moved: 'referralCloseReason.moved',
   caseClosed: 'referralCloseReason.caseClosed',
   other: 'referralCloseReason.other',
+};
+
+export const agencyKindLabels: Record<AgencyKind, MessageKey> = {
+  employmentService: 'agencyKind.employmentService',
+  socialInsuranceAgency: 'agencyKind.socialInsuranceAgency',
+  healthCare: 'agencyKind.healthCare',
+  psychiatry: 'agencyKind.psychiatry',
+  coordinationAssociation: 'agencyKind.coordinationAssociation',
+  other: 'agencyKind.other',
 };
