@@ -132,7 +132,13 @@ import type {
   simulationSchema,
 } from './reporting/reporting.schemas.ts';
 import type { keyFiguresSchema } from './statistics/statistics.schemas.ts';
-import type { pendingComment, resultsSchema, surveyAnswer, surveyForm } from './surveys/surveys.schemas.ts';
+import type {
+  pendingComment,
+  questionSchema,
+  resultsSchema,
+  surveyAnswer,
+  surveyForm,
+} from './surveys/surveys.schemas.ts';
 import type { caseReview, caseReviewInput, workQueuesSchema } from './work-queues/work-queues.schemas.ts';
 
 export {
@@ -341,6 +347,7 @@ export type SurveyForm = z.infer<typeof surveyForm>;
 export type SurveyAnswer = z.input<typeof surveyAnswer>;
 export type SurveyResults = z.infer<typeof resultsSchema>;
 export type PendingSurveyComment = z.infer<typeof pendingComment>;
+export type SurveyQuestion = z.infer<typeof questionSchema>;
 
 // The staff inbox.
 export type StaffNotification = z.infer<typeof staffNotificationSchema>;

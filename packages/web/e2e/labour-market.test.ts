@@ -477,3 +477,73 @@ describe('Samverkansparter', () => {
     await page.context().close();
   });
 });
+
+describe('Enkätens frågor', () => {
+  test('enhetschefen lägger till en fråga; en besvarad fråga kan inte formuleras om men kan sluta ställas', async () => {
+    // One answer to the overall question, through the anonymous survey page.
+    const staff = await signedIn('erik', 'Mina personer');
+    const link = await staff.evaluate(async () => {
+      const session = await (await fetch('/api/v1/auth/session')).json();
+      const response = await fetch('/api/v1/survey-invitations', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-csrf-token': session.csrfToken },
+        body: JSON.stringify({ occasion: 'afterExit' }),
+      });
+      return (await response.json()).link as string;
+    });
+    await staff.context().close();
+    const participant = await newPage(browser);
+    await participant.goto(`${app.url}${link}`);
+    await expectHeading(participant, 'Vad tyckte du?');
+    await participant
+      .getByRole('group', { name: 'Hur nöjd är du med stödet du har fått, sammantaget?' })
+      .getByLabel('7', { exact: true })
+      .check();
+    await participant.getByRole('button', { name: 'Skicka svaren' }).click();
+    await expectHeading(participant, 'Tack för dina svar');
+    await participant.context().close();
+
+    const page = await signedIn('maria', 'Enhetens personer');
+    await page.goto(`${app.url}/enkatresultat`);
+    await expectHeading(page, 'Deltagarenkät');
+    await page.getByRole('link', { name: 'Ändra enkätens frågor' }).click();
+    await expectHeading(page, 'Enkätens frågor');
+    const table = page.getByRole('table', { name: 'Enkätens frågor' });
+    const overall = table.getByRole('row', { name: /sammantaget/ });
+    await overall.waitFor();
+    expect(await text(overall)).toContain('Skala 1–10');
+    // Answered: no rewording, only retiring.
+    expect(await overall.getByRole('button', { name: /^Ändra/ }).count()).toBe(0);
+    await expectAccessible(page);
+
+    await page.getByRole('button', { name: 'Lägg till frågan' }).click();
+    await page.locator('.error-summary').getByRole('link', { name: 'Skriv frågan' }).waitFor();
+    await page.getByLabel('Fråga', { exact: true }).fill('Hur lätt var det att nå din coach?');
+    await page.getByRole('button', { name: 'Lägg till frågan' }).click();
+    await page.getByText('Frågan är tillagd.').waitFor();
+    const added = table.getByRole('row', { name: /nå din coach/ });
+    await added.waitFor();
+    // The new question is last; it moves up one place.
+    expect(await text(table.locator('tbody tr').last())).toContain('nå din coach');
+    await added.getByRole('button', { name: /^Flytta upp/ }).click();
+    await page.waitForFunction(() => {
+      const rows = [...document.querySelectorAll('main tbody tr')];
+      return rows.at(-2)?.textContent?.includes('nå din coach') ?? false;
+    });
+    // Not answered yet: it may be reworded.
+    await added.getByRole('button', { name: /^Ändra/ }).click();
+    expect(await focusedText(page)).toBe('Ändra frågan');
+    await page.getByLabel('Fråga', { exact: true }).fill('Hur lätt var det att få tag på din coach?');
+    await page.getByLabel('Svarstyp').selectOption({ label: 'Fritext' });
+    await page.getByRole('button', { name: 'Spara frågan' }).click();
+    await table
+      .getByRole('row', { name: /få tag på din coach/ })
+      .getByText('Fritext')
+      .waitFor();
+
+    await overall.getByRole('button', { name: /^Sluta ställa/ }).click();
+    await overall.getByText('Ställs inte').waitFor();
+    await expectAccessible(page);
+    await page.context().close();
+  });
+});

@@ -94,6 +94,7 @@ export type {
   SurveyAnswer,
   SurveyForm,
   SurveyOccasion,
+  SurveyQuestion,
   SurveyResults,
   WaitListEntry,
   Workplace,

@@ -14,6 +14,7 @@ import { CataloguePage, InsatsPage, NewInsatsPage } from '../features/insatser/c
 import { WorkplacesPage } from '../features/insatser/workplaces.tsx';
 import { InboxPage } from '../features/notifications/inbox.tsx';
 import { SurveyPage } from '../features/surveys/survey-page.tsx';
+import { SurveyQuestionsPage } from '../features/surveys/survey-questions.tsx';
 import { SurveyResultsPage } from '../features/surveys/survey-results.tsx';
 import { AccessLogRoute } from './routes/access-log.tsx';
 import { AuditFileRoute, AuditRoute, AuditsRoute } from './routes/audits.tsx';
@@ -201,6 +202,14 @@ export function createRouter() {
               element: (
                 <Allow roles={['caseworker', 'coach', 'unitManager']}>
                   <PartnerAgenciesPage />
+                </Allow>
+              ),
+            },
+            {
+              path: '/enkatfragor',
+              element: (
+                <Allow roles={['unitManager']}>
+                  <SurveyQuestionsPage />
                 </Allow>
               ),
             },

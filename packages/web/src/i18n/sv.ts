@@ -1756,6 +1756,34 @@ export const sv = {
   'agencyKind.psychiatry': 'Psykiatri',
   'agencyKind.coordinationAssociation': 'Samordningsförbund',
   'agencyKind.other': 'Annan',
+
+  'surveyQuestions.title': 'Enkätens frågor',
+  'surveyQuestions.intro':
+    'Frågorna i deltagarenkäten, i den ordning de ställs. En fråga som har svar behåller sin formulering så att svaren hör till frågan som ställdes: sluta ställa den och lägg till en ny i stället.',
+  'surveyQuestions.resultsLink': 'Till enkätresultaten',
+  'surveyQuestions.linkFromResults': 'Ändra enkätens frågor',
+  'surveyQuestions.question': 'Fråga',
+  'surveyQuestions.kind': 'Svarstyp',
+  'surveyQuestions.kind.scale': 'Skala 1–10',
+  'surveyQuestions.kind.text': 'Fritext',
+  'surveyQuestions.status': 'Status',
+  'surveyQuestions.asked': 'Ställs',
+  'surveyQuestions.retired': 'Ställs inte',
+  'surveyQuestions.answers': 'Svar',
+  'surveyQuestions.actions': 'Åtgärder',
+  'surveyQuestions.up': 'Flytta upp',
+  'surveyQuestions.down': 'Flytta ned',
+  'surveyQuestions.retire': 'Sluta ställa',
+  'surveyQuestions.reactivate': 'Ställ igen',
+  'surveyQuestions.edit': 'Ändra',
+  'surveyQuestions.addTitle': 'Lägg till fråga',
+  'surveyQuestions.editTitle': 'Ändra frågan',
+  'surveyQuestions.formHint':
+    'Frågan läggs sist och ställs i nästa enkät som skickas. Fritext visas bara efter att du har avidentifierat och publicerat svaret.',
+  'surveyQuestions.add': 'Lägg till frågan',
+  'surveyQuestions.save': 'Spara frågan',
+  'surveyQuestions.cancel': 'Avbryt',
+  'surveyQuestions.added': 'Frågan är tillagd.',
 } as const;
 
 export type MessageKey = keyof typeof sv;
