@@ -1,6 +1,6 @@
 // The register of workplaces and employers that take placements (praktikplatser): who, which
 // kinds of placement, how many places and whom to call. The labour-market unit keeps it.
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { type InsatsKind, insatsKinds, type Workplace } from '../../api/types.ts';
 import { ErrorSummary, errorFor, useFormErrors } from '../../components/error-summary.tsx';
 import { Checkbox, Fieldset, TextField } from '../../components/fields.tsx';
@@ -59,7 +59,6 @@ export function WorkplacesPage() {
                 className="button button--secondary"
                 onClick={() => {
                   setEditing(w);
-                  requestAnimationFrame(() => document.getElementById('workplace-form-title')?.focus());
                 }}
               >
                 {t('workplaces.edit')}
@@ -96,6 +95,11 @@ const empty = (value: string) => (value.trim() === '' ? null : value);
 
 function WorkplaceForm({ workplace, onDone }: { workplace: Workplace | null; onDone: () => void }) {
   const { t } = useI18n();
+  const heading = useRef<HTMLHeadingElement>(null);
+  // Opened for a change: the keyboard user lands on the form's heading.
+  useEffect(() => {
+    if (workplace) heading.current?.focus();
+  }, [workplace]);
   const save = useSaveWorkplace(workplace?.id ?? null);
   const [name, setName] = useState(workplace?.name ?? '');
   const [orgNumber, setOrgNumber] = useState(workplace?.organisationNumber ?? '');
@@ -148,7 +152,7 @@ function WorkplaceForm({ workplace, onDone }: { workplace: Workplace | null; onD
   const kindsError = errorFor(form.errors, `workplaceKind-${insatsKinds[0]}`);
   return (
     <form className="form" noValidate onSubmit={onSubmit} aria-labelledby="workplace-form-title">
-      <h2 id="workplace-form-title" tabIndex={-1}>
+      <h2 id="workplace-form-title" tabIndex={-1} ref={heading}>
         {workplace ? t('workplaces.editTitle', { name: workplace.name }) : t('workplaces.addTitle')}
       </h2>
       <ErrorSummary errors={form.errors} />

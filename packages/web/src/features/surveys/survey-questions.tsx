@@ -2,7 +2,7 @@
 // (scale 1–10 or free text). A question that has answers keeps its words and kind — answers
 // stay with the question that was asked — so it is retired and a new one added instead.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { useApi } from '../../api/context.tsx';
 import type { SurveyQuestion } from '../../api/types.ts';
@@ -108,7 +108,6 @@ export function SurveyQuestionsPage() {
                   className="button button--secondary"
                   onClick={() => {
                     setEditing(q);
-                    requestAnimationFrame(() => document.getElementById('question-form-title')?.focus());
                   }}
                 >
                   {t('surveyQuestions.edit')}
@@ -139,6 +138,11 @@ export function SurveyQuestionsPage() {
 
 function QuestionForm({ question, onDone }: { question: SurveyQuestion | null; onDone: () => void }) {
   const { t } = useI18n();
+  const heading = useRef<HTMLHeadingElement>(null);
+  // Opened for a change: the keyboard user lands on the form's heading.
+  useEffect(() => {
+    if (question) heading.current?.focus();
+  }, [question]);
   const add = useAddQuestion();
   const change = useChangeQuestion();
   const [text, setText] = useState(question?.text ?? '');
@@ -165,7 +169,7 @@ function QuestionForm({ question, onDone }: { question: SurveyQuestion | null; o
   }
   return (
     <form className="form" noValidate onSubmit={onSubmit} aria-labelledby="question-form-title">
-      <h2 id="question-form-title" tabIndex={-1}>
+      <h2 id="question-form-title" tabIndex={-1} ref={heading}>
         {question ? t('surveyQuestions.editTitle') : t('surveyQuestions.addTitle')}
       </h2>
       <p>{t('surveyQuestions.formHint')}</p>
