@@ -42,9 +42,12 @@ import type {
   dueFollowUp,
 } from './closures/closures.schemas.ts';
 import type {
+  agreementFollowUpInput,
+  agreementInput,
   agreementSchema,
   collaborationMeetingInput,
   collaborationMeetingSchema,
+  contactInput,
   contactSchema,
 } from './collaboration/collaboration.schemas.ts';
 import type { decision, decisionInput, reasonTemplate } from './decisions/decisions.schemas.ts';
@@ -85,6 +88,7 @@ import type {
   participationSchema,
   paymentRequestInput,
   waitListEntry,
+  workplaceInput,
   workplaceSchema,
 } from './insatser/insatser.schemas.ts';
 import type {
@@ -95,6 +99,10 @@ import type {
   verificationSchema,
 } from './investigation/investigation.schemas.ts';
 import type { entryInput, entrySchema, journalPage } from './journal/journal.schemas.ts';
+import type {
+  staffNotificationList,
+  staffNotificationSchema,
+} from './notifications/notifications.schemas.ts';
 import type { unitSchema } from './organisation/organisation.schemas.ts';
 import type { overviewSchema } from './overview/overview.schemas.ts';
 import type { batch, batchInput, payment, paymentResult } from './payments/payments.schemas.ts';
@@ -128,7 +136,13 @@ import type {
   simulationSchema,
 } from './reporting/reporting.schemas.ts';
 import type { keyFiguresSchema } from './statistics/statistics.schemas.ts';
-import type { pendingComment, resultsSchema, surveyAnswer, surveyForm } from './surveys/surveys.schemas.ts';
+import type {
+  pendingComment,
+  questionSchema,
+  resultsSchema,
+  surveyAnswer,
+  surveyForm,
+} from './surveys/surveys.schemas.ts';
 import type { caseReview, caseReviewInput, workQueuesSchema } from './work-queues/work-queues.schemas.ts';
 
 export {
@@ -153,6 +167,7 @@ export {
   ABSENCE_REASONS,
   type AbsenceReason,
   FUNDING_SOURCES,
+  type FundingSource,
   INSATS_KINDS,
   type InsatsKind,
 } from './insatser/insatser.schemas.ts';
@@ -170,9 +185,12 @@ export {
 export { RESPONSIBLE_PARTIES } from './plans/plans.schemas.ts';
 export {
   AGENCY_KINDS,
+  type AgencyKind,
   CONSENT_SCOPES,
   type ConsentScope,
+  REFERRAL_CLOSE_REASONS,
   REFERRAL_STATUSES,
+  type ReferralCloseReason,
 } from './referrals/referrals.schemas.ts';
 export { SUPPORT_BARRIER_IDS, SUPPORT_BARRIER_LABELS } from './reporting/barriers.ts';
 export {
@@ -308,6 +326,7 @@ export type Insats = z.infer<typeof insatsSchema>;
 export type NewInsats = z.input<typeof insatsInput>;
 export type WaitListEntry = z.infer<typeof waitListEntry>;
 export type Workplace = z.infer<typeof workplaceSchema>;
+export type NewWorkplace = z.input<typeof workplaceInput>;
 export type Referral = z.infer<typeof referralSchema>;
 export type ReferralDetail = z.infer<typeof referralDetail>;
 export type NewReferral = z.input<typeof referralInput>;
@@ -321,6 +340,9 @@ export type NewPaymentRequest = z.input<typeof paymentRequestInput>;
 
 // Collaboration and closure.
 export type AgencyContact = z.infer<typeof contactSchema>;
+export type NewAgencyContact = z.input<typeof contactInput>;
+export type NewAgreement = z.input<typeof agreementInput>;
+export type NewAgreementFollowUp = z.input<typeof agreementFollowUpInput>;
 export type CollaborationMeeting = z.infer<typeof collaborationMeetingSchema>;
 export type NewCollaborationMeeting = z.input<typeof collaborationMeetingInput>;
 export type Agreement = z.infer<typeof agreementSchema>;
@@ -334,3 +356,8 @@ export type SurveyForm = z.infer<typeof surveyForm>;
 export type SurveyAnswer = z.input<typeof surveyAnswer>;
 export type SurveyResults = z.infer<typeof resultsSchema>;
 export type PendingSurveyComment = z.infer<typeof pendingComment>;
+export type SurveyQuestion = z.infer<typeof questionSchema>;
+
+// The staff inbox.
+export type StaffNotification = z.infer<typeof staffNotificationSchema>;
+export type StaffNotificationList = z.infer<typeof staffNotificationList>;

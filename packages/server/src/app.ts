@@ -40,6 +40,7 @@ import { problem, registerProblemHandlers } from './http/problem.ts';
 import { insatsRoutes } from './insatser/insatser.routes.ts';
 import { investigationRoutes } from './investigation/investigation.routes.ts';
 import { journalRoutes } from './journal/journal.routes.ts';
+import { notificationRoutes } from './notifications/notifications.routes.ts';
 import { organisationRoutes } from './organisation/organisation.routes.ts';
 import { overviewRoutes } from './overview/overview.routes.ts';
 import { paymentRoutes } from './payments/payments.routes.ts';
@@ -172,6 +173,7 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(collaborationRoutes(ctx));
       await api.register(closureRoutes(ctx));
       await api.register(surveyRoutes(ctx));
+      await api.register(notificationRoutes(ctx));
     },
     { prefix: '/api/v1' },
   );

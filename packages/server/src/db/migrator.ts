@@ -22,6 +22,8 @@ import * as citizen from './migrations/2026-11-23-50-citizen.ts';
 import * as citizenMessages from './migrations/2026-11-23-51-citizen-messages.ts';
 import * as errandHotUpdates from './migrations/2026-11-23-70-errand-hot-updates.ts';
 import * as aktivitetskravReductions from './migrations/2026-11-23-81-aktivitetskrav-reductions.ts';
+import * as referralClosing from './migrations/2026-11-23-82-referral-closing.ts';
+import * as staffInbox from './migrations/2026-11-23-82-staff-inbox.ts';
 import { runScript } from './sql-script.ts';
 
 const migrations: Record<string, Migration> = {
@@ -45,6 +47,8 @@ const migrations: Record<string, Migration> = {
   '2026-11-23-32-closures': closures,
   '2026-11-23-33-surveys': surveys,
   '2026-11-23-81-aktivitetskrav-reductions': aktivitetskravReductions,
+  '2026-11-23-82-referral-closing': referralClosing,
+  '2026-11-23-82-staff-inbox': staffInbox,
 };
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations are typed independently of the app schema

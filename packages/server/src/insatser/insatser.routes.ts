@@ -12,6 +12,7 @@ import {
   waitList,
   workplaceInput,
   workplaceList,
+  workplacePatch,
   workplaceSchema,
 } from './insatser.schemas.ts';
 import {
@@ -22,6 +23,7 @@ import {
   listInsatser,
   listWorkplaces,
   updateInsats,
+  updateWorkplace,
 } from './insatser.service.ts';
 
 const READERS: RouteAccess = { roles: ['caseworker', 'unitManager', 'coach'] };
@@ -136,5 +138,21 @@ export const insatsRoutes =
       },
       async (request, reply) =>
         reply.status(201).send(await createWorkplace(ctx.db, currentUser(request), request.body)),
+    );
+
+    app.patch(
+      '/workplaces/:id',
+      {
+        config: { access: KEEPERS },
+        schema: {
+          tags: ['insatser'],
+          summary:
+            'Ändra en arbetsplats i registret (eller markera att den inte längre tar emot praktikanter)',
+          params: idParams,
+          body: workplacePatch,
+          response: { 200: workplaceSchema, 404: problemSchema, 422: problemSchema },
+        },
+      },
+      async (request) => updateWorkplace(ctx.db, currentUser(request), request.params.id, request.body),
     );
   };

@@ -99,6 +99,20 @@ export const workplaceInput = z.strictObject({
   placementKinds: z.array(z.enum(INSATS_KINDS, 'Välj typ av insats')).min(1, 'Välj minst en typ').max(9),
   places: z.number().int().min(0).max(1000),
 });
+export const workplacePatch = z
+  .strictObject({
+    name: text(200, 'Ange arbetsplatsens namn'),
+    organisationNumber: workplaceInput.shape.organisationNumber.removeDefault(),
+    industry: text(200, 'Ange bransch'),
+    address: z.string().trim().max(300).nullable(),
+    contactName: z.string().trim().max(200).nullable(),
+    contactPhone: z.string().trim().max(40).nullable(),
+    contactEmail: z.email('Ogiltig e-postadress').nullable(),
+    placementKinds: workplaceInput.shape.placementKinds,
+    places: workplaceInput.shape.places,
+    active: z.boolean('Ange om arbetsplatsen tar emot praktikanter'),
+  })
+  .partial();
 export const workplaceSchema = z.object({
   id: z.uuid(),
   name: z.string(),

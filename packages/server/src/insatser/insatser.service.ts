@@ -16,6 +16,7 @@ import type {
   insatsPatch,
   insatsSchema,
   workplaceInput,
+  workplacePatch,
   workplaceSchema,
 } from './insatser.schemas.ts';
 import type { InsatsTable } from './insatser.table.ts';
@@ -233,6 +234,32 @@ export async function listWorkplaces(db: Kysely<Database>, viewer: SessionUser):
   );
 }
 
+const orgNumber = (value: string | null) => (value ? value.replace(/^(\d{6})-?(\d{4})$/, '$1-$2') : null);
+
+/** Changes a workplace in the register; one that no longer takes placements is kept, inactive. */
+export async function updateWorkplace(
+  db: Kysely<Database>,
+  viewer: SessionUser,
+  id: string,
+  changes: z.infer<typeof workplacePatch>,
+): Promise<Workplace> {
+  return inTenant(db, viewer.municipality.id, async (trx) => {
+    const { placementKinds, organisationNumber, ...rest } = changes;
+    const set = {
+      ...Object.fromEntries(Object.entries(rest).filter(([, value]) => value !== undefined)),
+      ...(placementKinds ? { placementKinds: JSON.stringify(placementKinds) } : {}),
+      ...(organisationNumber !== undefined ? { organisationNumber: orgNumber(organisationNumber) } : {}),
+    };
+    const query =
+      Object.keys(set).length > 0
+        ? trx.updateTable('workplaces').set(set).where('id', '=', id).returningAll()
+        : trx.selectFrom('workplaces').selectAll().where('id', '=', id);
+    const row = await query.executeTakeFirst();
+    if (!row) throw new AppError('not_found', 'Arbetsplatsen finns inte i registret');
+    return toWorkplace(row);
+  });
+}
+
 export async function createWorkplace(
   db: Kysely<Database>,
   viewer: SessionUser,
@@ -245,9 +272,7 @@ export async function createWorkplace(
         municipalityId: viewer.municipality.id,
         id: randomUUID(),
         ...input,
-        organisationNumber: input.organisationNumber
-          ? input.organisationNumber.replace(/^(\d{6})-?(\d{4})$/, '$1-$2')
-          : null,
+        organisationNumber: orgNumber(input.organisationNumber),
         placementKinds: JSON.stringify(input.placementKinds),
       })
       .returningAll()

@@ -98,4 +98,45 @@ describe('arbetsplatser', () => {
       expect.arrayContaining(['/organisationNumber', '/placementKinds']),
     );
   });
+
+  it('changes a workplace in the register: the labour-market unit keeps it, caseworkers only read it', async () => {
+    const created = (
+      await send(sara, 'POST', '/workplaces', {
+        name: 'Bageriet vid torget',
+        industry: 'Livsmedel',
+        placementKinds: ['workPractice'],
+        places: 1,
+      })
+    ).json();
+    const changed = await send(sara, 'PATCH', `/workplaces/${created.id}`, {
+      organisationNumber: '5566778899',
+      contactName: 'Ulla Deg',
+      contactEmail: 'ulla@bageriet.example',
+      placementKinds: ['workPractice', 'workTraining'],
+      places: 3,
+    });
+    expect(changed.statusCode).toBe(200);
+    expect(changed.json()).toMatchObject({
+      name: 'Bageriet vid torget',
+      organisationNumber: '556677-8899',
+      contactName: 'Ulla Deg',
+      placementKinds: ['workPractice', 'workTraining'],
+      places: 3,
+      active: true,
+    });
+    const inactive = await send(sara, 'PATCH', `/workplaces/${created.id}`, { active: false });
+    expect(inactive.json().active).toBe(false);
+    expect((await send(erik, 'PATCH', `/workplaces/${created.id}`, { places: 9 })).statusCode).toBe(403);
+    const bad = await send(sara, 'PATCH', `/workplaces/${created.id}`, {
+      name: ' ',
+      placementKinds: [],
+      contactEmail: 'inte-en-adress',
+    });
+    expect(bad.statusCode).toBe(422);
+    expect((bad.json().errors as { pointer: string }[]).map((e) => e.pointer)).toEqual(
+      expect.arrayContaining(['/name', '/placementKinds', '/contactEmail']),
+    );
+    const list = (await get(erik, '/workplaces')).json().items as { id: string; places: number }[];
+    expect(list.find((w) => w.id === created.id)?.places).toBe(3);
+  });
 });

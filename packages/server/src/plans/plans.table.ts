@@ -1,4 +1,4 @@
-import type { Generated, JSONColumnType } from 'kysely';
+import type { ColumnType, Generated, JSONColumnType } from 'kysely';
 
 import type { RESPONSIBLE_PARTIES } from './plans.schemas.ts';
 
@@ -85,6 +85,8 @@ export type NotificationTable = {
   personId: string | null;
   meetingId: string | null;
   createdAt: Generated<Date>;
+  /** When a member of staff read an internal notice in their inbox (notifications feature). */
+  readAt: ColumnType<Date | null, Date | null | undefined, Date | null>;
 };
 
 /** Per-municipality planning settings (defaults in the migration). */

@@ -26,6 +26,7 @@ import {
   agencyInput,
   agencyList,
   agencySchema,
+  closeReferralInput,
   consentInput,
   consentList,
   consentSchema,
@@ -41,6 +42,7 @@ import {
 } from './referrals.schemas.ts';
 import {
   acceptReferral,
+  closeReferral,
   getReferral,
   listReferrals,
   placeInInsats,
@@ -182,6 +184,31 @@ export const referralRoutes =
           currentUser(request),
           request.params.id,
           request.body.reason,
+          ctx.clock(),
+          today(),
+        ),
+    );
+
+    app.post(
+      '/referrals/:id/close',
+      {
+        config: { access: BOTH_SIDES },
+        schema: {
+          tags: ['referrals'],
+          summary:
+            'Avsluta en öppen remiss med skäl och datum (skickande eller mottagande enhet); en pågående insats avslutas först',
+          params: idParams,
+          body: closeReferralInput,
+          response: responses,
+        },
+      },
+      async (request) =>
+        closeReferral(
+          ctx.db,
+          request,
+          currentUser(request),
+          request.params.id,
+          request.body,
           ctx.clock(),
           today(),
         ),

@@ -15,6 +15,16 @@ export const CONSENT_SCOPES = ['referral', 'attendance', 'assessment', 'meetings
 export type ConsentScope = (typeof CONSENT_SCOPES)[number];
 export const REFERRAL_STATUSES = ['sent', 'accepted', 'returned', 'closed'] as const;
 export const REFERRAL_DIRECTIONS = ['internal', 'incoming', 'outgoing'] as const;
+/** Why an open referral was closed: its question answered, withdrawn by the sender, the person declined, moved, the case closed, other (with a note). */
+export const REFERRAL_CLOSE_REASONS = [
+  'completed',
+  'withdrawn',
+  'declined',
+  'moved',
+  'caseClosed',
+  'other',
+] as const;
+export type ReferralCloseReason = (typeof REFERRAL_CLOSE_REASONS)[number];
 
 const isoDate = z.iso.date('Ange datum som ÅÅÅÅ-MM-DD');
 const question = z
@@ -71,6 +81,8 @@ export const referralSchema = z.object({
   firstMeetingOn: z.string().nullable(),
   startedOn: z.string().nullable(),
   closedOn: z.string().nullable(),
+  closeReason: z.enum(REFERRAL_CLOSE_REASONS).nullable(),
+  closeNote: z.string().nullable(),
   clocks: z.object({
     waitingDays: z.number().describe('Dagar från skickad remiss till start (eller till i dag)'),
     daysToFirstMeeting: z.number().nullable(),
@@ -171,3 +183,14 @@ export const consentSchema = z.object({
   valid: z.boolean(),
 });
 export const consentList = z.object({ items: z.array(consentSchema) });
+
+export const closeReferralInput = z
+  .strictObject({
+    closedOn: isoDate,
+    reason: z.enum(REFERRAL_CLOSE_REASONS, 'Välj varför remissen avslutas'),
+    note: z.string().trim().max(2000).nullable().default(null),
+  })
+  .superRefine((input, ctx) => {
+    if (input.reason === 'other' && !input.note)
+      ctx.addIssue({ code: 'custom', path: ['note'], message: 'Beskriv varför remissen avslutas' });
+  });

@@ -2,13 +2,14 @@
 // referrals from ekonomiskt bistånd to Arbetsmarknadsenheten at different points — waiting,
 // returned, accepted by Sara Holm with a first meeting and a start, one on the wait list —
 // with consent across the nämnd boundary and weeks of attendance (one with unexcused absence).
+// The caseworkers' inboxes hold the notices those events sent them (older ones already read).
 import type { Insertable, Kysely } from 'kysely';
 import { inTenant } from '../db/database.ts';
 import type { Database } from '../db/schema.ts';
 import { demoUuids } from '../demo/synthetic.ts';
 import type { AttendanceWeekTable, InsatsParticipationTable } from '../insatser/insatser.table.ts';
 import { addDays } from '../plans/planning-settings.ts';
-import { mondayOf } from './clock.ts';
+import { isoWeek, mondayOf } from './clock.ts';
 import type { AgencyKind, ReferralTable } from './referrals.table.ts';
 
 const AGENCIES: { name: string; kind: AgencyKind }[] = [
@@ -126,6 +127,24 @@ export async function seedLabourMarket(
     const participations: Insertable<InsatsParticipationTable>[] = [];
     const weeks: Insertable<AttendanceWeekTable>[] = [];
     const consents = [];
+    const notices: Insertable<Database['notifications']>[] = [];
+    /** A notice in the caseworker's inbox, read the day after when it is older than a week. */
+    const notify = (staffId: string, personId: string, on: string, text: string) => {
+      const at = new Date(`${on}T09:30:00Z`);
+      notices.push({
+        municipalityId,
+        id: uuid(),
+        channel: 'internal',
+        recipient: `staff:${staffId}`,
+        text,
+        sendAfter: at,
+        sentAt: null,
+        personId,
+        meetingId: null,
+        createdAt: at,
+        readAt: on < addDays(today, -7) ? new Date(at.getTime() + 86_400_000) : null,
+      });
+    };
     for (const [i, plan] of REFERRALS.entries()) {
       const person = adults[i];
       if (!person?.responsibleUserId) continue;
@@ -179,6 +198,27 @@ export async function seedLabourMarket(
           : null,
         actionPlanOn: plan.actionPlan && acceptedOn ? addDays(acceptedOn, 10) : null,
       });
+      if (acceptedOn)
+        notify(
+          person.responsibleUserId,
+          person.id,
+          acceptedOn,
+          'Remissen till Arbetsmarknadsenheten är antagen; coach Sara Holm.',
+        );
+      if (plan.returnReason)
+        notify(
+          person.responsibleUserId,
+          person.id,
+          addDays(sentOn, 2),
+          `Remissen har skickats tillbaka: ${plan.returnReason}`,
+        );
+      if (plan.actionPlan && acceptedOn)
+        notify(
+          person.responsibleUserId,
+          person.id,
+          addDays(acceptedOn, 10),
+          'Arbetsmarknadsenhetens handlingsplan är klar.',
+        );
       if (!insats || !acceptedOn) continue;
       const participationId = uuid();
       participations.push({
@@ -199,6 +239,13 @@ export async function seedLabourMarket(
       let n = 0;
       while (addDays(week, 6) < today) {
         const unexcused = plan.unexcusedWeek === n ? 6 : 0;
+        if (unexcused)
+          notify(
+            person.responsibleUserId,
+            person.id,
+            addDays(week, 7),
+            `Ogiltig frånvaro vecka ${isoWeek(week)}: ${unexcused} av 18 planerade timmar i ${insats.name}.`,
+          );
         weeks.push({
           municipalityId,
           participationId,
@@ -219,5 +266,6 @@ export async function seedLabourMarket(
     if (participations.length > 0)
       await trx.insertInto('insatsParticipations').values(participations).execute();
     if (weeks.length > 0) await trx.insertInto('attendanceWeeks').values(weeks).execute();
+    if (notices.length > 0) await trx.insertInto('notifications').values(notices).execute();
   });
 }

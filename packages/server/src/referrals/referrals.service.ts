@@ -21,6 +21,7 @@ import { daysBetween } from './clock.ts';
 import { committeeOf, requirePerson, SECRECY_BASIS, validConsent } from './consents.service.ts';
 import type {
   actionPlanInput,
+  closeReferralInput,
   referralDetail,
   referralInput,
   referralSchema,
@@ -99,6 +100,8 @@ function toReferral(row: Row, personName: string, n: Names, today: string, unexc
     firstMeetingOn: row.firstMeetingOn,
     startedOn: row.startedOn,
     closedOn: row.closedOn,
+    closeReason: row.closeReason,
+    closeNote: row.closeNote,
     clocks: {
       waitingDays: Math.max(0, daysBetween(row.sentOn, waitEnd)),
       daysToFirstMeeting: row.firstMeetingOn ? daysBetween(row.sentOn, row.firstMeetingOn) : null,
@@ -524,6 +527,95 @@ export async function returnReferral(
       .where('id', '=', id)
       .executeTakeFirstOrThrow();
     return { ...toReferral(returned, '', n, today, 0), participations: [] };
+  });
+}
+
+const CLOSE_TEXT: Record<z.infer<typeof closeReferralInput>['reason'], string> = {
+  completed: 'frågan är besvarad',
+  withdrawn: 'återkallad av avsändaren',
+  declined: 'personen avböjde',
+  moved: 'personen har flyttat',
+  caseClosed: 'ärendet är avslutat',
+  other: 'annat skäl',
+};
+
+/**
+ * Closes an open referral (sent or accepted) for either side: the sending unit (withdrawing it,
+ * or when the case closes) or the receiving unit (its question answered). A place on the wait
+ * list ends with it; an insats in progress must be left first — leaving the insats is its own
+ * event with its own reason. The other side is told in its inbox.
+ */
+export async function closeReferral(
+  db: Kysely<Database>,
+  request: FastifyRequest,
+  viewer: SessionUser,
+  id: string,
+  input: z.infer<typeof closeReferralInput>,
+  now: Date,
+  today: string,
+) {
+  return inTenant(db, viewer.municipality.id, async (trx) => {
+    const { row, participations, personName, consent } = await loadReferral(trx, viewer, id, today);
+    const unit = viewer.unit?.id;
+    const sender = unit !== undefined && row.fromUnitId === unit;
+    const receiver = unit !== undefined && row.toUnitId === unit;
+    if (!sender && !receiver)
+      throw new AppError('forbidden', 'Remissen avslutas av den skickande eller den mottagande enheten');
+    if (row.status !== 'sent' && row.status !== 'accepted')
+      throw new AppError('conflict', `Remissen är ${STATUS_LABEL[row.status]} och kan inte avslutas`);
+    if (input.closedOn < row.sentOn || input.closedOn > today)
+      throw new AppError('invalid_input', undefined, [
+        {
+          pointer: '/closedOn',
+          detail: `Avslutsdatum ska vara mellan ${row.sentOn} (remissen skickades) och i dag`,
+        },
+      ]);
+    const active = participations.find((p) => p.status === 'active');
+    if (active)
+      throw new AppError(
+        'conflict',
+        `${active.insats.name} pågår: avsluta deltagandet i insatsen först (det är en egen händelse med eget skäl)`,
+      );
+    await trx
+      .updateTable('insatsParticipations')
+      .set({
+        status: 'ended',
+        // As when a waiting participant leaves (participations.service): an ended row has a start.
+        startedOn: input.closedOn,
+        endedOn: input.closedOn,
+        endReason: input.reason === 'moved' ? 'moved' : 'discontinued',
+      })
+      .where('referralId', '=', id)
+      .where('status', '=', 'waiting')
+      .execute();
+    await trx
+      .updateTable('referrals')
+      .set({
+        status: 'closed',
+        closedOn: input.closedOn,
+        closeReason: input.reason,
+        closeNote: input.note,
+        closedBy: viewer.id,
+        updatedAt: now,
+      })
+      .where('id', '=', id)
+      .execute();
+    const text = `Remissen för ${personName || 'personen'} är avslutad av ${viewer.name}: ${CLOSE_TEXT[input.reason]}${input.note ? ` (${input.note})` : ''}.`;
+    const tell = sender ? row.coachId : row.sentBy;
+    if (tell && tell !== viewer.id)
+      await notifyStaff(trx, viewer.municipality.id, tell, row.personId, text, now);
+    await logAccess(trx, request, 'update', [row.personId]);
+    // A coach no longer sees the person once the referral is closed: answer from the row itself.
+    const closed = await trx
+      .selectFrom('referrals')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    return {
+      ...toReferral(closed, personName, await names(trx), today, 0),
+      consent,
+      participations: await loadParticipations(trx, { referralId: id }),
+    };
   });
 }
 

@@ -1,7 +1,7 @@
 import type { ColumnType, Generated } from 'kysely';
-import type { AgencyKind, ConsentScope } from './referrals.schemas.ts';
+import type { AgencyKind, ConsentScope, ReferralCloseReason } from './referrals.schemas.ts';
 
-export type { AgencyKind, ConsentScope };
+export type { AgencyKind, ConsentScope, ReferralCloseReason };
 
 type Json<T> = ColumnType<T, string, string>;
 type NullableJson<T> = ColumnType<T | null, string | null, string | null>;
@@ -71,6 +71,9 @@ export type ReferralTable = {
   actionPlanOn: string | null;
   workCapacity: NullableJson<ReturnedWorkCapacity>;
   closedOn: string | null;
+  closeReason: Generated<ReferralCloseReason | null>;
+  closeNote: Generated<string | null>;
+  closedBy: Generated<string | null>;
   createdAt: Generated<Date>;
   updatedAt: Generated<Date>;
 };

@@ -291,6 +291,89 @@ describe('handlingsplan, arbetsförmåga och begäran om beslut', () => {
   });
 });
 
+describe('avslut av remiss', () => {
+  it('refuses closing while the insats is in progress, with a bad date, without a reason or by another unit', async () => {
+    const busy = await post(erik, `/referrals/${referralId}/close`, {
+      closedOn: TEST_TODAY,
+      reason: 'completed',
+    });
+    expect(busy.statusCode).toBe(409);
+    expect(busy.json().detail).toMatch(/Snickeriet pågår/);
+    expect(
+      pointers(
+        await post(erik, `/referrals/${referralId}/close`, { closedOn: '2026-11-01', reason: 'completed' }),
+      ),
+    ).toEqual(['/closedOn']);
+    expect(pointers(await post(erik, `/referrals/${referralId}/close`, { closedOn: TEST_TODAY }))).toEqual([
+      '/reason',
+    ]);
+    expect(
+      pointers(await post(erik, `/referrals/${referralId}/close`, { closedOn: TEST_TODAY, reason: 'other' })),
+    ).toEqual(['/note']);
+    expect(
+      (await post(lina, `/referrals/${referralId}/close`, { closedOn: TEST_TODAY, reason: 'withdrawn' }))
+        .statusCode,
+    ).toBe(404);
+    expect(
+      (await post(kim, `/referrals/${referralId}/close`, { closedOn: TEST_TODAY, reason: 'withdrawn' }))
+        .statusCode,
+    ).toBe(404);
+  });
+
+  it('is withdrawn by the caseworker: the wait-list place ends, the coach is told and no longer sees the person', async () => {
+    const queue = (await get(sara, '/referrals')).json().items as { id: string; personId: string }[];
+    const second = queue.find((r) => r.personId === secondId);
+    expect(second).toBeDefined();
+    const closed = await post(erik, `/referrals/${second?.id}/close`, {
+      closedOn: TEST_TODAY,
+      reason: 'withdrawn',
+      note: 'Har fått anställning på egen hand',
+    });
+    expect(closed.statusCode).toBe(200);
+    expect(closed.json()).toMatchObject({
+      status: 'closed',
+      closedOn: TEST_TODAY,
+      closeReason: 'withdrawn',
+      closeNote: 'Har fått anställning på egen hand',
+      clocks: { waiting: false },
+    });
+    expect(closed.json().participations[0]).toMatchObject({ status: 'ended', endReason: 'discontinued' });
+    expect((await get(sara, `/insatser/${insatsId}/wait-list`)).json().items).toEqual([]);
+    expect((await get(sara, `/persons/${secondId}`)).statusCode).toBe(404);
+    const told = await t.db.db
+      .selectFrom('notifications')
+      .select('text')
+      .where('recipient', '=', `staff:${sara.userId}`)
+      .where('personId', '=', secondId)
+      .execute();
+    expect(told.map((n) => n.text)).toEqual([
+      expect.stringMatching(/är avslutad av Erik Lund: återkallad av avsändaren \(Har fått anställning/),
+    ]);
+    const again = await post(erik, `/referrals/${second?.id}/close`, {
+      closedOn: TEST_TODAY,
+      reason: 'withdrawn',
+    });
+    expect(again.statusCode).toBe(409);
+  });
+
+  it('is closed by the unit once the participant has left the insats, and the caseworker is told', async () => {
+    const ended = await post(sara, `/participations/${participationId}/end`, {
+      endedOn: TEST_TODAY,
+      reason: 'work',
+    });
+    expect(ended.statusCode).toBe(200);
+    const closed = await post(sara, `/referrals/${referralId}/close`, {
+      closedOn: TEST_TODAY,
+      reason: 'completed',
+    });
+    expect(closed.statusCode).toBe(200);
+    expect(closed.json()).toMatchObject({ status: 'closed', closeReason: 'completed' });
+    const inbox = (await get(erik, '/notifications')).json().items as { text: string }[];
+    expect(inbox[0]?.text).toMatch(/är avslutad av Sara Holm: frågan är besvarad/);
+    expect((await get(erik, `/referrals/${referralId}`)).json().status).toBe('closed');
+  });
+});
+
 describe('samtycke till en annan myndighet', () => {
   it('blocks an outgoing referral when the consent has expired or is withdrawn', async () => {
     const agencies = (await get(erik, '/partner-agencies')).json().items as { id: string; kind: string }[];

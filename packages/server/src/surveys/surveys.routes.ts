@@ -4,10 +4,15 @@ import type { AppContext } from '../app-context.ts';
 import { currentUser } from '../http/access.ts';
 import { problemSchema } from '../http/problem.ts';
 import { isoDay } from '../plans/planning-settings.ts';
+import { addQuestion, changeQuestion, listQuestions } from './survey-questions.service.ts';
 import {
   invitationInput,
   invitationSchema,
   pendingComments as pendingCommentsSchema,
+  questionInput,
+  questionList,
+  questionPatch,
+  questionSchema,
   resultsQuery,
   resultsSchema,
   reviewInput,
@@ -23,6 +28,9 @@ import {
   surveyFormFor,
   surveyResults,
 } from './surveys.service.ts';
+
+/** The survey's questions are set for the municipality by a unit manager. */
+const QUESTION_KEEPERS = { roles: ['unitManager' as const] };
 
 export const surveyRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
@@ -127,5 +135,49 @@ export const surveyRoutes =
         await reviewComment(ctx.db, currentUser(request), request.params.id, request.body);
         return reply.status(204).send(null);
       },
+    );
+
+    app.get(
+      '/survey-questions',
+      {
+        config: { access: QUESTION_KEEPERS },
+        schema: {
+          tags: ['surveys'],
+          summary: 'Enkätens frågor, med antal svar per fråga',
+          response: { 200: questionList },
+        },
+      },
+      async (request) => ({ items: await listQuestions(ctx.db, currentUser(request)) }),
+    );
+
+    app.post(
+      '/survey-questions',
+      {
+        config: { access: QUESTION_KEEPERS },
+        schema: {
+          tags: ['surveys'],
+          summary: 'Lägg till en fråga (skala 1–10 eller fritext) sist i enkäten',
+          body: questionInput,
+          response: { 201: questionSchema, 422: problemSchema },
+        },
+      },
+      async (request, reply) =>
+        reply.status(201).send(await addQuestion(ctx.db, currentUser(request), request.body)),
+    );
+
+    app.patch(
+      '/survey-questions/:id',
+      {
+        config: { access: QUESTION_KEEPERS },
+        schema: {
+          tags: ['surveys'],
+          summary:
+            'Ändra en fråga: ordning och om den ställs; texten och typen bara så länge ingen har svarat',
+          params: z.strictObject({ id: z.string().regex(/^[A-Za-z0-9-]{1,40}$/, 'Ogiltigt id') }),
+          body: questionPatch,
+          response: { 200: questionSchema, 404: problemSchema, 409: problemSchema, 422: problemSchema },
+        },
+      },
+      async (request) => changeQuestion(ctx.db, currentUser(request), request.params.id, request.body),
     );
   };

@@ -75,3 +75,28 @@ export const reviewInput = z.strictObject({
     .default(null)
     .describe('Den avidentifierade texten som publiceras'),
 });
+
+// Configuring the questions. A question that has answers keeps its words and kind: it can be
+// retired (no longer asked) and moved, and a new question added, but not reworded — answers
+// already given keep the question they answered.
+const questionText = z.string('Skriv frågan').trim().min(1, 'Skriv frågan').max(300, 'Högst 300 tecken');
+const questionKind = z.enum(['scale', 'text'], 'Välj skala eller fritext');
+export const questionInput = z.strictObject({ text: questionText, kind: questionKind });
+export const questionPatch = z
+  .strictObject({
+    text: questionText,
+    kind: questionKind,
+    active: z.boolean('Ange om frågan ställs'),
+    position: z.number('Ange plats i ordningen').int().min(0).max(100),
+  })
+  .partial();
+export const questionSchema = z.object({
+  id: z.string(),
+  text: z.string(),
+  kind: z.enum(['scale', 'text']),
+  position: z.number(),
+  active: z.boolean(),
+  /** Scale answers and free-text comments given to this question. */
+  answers: z.number(),
+});
+export const questionList = z.object({ items: z.array(questionSchema) });

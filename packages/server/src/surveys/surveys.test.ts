@@ -132,3 +132,72 @@ describe('enkät', () => {
     expect(stored.map((c) => c.text)).toEqual(['']);
   });
 });
+
+describe('enkätens frågor', () => {
+  const patch = (who: Login, url: string, payload: object) =>
+    t.app.inject({ method: 'PATCH', url: `/api/v1${url}`, headers: as(who), payload });
+  type Question = {
+    id: string;
+    text: string;
+    kind: string;
+    position: number;
+    active: boolean;
+    answers: number;
+  };
+
+  it('lists the questions with their answers, for the unit manager only', async () => {
+    const list = await get(maria, '/survey-questions');
+    expect(list.statusCode).toBe(200);
+    const items = list.json().items as Question[];
+    expect(items.map((q) => q.id)).toEqual(['overall', 'respect', 'closer', 'improve']);
+    expect(items.find((q) => q.id === 'overall')?.answers).toBeGreaterThan(0);
+    expect((await get(erik, '/survey-questions')).statusCode).toBe(403);
+    expect((await get(nils, '/survey-questions')).statusCode).toBe(403);
+  });
+
+  it('refuses rewording an answered question; it can be retired and a new one added, which is asked next time', async () => {
+    const reworded = await patch(maria, '/survey-questions/overall', { text: 'Hur nöjd är du med coachen?' });
+    expect(reworded.statusCode).toBe(409);
+    expect(reworded.json().detail).toMatch(/har \d+ svar och kan inte formuleras om/);
+    expect((await patch(maria, '/survey-questions/closer', { kind: 'text' })).statusCode).toBe(409);
+
+    const retired = await patch(maria, '/survey-questions/closer', { active: false });
+    expect(retired.statusCode).toBe(200);
+    expect(retired.json()).toMatchObject({ id: 'closer', active: false });
+
+    const added = await post(maria, '/survey-questions', {
+      text: 'Hur väl passade insatsen dina mål?',
+      kind: 'scale',
+    });
+    expect(added.statusCode).toBe(201);
+    expect(added.json()).toMatchObject({ position: 4, active: true, answers: 0 });
+    // Not answered yet: it may still be reworded.
+    const fixed = await patch(maria, `/survey-questions/${added.json().id}`, {
+      text: 'Hur väl passade insatsen dina egna mål?',
+    });
+    expect(fixed.json().text).toBe('Hur väl passade insatsen dina egna mål?');
+
+    const link = (await post(erik, '/survey-invitations', { occasion: 'afterExit' })).json().link as string;
+    const form = (await get(null, `/surveys/${token(link)}`)).json() as {
+      questions: { id: string; text: string }[];
+    };
+    expect(form.questions.map((q) => q.id)).toEqual(['overall', 'respect', 'improve', added.json().id]);
+    // The retired question's answers stay in the results, under the words that were asked.
+    const results = (await get(maria, '/survey-results')).json() as {
+      questions: { id: string; text: string }[];
+    };
+    expect(results.questions.find((q) => q.id === 'closer')?.text).toBe(
+      'Hur mycket har stödet hjälpt dig närmare arbete eller studier?',
+    );
+  });
+
+  it('refuses a question without words or kind, naming the fields, and an unknown question', async () => {
+    const bad = await post(maria, '/survey-questions', { text: ' ', kind: 'multipleChoice' });
+    expect(bad.statusCode).toBe(422);
+    expect((bad.json().errors as { pointer: string }[]).map((e) => e.pointer).sort()).toEqual([
+      '/kind',
+      '/text',
+    ]);
+    expect((await patch(maria, '/survey-questions/finns-inte', { active: false })).statusCode).toBe(404);
+  });
+});

@@ -10,17 +10,28 @@ export const navigation: Record<Role, NavEntry[]> = {
     { to: '/', label: 'nav.myPersons' },
     { to: '/arenden', label: 'nav.errands' },
     { to: '/remisser', label: 'nav.referrals' },
+    { to: '/insatser', label: 'nav.insatser' },
+    { to: '/inkorg', label: 'nav.inbox' },
     { to: '/persons/new', label: 'nav.registerPerson' },
     { to: '/utbetalningar', label: 'nav.payments' },
     { to: '/riktlinjer', label: 'nav.guidelines' },
   ],
-  coach: [{ to: '/', label: 'nav.participants' }],
+  coach: [
+    { to: '/', label: 'nav.participants' },
+    { to: '/insatser', label: 'nav.insatser' },
+    { to: '/arbetsplatser', label: 'nav.workplaces' },
+    { to: '/samverkansparter', label: 'nav.partnerAgencies' },
+    { to: '/inkorg', label: 'nav.inbox' },
+  ],
   unitManager: [
     { to: '/', label: 'nav.unitPersons' },
     { to: '/arenden', label: 'nav.unitErrands' },
     { to: '/utbetalningar', label: 'nav.payments' },
     { to: '/remisser', label: 'nav.referrals' },
+    { to: '/insatser', label: 'nav.insatser' },
+    { to: '/inkorg', label: 'nav.inbox' },
     { to: '/overenskommelser', label: 'nav.agreements' },
+    { to: '/samverkansparter', label: 'nav.partnerAgencies' },
     { to: '/enkatresultat', label: 'nav.survey' },
     { to: '/access-log', label: 'nav.accessLog' },
     { to: '/riktlinjer', label: 'nav.guidelines' },
@@ -42,6 +53,18 @@ export const navigation: Record<Role, NavEntry[]> = {
   ],
 };
 
-export function navItems(role: Role, t: (key: MessageKey) => string): NavItem[] {
-  return navigation[role].map((entry) => ({ to: entry.to, label: t(entry.label), end: entry.to === '/' }));
+/** The inbox entry carries the unread count as a badge. */
+export function navItems(
+  role: Role,
+  t: (key: MessageKey, params?: Record<string, number>) => string,
+  counts: { unread: number } = { unread: 0 },
+): NavItem[] {
+  return navigation[role].map((entry) => ({
+    to: entry.to,
+    label: t(entry.label),
+    end: entry.to === '/',
+    ...(entry.to === '/inkorg' && counts.unread > 0
+      ? { badge: { count: counts.unread, label: t('inbox.unreadCount', { count: counts.unread }) } }
+      : {}),
+  }));
 }

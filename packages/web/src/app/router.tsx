@@ -9,7 +9,12 @@ import { CitizenShell } from '../features/citizen/citizen-shell.tsx';
 import { CitizenMessagesRoute } from '../features/citizen/messages.tsx';
 import { CitizenPlanRoute } from '../features/citizen/plan.tsx';
 import { AgreementsPage } from '../features/collaboration/agreements.tsx';
+import { PartnerAgenciesPage } from '../features/collaboration/partner-agencies.tsx';
+import { CataloguePage, InsatsPage, NewInsatsPage } from '../features/insatser/catalogue.tsx';
+import { WorkplacesPage } from '../features/insatser/workplaces.tsx';
+import { InboxPage } from '../features/notifications/inbox.tsx';
 import { SurveyPage } from '../features/surveys/survey-page.tsx';
+import { SurveyQuestionsPage } from '../features/surveys/survey-questions.tsx';
 import { SurveyResultsPage } from '../features/surveys/survey-results.tsx';
 import { AccessLogRoute } from './routes/access-log.tsx';
 import { AuditFileRoute, AuditRoute, AuditsRoute } from './routes/audits.tsx';
@@ -157,6 +162,62 @@ export function createRouter() {
               element: (
                 <Allow roles={['caseworker', 'coach', 'unitManager']}>
                   <ReferralRoute />
+                </Allow>
+              ),
+            },
+            {
+              path: '/insatser',
+              element: (
+                <Allow roles={['caseworker', 'coach', 'unitManager']}>
+                  <CataloguePage />
+                </Allow>
+              ),
+            },
+            {
+              path: '/insatser/ny',
+              element: (
+                <Allow roles={['coach', 'unitManager']}>
+                  <NewInsatsPage />
+                </Allow>
+              ),
+            },
+            {
+              path: '/insatser/:id',
+              element: (
+                <Allow roles={['caseworker', 'coach', 'unitManager']}>
+                  <InsatsPage />
+                </Allow>
+              ),
+            },
+            {
+              path: '/arbetsplatser',
+              element: (
+                <Allow roles={['caseworker', 'coach', 'unitManager']}>
+                  <WorkplacesPage />
+                </Allow>
+              ),
+            },
+            {
+              path: '/samverkansparter',
+              element: (
+                <Allow roles={['caseworker', 'coach', 'unitManager']}>
+                  <PartnerAgenciesPage />
+                </Allow>
+              ),
+            },
+            {
+              path: '/enkatfragor',
+              element: (
+                <Allow roles={['unitManager']}>
+                  <SurveyQuestionsPage />
+                </Allow>
+              ),
+            },
+            {
+              path: '/inkorg',
+              element: (
+                <Allow roles={['caseworker', 'coach', 'unitManager', 'committee', 'auditor', 'sysadmin']}>
+                  <InboxPage />
                 </Allow>
               ),
             },

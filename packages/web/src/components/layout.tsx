@@ -5,7 +5,8 @@ import { type ReactNode, useEffect, useRef } from 'react';
 import { NavLink, useLocation } from 'react-router';
 import { useI18n } from '../i18n/i18n.tsx';
 
-export type NavItem = { to: string; label: string; end?: boolean };
+/** A menu entry; `badge` shows a count (for example unread notices) with words for screen readers. */
+export type NavItem = { to: string; label: string; end?: boolean; badge?: { count: number; label: string } };
 
 export type LayoutUser = { name: string; roleLabel: string; municipality: string; unit: string | null };
 
@@ -60,6 +61,14 @@ export function Layout({ user, nav, onLogout, children }: LayoutProps) {
                 <li key={item.to}>
                   <NavLink className="nav__link" to={item.to} end={item.end ?? false}>
                     {item.label}
+                    {item.badge && item.badge.count > 0 ? (
+                      <>
+                        <span className="nav__badge" aria-hidden="true">
+                          {item.badge.count}
+                        </span>
+                        <span className="visually-hidden"> ({item.badge.label})</span>
+                      </>
+                    ) : null}
                   </NavLink>
                 </li>
               ))}

@@ -15,12 +15,16 @@ import type {
 import type {
   AbsenceReason,
   AccessLogEntry,
+  AgencyKind,
   ClosureReason,
   Consent,
   ConsentScope,
+  FundingSource,
   followUpSituations,
+  InsatsKind,
   Participation,
   Referral,
+  ReferralCloseReason,
   Role,
   SurveyOccasion,
 } from '../api/types.ts';
@@ -252,3 +256,42 @@ const legalBasisNotes: Record<string, MessageKey> = {
 export function legalBasisNote(id: string): MessageKey | null {
   return legalBasisNotes[id] ?? null;
 }
+
+export const insatsKindLabels: Record<InsatsKind, MessageKey> = {
+  workPractice: 'insatsKind.workPractice',
+  workTraining: 'insatsKind.workTraining',
+  studies: 'insatsKind.studies',
+  swedishLanguage: 'insatsKind.swedishLanguage',
+  healthRehab: 'insatsKind.healthRehab',
+  jobCoaching: 'insatsKind.jobCoaching',
+  budgetCounselling: 'insatsKind.budgetCounselling',
+  subsidisedEmployment: 'insatsKind.subsidisedEmployment',
+  other: 'insatsKind.other',
+};
+
+export const fundingSourceLabels: Record<FundingSource, MessageKey> = {
+  municipality: 'fundingSource.municipality',
+  region: 'fundingSource.region',
+  esf: 'fundingSource.esf',
+  coordinationAssociation: 'fundingSource.coordinationAssociation',
+  employmentService: 'fundingSource.employmentService',
+  other: 'fundingSource.other',
+};
+
+export const referralCloseReasonLabels: Record<ReferralCloseReason, MessageKey> = {
+  completed: 'referralCloseReason.completed',
+  withdrawn: 'referralCloseReason.withdrawn',
+  declined: 'referralCloseReason.declined',
+  moved: 'referralCloseReason.moved',
+  caseClosed: 'referralCloseReason.caseClosed',
+  other: 'referralCloseReason.other',
+};
+
+export const agencyKindLabels: Record<AgencyKind, MessageKey> = {
+  employmentService: 'agencyKind.employmentService',
+  socialInsuranceAgency: 'agencyKind.socialInsuranceAgency',
+  healthCare: 'agencyKind.healthCare',
+  psychiatry: 'agencyKind.psychiatry',
+  coordinationAssociation: 'agencyKind.coordinationAssociation',
+  other: 'agencyKind.other',
+};

@@ -7,6 +7,7 @@ import { Layout } from '../../components/layout.tsx';
 import { Page } from '../../components/page.tsx';
 import { LoadError, Loading } from '../../components/status.tsx';
 import { useCurrentUser, useLogout, useSession } from '../../features/auth/api.ts';
+import { useUnreadCount } from '../../features/notifications/api.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { roleLabels } from '../../i18n/labels.ts';
 import { navItems } from '../navigation.ts';
@@ -16,6 +17,7 @@ export function AppShell() {
   const session = useSession();
   const logout = useLogout();
   const user = session.data?.user ?? null;
+  const unread = useUnreadCount(user !== null).data?.unread ?? 0;
 
   return (
     <Layout
@@ -29,7 +31,7 @@ export function AppShell() {
             }
           : null
       }
-      nav={user ? navItems(user.role, t) : []}
+      nav={user ? navItems(user.role, t, { unread }) : []}
       onLogout={() => logout.mutate()}
     >
       {session.isPending ? (

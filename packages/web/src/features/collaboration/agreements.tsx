@@ -9,6 +9,8 @@ import { Page } from '../../components/page.tsx';
 import { Badge, LoadError, Loading } from '../../components/status.tsx';
 import { type Column, Table } from '../../components/table.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { useCurrentUser } from '../auth/api.ts';
+import { FollowUpForm, NewAgreementForm } from './agreement-forms.tsx';
 
 function useAgreements(notFollowedUp: boolean) {
   const api = useApi();
@@ -23,6 +25,7 @@ function useAgreements(notFollowedUp: boolean) {
 
 export function AgreementsPage() {
   const { t } = useI18n();
+  const keeper = useCurrentUser().role === 'unitManager';
   const [onlyStale, setOnlyStale] = useState(false);
   const agreements = useAgreements(onlyStale);
   const columns: Column<Agreement>[] = [
@@ -71,19 +74,24 @@ export function AgreementsPage() {
             rowKey={(a) => a.id}
           />
           {agreements.data.items.map((a) => (
-            <Criteria key={a.id} agreement={a} />
+            <Criteria key={a.id} agreement={a} keeper={keeper} />
           ))}
         </>
       ) : null}
+      {keeper ? <NewAgreementForm /> : null}
     </Page>
   );
 }
 
 /** The criteria that make the agreement real, as registered. */
-function Criteria({ agreement: a }: { agreement: Agreement }) {
+function Criteria({ agreement: a, keeper }: { agreement: Agreement; keeper: boolean }) {
   const { t } = useI18n();
   const rows: [string, string][] = [
     [t('agreements.decidedBy'), `${a.decidedBy}, ${a.decidedOn}`],
+    [
+      t('agreements.validity'),
+      a.validTo ? `${a.validFrom} – ${a.validTo}` : t('agreements.validFromOnly', { date: a.validFrom }),
+    ],
     [t('agreements.purpose'), a.purpose],
     [t('agreements.targetGroup'), a.targetGroup],
     [t('agreements.procedure'), a.procedure],
@@ -105,6 +113,28 @@ function Criteria({ agreement: a }: { agreement: Agreement }) {
           </div>
         ))}
       </dl>
+      <h3>{t('agreements.followUps')}</h3>
+      {a.followUps.length === 0 ? (
+        <p>{t('agreements.noFollowUps')}</p>
+      ) : (
+        <ul>
+          {a.followUps.map((f) => (
+            <li key={f.id}>
+              <strong>{f.followedUpOn}</strong>: {f.summary}
+              {f.goalResults.length > 0 ? (
+                <ul>
+                  {f.goalResults.map((r) => (
+                    <li key={r.goal}>
+                      {r.goal}: {r.result}
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      )}
+      {keeper && a.current ? <FollowUpForm agreement={a} /> : null}
     </section>
   );
 }

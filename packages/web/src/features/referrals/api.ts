@@ -67,7 +67,7 @@ export function useReferralAction(id: string) {
       action,
       body,
     }: {
-      action: 'accept' | 'return' | 'first-meeting' | 'placements' | 'action-plan';
+      action: 'accept' | 'return' | 'first-meeting' | 'placements' | 'action-plan' | 'close';
       body: object;
     }) => api.post<ReferralDetail>(`/api/v1/referrals/${encodeURIComponent(id)}/${action}`, body),
     onSuccess: async (referral) => {

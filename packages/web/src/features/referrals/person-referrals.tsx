@@ -2,7 +2,7 @@
 // days, sending a new one, and the person's consents. Across a nämnd boundary the server
 // refuses a referral without valid consent, and the refusal is shown beside the unit field.
 import { type FormEvent, useState } from 'react';
-import { type Consent, type ConsentScope, consentScopes } from '../../api/types.ts';
+import { type Consent, type ConsentScope, consentScopes, type NewReferral } from '../../api/types.ts';
 import { ErrorSummary, errorFor, useFormErrors } from '../../components/error-summary.tsx';
 import { Checkbox, Fieldset, SelectField, TextArea, TextField } from '../../components/fields.tsx';
 import { LoadError, Loading, Notice } from '../../components/status.tsx';
@@ -40,38 +40,67 @@ export function PersonReferrals({ personId }: { personId: string }) {
   );
 }
 
+type Direction = NewReferral['direction'];
+const DIRECTIONS: Direction[] = ['internal', 'outgoing', 'incoming'];
+
+/**
+ * A referral for the person: to a unit in the municipality, out to another authority (psychiatry,
+ * the samordningsförbund …) or registered as received from one (Arbetsförmedlingen,
+ * Försäkringskassan, the region). Across a secrecy boundary — another nämnd or another authority —
+ * the server refuses without the person's valid consent, and says so beside the recipient field.
+ */
 function SendReferral({ personId }: { personId: string }) {
   const { t } = useI18n();
   const user = useCurrentUser();
   const units = useUnitList();
   const insatser = useInsatser();
+  const agencies = usePartnerAgencies();
   const send = useSendReferral(personId);
+  const [direction, setDirection] = useState<Direction>('internal');
   const [toUnitId, setToUnitId] = useState('');
+  const [agencyId, setAgencyId] = useState('');
+  const [receivedOn, setReceivedOn] = useState(todayIso());
   const [question, setQuestion] = useState('');
   const [insatsId, setInsatsId] = useState('');
-  const [sent, setSent] = useState(false);
-  const form = useFormErrors({ '/toUnitId': 'toUnitId', '/question': 'question', '/insatsId': 'insatsId' });
-  if (units.isPending || insatser.isPending) return <Loading />;
+  const [sent, setSent] = useState<Direction | null>(null);
+  const form = useFormErrors({
+    '/toUnitId': 'toUnitId',
+    '/toAgencyId': 'toAgencyId',
+    '/fromAgencyId': 'fromAgencyId',
+    '/receivedOn': 'receivedOn',
+    '/question': 'question',
+    '/insatsId': 'insatsId',
+  });
+  if (units.isPending || insatser.isPending || agencies.isPending) return <Loading />;
   if (units.isError) return <LoadError error={units.error} onRetry={() => units.refetch()} />;
   const others = units.data.items.filter((u) => u.id !== user.unit?.id);
   const own = units.data.items.find((u) => u.id === user.unit?.id);
   // The default is the first unit under another nämnd (the labour-market unit in the demo).
   const chosen =
     toUnitId || others.find((u) => u.committeeId !== own?.committeeId)?.id || others[0]?.id || '';
+  const chosenUnit = others.find((u) => u.id === chosen);
+  const acrossBoundary = chosenUnit !== undefined && chosenUnit.committeeId !== own?.committeeId;
+  const agencyOptions = [
+    { value: '', label: t('referrals.chooseAgency') },
+    ...(agencies.data?.items ?? []).map((a) => ({ value: a.id, label: a.name })),
+  ];
   function onSubmit(event: FormEvent) {
     event.preventDefault();
-    setSent(false);
-    send.mutate(
-      { direction: 'internal', toUnitId: chosen, question, insatsId: insatsId || null },
-      {
-        onSuccess: () => {
-          form.clear();
-          setQuestion('');
-          setSent(true);
-        },
-        onError: form.fail,
+    setSent(null);
+    const body: NewReferral =
+      direction === 'internal'
+        ? { direction, toUnitId: chosen, question, insatsId: insatsId || null }
+        : direction === 'outgoing'
+          ? { direction, toAgencyId: agencyId, question }
+          : { direction, fromAgencyId: agencyId, question, receivedOn };
+    send.mutate(body, {
+      onSuccess: () => {
+        form.clear();
+        setQuestion('');
+        setSent(direction);
       },
-    );
+      onError: form.fail,
+    });
   }
   return (
     <form className="form" noValidate onSubmit={onSubmit}>
@@ -79,21 +108,85 @@ function SendReferral({ personId }: { personId: string }) {
       <ErrorSummary errors={form.errors} />
       {sent ? (
         <Notice tone="success">
-          <p role="status">{t('referrals.sentNotice')}</p>
+          <p role="status">
+            {t(sent === 'incoming' ? 'referrals.registeredNotice' : 'referrals.sentNotice')}
+          </p>
         </Notice>
       ) : null}
-      <SelectField
-        id="toUnitId"
-        label={t('referrals.toUnit')}
-        hint={t('referrals.toUnitHint')}
-        value={chosen}
-        onChange={setToUnitId}
-        error={errorFor(form.errors, 'toUnitId')}
-        options={others.map((u) => ({
-          value: u.id,
-          label: t('referrals.unitOption', { unit: u.name, committee: u.committee }),
-        }))}
-      />
+      <Fieldset legend={t('referrals.direction')} id="referralDirection">
+        {DIRECTIONS.map((value) => (
+          <div className="checkbox" key={value}>
+            <input
+              id={`direction-${value}`}
+              name="direction"
+              type="radio"
+              className="checkbox__input"
+              checked={direction === value}
+              onChange={() => {
+                setDirection(value);
+                form.clear();
+                setSent(null);
+              }}
+            />
+            <label className="checkbox__label" htmlFor={`direction-${value}`}>
+              {t(`referrals.direction.${value}`)}
+            </label>
+          </div>
+        ))}
+      </Fieldset>
+      {direction === 'internal' ? (
+        <>
+          <SelectField
+            id="toUnitId"
+            label={t('referrals.toUnit')}
+            hint={t('referrals.toUnitHint')}
+            value={chosen}
+            onChange={setToUnitId}
+            error={errorFor(form.errors, 'toUnitId')}
+            options={others.map((u) => ({
+              value: u.id,
+              label: t('referrals.unitOption', { unit: u.name, committee: u.committee }),
+            }))}
+          />
+          <p className="field__hint" id="consentRule">
+            {acrossBoundary ? t('referrals.consentNeededUnit') : t('referrals.consentNotNeeded')}
+          </p>
+        </>
+      ) : null}
+      {direction === 'outgoing' ? (
+        <SelectField
+          id="toAgencyId"
+          label={t('referrals.toAgency')}
+          hint={t('referrals.consentNeededAgency')}
+          value={agencyId}
+          onChange={setAgencyId}
+          error={errorFor(form.errors, 'toAgencyId')}
+          options={agencyOptions}
+        />
+      ) : null}
+      {direction === 'incoming' ? (
+        <>
+          <SelectField
+            id="fromAgencyId"
+            label={t('referrals.fromAgency')}
+            hint={t('referrals.fromAgencyHint')}
+            value={agencyId}
+            onChange={setAgencyId}
+            error={errorFor(form.errors, 'fromAgencyId')}
+            options={agencyOptions}
+          />
+          <TextField
+            id="receivedOn"
+            label={t('referrals.receivedOn')}
+            hint={t('referrals.receivedOnHint')}
+            value={receivedOn}
+            onChange={setReceivedOn}
+            error={errorFor(form.errors, 'receivedOn')}
+            width="short"
+            autoComplete="off"
+          />
+        </>
+      ) : null}
       <TextArea
         id="question"
         label={t('referrals.question')}
@@ -103,20 +196,22 @@ function SendReferral({ personId }: { personId: string }) {
         error={errorFor(form.errors, 'question')}
         rows={3}
       />
-      <SelectField
-        id="insatsId"
-        label={t('referrals.wantedInsats')}
-        optional
-        value={insatsId}
-        onChange={setInsatsId}
-        error={errorFor(form.errors, 'insatsId')}
-        options={[
-          { value: '', label: t('referrals.noInsats') },
-          ...(insatser.data?.items ?? []).map((i) => ({ value: i.id, label: i.name })),
-        ]}
-      />
+      {direction === 'internal' ? (
+        <SelectField
+          id="insatsId"
+          label={t('referrals.wantedInsats')}
+          optional
+          value={insatsId}
+          onChange={setInsatsId}
+          error={errorFor(form.errors, 'insatsId')}
+          options={[
+            { value: '', label: t('referrals.noInsats') },
+            ...(insatser.data?.items ?? []).map((i) => ({ value: i.id, label: i.name })),
+          ]}
+        />
+      ) : null}
       <button type="submit" className="button">
-        {t('referrals.send')}
+        {t(direction === 'incoming' ? 'referrals.register' : 'referrals.send')}
       </button>
     </form>
   );

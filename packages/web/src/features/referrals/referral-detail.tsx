@@ -16,7 +16,12 @@ import { Page } from '../../components/page.tsx';
 import { LoadError, Loading, Notice } from '../../components/status.tsx';
 import { type Column, Table } from '../../components/table.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { absenceReasonLabels, participationStatusLabels, referralStatusLabels } from '../../i18n/labels.ts';
+import {
+  absenceReasonLabels,
+  participationStatusLabels,
+  referralCloseReasonLabels,
+  referralStatusLabels,
+} from '../../i18n/labels.ts';
 import { useCurrentUser } from '../auth/api.ts';
 import {
   currentIsoWeek,
@@ -27,6 +32,7 @@ import {
   useReferral,
   useReferralAction,
 } from './api.ts';
+import { CloseReferralForm } from './close-referral.tsx';
 import {
   ActionPlanForm,
   EndParticipationForm,
@@ -79,6 +85,8 @@ function Detail({ referral }: { referral: ReferralDetail }) {
   const { t } = useI18n();
   const user = useCurrentUser();
   const receiving = referral.to.kind === 'unit' && referral.to.id === user.unit?.id;
+  const sending = referral.from.kind === 'unit' && referral.from.id === user.unit?.id;
+  const open = referral.status === 'sent' || referral.status === 'accepted';
   const days = (n: number | null) => (n === null ? t('referrals.notYet') : t('referrals.days', { days: n }));
   const plan = referral.actionPlan;
   return (
@@ -94,6 +102,7 @@ function Detail({ referral }: { referral: ReferralDetail }) {
         <Row label={t('referrals.to')}>{referral.to.name}</Row>
         <Row label={t('referrals.question')}>{referral.question}</Row>
         <Row label={t('referrals.sentOn')}>{referral.sentOn}</Row>
+        {referral.sentBy ? <Row label={t('referrals.sentBy')}>{referral.sentBy}</Row> : null}
         <Row label={t('referrals.waitingDays')}>
           {referral.clocks.waiting
             ? t('referrals.stillWaiting', { days: referral.clocks.waitingDays })
@@ -116,7 +125,21 @@ function Detail({ referral }: { referral: ReferralDetail }) {
         {referral.returnReason ? (
           <Row label={t('referrals.returnReason')}>{referral.returnReason}</Row>
         ) : null}
+        {referral.status === 'closed' && referral.closedOn ? (
+          <Row label={t('referrals.closedOn')}>{referral.closedOn}</Row>
+        ) : null}
+        {referral.closeReason ? (
+          <Row label={t('referrals.closeReason')}>
+            {t(referralCloseReasonLabels[referral.closeReason])}
+            {referral.closeNote ? ` – ${referral.closeNote}` : ''}
+          </Row>
+        ) : null}
       </dl>
+      {referral.status === 'closed' ? (
+        <Notice tone="success">
+          <p role="status">{t('referrals.closedNotice')}</p>
+        </Notice>
+      ) : null}
       {receiving && referral.status === 'sent' ? <Answer referral={referral} /> : null}
       {receiving && referral.status === 'accepted' && !referral.firstMeetingOn ? (
         <FirstMeeting referral={referral} />
@@ -138,6 +161,7 @@ function Detail({ referral }: { referral: ReferralDetail }) {
           ))}
         </>
       ) : null}
+      {open && (sending || receiving) ? <CloseReferralForm referral={referral} /> : null}
     </>
   );
 }

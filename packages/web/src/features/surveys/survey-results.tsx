@@ -1,6 +1,7 @@
 // Survey results for the unit manager, the nämnd and the auditors: aggregates only, small
 // groups withheld; free text only after the unit manager has released an anonymised version.
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { type SurveyOccasion, type SurveyResults, surveyOccasions } from '../../api/types.ts';
 import { SelectField, TextArea } from '../../components/fields.tsx';
 import { Page } from '../../components/page.tsx';
@@ -42,6 +43,11 @@ export function SurveyResultsPage() {
   ];
   return (
     <Page title={t('survey.resultsTitle')} lead={t('survey.resultsIntro')}>
+      {user.role === 'unitManager' ? (
+        <p>
+          <Link to="/enkatfragor">{t('surveyQuestions.linkFromResults')}</Link>
+        </p>
+      ) : null}
       <SelectField
         id="occasion"
         label={t('survey.occasion')}
