@@ -47,6 +47,10 @@ describe('inkorg för personal', () => {
       question: 'Jobbcoachning',
     });
     expect(sent.statusCode).toBe(201);
+    // The coach at the receiving unit hears of the new referral first.
+    const coachInbox = (await get(sara, '/notifications')).json() as Inbox;
+    expect(coachInbox.items[0]?.text).toBe('Ny remiss från Ekonomiskt bistånd Norr väntar på svar.');
+    expect(coachInbox.items[0]?.person?.id).toBe(personId);
     expect((await post(sara, `/referrals/${sent.json().id}/accept`)).statusCode).toBe(200);
 
     expect((await get(erik, '/notifications/unread-count')).json()).toEqual({ unread: before + 1 });

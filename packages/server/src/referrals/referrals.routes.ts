@@ -136,7 +136,7 @@ export const referralRoutes =
               currentUser(request),
               request.params.id,
               request.body,
-              today(),
+              ctx.clock(),
             ),
           ),
     );

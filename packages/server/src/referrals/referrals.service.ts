@@ -16,7 +16,7 @@ import { AppError } from '../http/problem.ts';
 import { findInsats } from '../insatser/insatser.service.ts';
 import { loadParticipations } from '../insatser/participations.service.ts';
 import { describePersons } from '../persons/persons.service.ts';
-import { addDays } from '../plans/planning-settings.ts';
+import { addDays, isoDay } from '../plans/planning-settings.ts';
 import { daysBetween } from './clock.ts';
 import { committeeOf, requirePerson, SECRECY_BASIS, validConsent } from './consents.service.ts';
 import type {
@@ -237,8 +237,9 @@ export async function sendReferral(
   viewer: SessionUser,
   personId: string,
   input: z.infer<typeof referralInput>,
-  today: string,
+  now: Date,
 ) {
+  const today = isoDay(now);
   return inTenant(db, viewer.municipality.id, async (trx) => {
     await requirePerson(trx, viewer, personId);
     const fromUnitId = viewer.unit?.id ?? null;
@@ -362,6 +363,25 @@ export async function sendReferral(
         sentBy: viewer.id,
       })
       .execute();
+    // The receiving unit's coaches and manager hear of it in their inbox, so the wait starts short.
+    if (input.direction === 'internal' && values.toUnitId) {
+      const receivers = await trx
+        .selectFrom('staffUsers')
+        .select('id')
+        .where('unitId', '=', values.toUnitId)
+        .where('role', 'in', ['coach', 'unitManager'])
+        .execute();
+      const from = viewer.unit?.name ?? '';
+      for (const receiver of receivers)
+        await notifyStaff(
+          trx,
+          viewer.municipality.id,
+          receiver.id,
+          personId,
+          `Ny remiss från ${from} väntar på svar.`,
+          now,
+        );
+    }
     await logAccess(trx, request, 'create', [personId]);
     return strip(await loadReferral(trx, viewer, id, today));
   });

@@ -346,8 +346,12 @@ describe('avslut av remiss', () => {
       .where('recipient', '=', `staff:${sara.userId}`)
       .where('personId', '=', secondId)
       .execute();
-    expect(told.map((n) => n.text)).toEqual([
-      expect.stringMatching(/är avslutad av Erik Lund: återkallad av avsändaren \(Har fått anställning/),
+    // The notice of the new referral, and of its closing.
+    expect(told.map((n) => n.text).sort()).toEqual([
+      'Ny remiss från Ekonomiskt bistånd Norr väntar på svar.',
+      expect.stringMatching(
+        /^Remissen för .* är avslutad av Erik Lund: återkallad av avsändaren \(Har fått anställning/,
+      ),
     ]);
     const again = await post(erik, `/referrals/${second?.id}/close`, {
       closedOn: TEST_TODAY,
