@@ -11,6 +11,7 @@ import {
 } from '../../components/error-summary.tsx';
 import { Checkbox, SelectField, TextArea, TextField } from '../../components/fields.tsx';
 import { Page } from '../../components/page.tsx';
+import { PeriodFields, usePeriodProblems } from '../../components/period-fields.tsx';
 import { LoadError, Loading, Notice } from '../../components/status.tsx';
 import { type Column, Table } from '../../components/table.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
@@ -25,7 +26,6 @@ import {
   useUnits,
 } from './api.ts';
 
-const monthPattern = /^\d{4}-(0[1-9]|1[0-2])$/;
 const RESULTS = ['met', 'notMet', 'notApplicable'] as const;
 
 function resultLabel(t: (key: MessageKey) => string, result: string) {
@@ -74,6 +74,7 @@ function DrawForm({ previous }: { previous: { id: string; name: string }[] }) {
     previousSampleId: '',
   });
   const [errors, setErrors] = useState<FieldError[]>([]);
+  const periodProblems = usePeriodProblems();
   const set = (key: keyof typeof draft) => (value: string) => setDraft((d) => ({ ...d, [key]: value }));
 
   async function onSubmit(event: FormEvent) {
@@ -84,8 +85,7 @@ function DrawForm({ previous }: { previous: { id: string; name: string }[] }) {
       problems.push({ field: 'size', message: t('audits.sizeInvalid') });
     if (draft.seed && !/^\d+$/.test(draft.seed))
       problems.push({ field: 'seed', message: t('audits.seedInvalid') });
-    if (!monthPattern.test(draft.from)) problems.push({ field: 'from', message: t('reports.invalidMonth') });
-    if (!monthPattern.test(draft.to)) problems.push({ field: 'to', message: t('reports.invalidMonth') });
+    problems.push(...periodProblems(draft));
     setErrors(problems);
     if (problems.length > 0) return;
     try {
@@ -143,24 +143,7 @@ function DrawForm({ previous }: { previous: { id: string; name: string }[] }) {
           inputMode="numeric"
           width="short"
         />
-        <TextField
-          id="from"
-          label={t('reports.from')}
-          hint={t('reports.monthHint')}
-          value={draft.from}
-          onChange={set('from')}
-          error={errorFor(errors, 'from')}
-          width="short"
-        />
-        <TextField
-          id="to"
-          label={t('reports.to')}
-          hint={t('reports.monthHint')}
-          value={draft.to}
-          onChange={set('to')}
-          error={errorFor(errors, 'to')}
-          width="short"
-        />
+        <PeriodFields from={draft.from} to={draft.to} onChange={set} errors={errors} />
         <SelectField
           id="unitId"
           label={t('reports.unit')}

@@ -14,6 +14,7 @@ import {
 import { ErrorSummary, errorFor, type FieldError } from '../../components/error-summary.tsx';
 import { SelectField, TextField } from '../../components/fields.tsx';
 import { Page } from '../../components/page.tsx';
+import { PeriodFields, usePeriodProblems } from '../../components/period-fields.tsx';
 import { ActionError, LoadError, Loading, Notice } from '../../components/status.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import type { MessageKey } from '../../i18n/sv.ts';
@@ -35,7 +36,6 @@ type Indicator = IndicatorReport['indicators'][number];
 type Point = Indicator['points'][number];
 type Selection = { indicator: IndicatorId; month: string; group: string };
 
-const monthPattern = /^\d{4}-(0[1-9]|1[0-2])$/;
 const COLORS = ['#0b3d5c', '#b35c00', '#00703c', '#6f2c91', '#b3261e', '#505a5f', '#1a5a96', '#7a5a00'];
 
 function monthShift(month: string, delta: number): string {
@@ -71,16 +71,13 @@ export function DashboardPage() {
   const [draft, setDraft] = useState<ReportFilters>(applied);
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [selection, setSelection] = useState<Selection | null>(null);
+  const periodProblems = usePeriodProblems();
   const report = useIndicators(applied);
   const data = report.data;
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
-    const problems: FieldError[] = [];
-    if (!monthPattern.test(draft.from)) problems.push({ field: 'from', message: t('reports.invalidMonth') });
-    if (!monthPattern.test(draft.to)) problems.push({ field: 'to', message: t('reports.invalidMonth') });
-    if (problems.length === 0 && draft.to < draft.from)
-      problems.push({ field: 'to', message: t('reports.monthOrder') });
+    const problems = periodProblems(draft);
     setErrors(problems);
     if (problems.length > 0) return;
     setSelection(null);
@@ -113,24 +110,7 @@ export function DashboardPage() {
       >
         <h2 id="report-filters-title">{t('reports.filters')}</h2>
         <div className="filters__grid">
-          <TextField
-            id="from"
-            label={t('reports.from')}
-            hint={t('reports.monthHint')}
-            value={draft.from}
-            onChange={set('from')}
-            error={errorFor(errors, 'from')}
-            width="short"
-          />
-          <TextField
-            id="to"
-            label={t('reports.to')}
-            hint={t('reports.monthHint')}
-            value={draft.to}
-            onChange={set('to')}
-            error={errorFor(errors, 'to')}
-            width="short"
-          />
+          <PeriodFields from={draft.from} to={draft.to} onChange={set} errors={errors} />
           {data && data.scopeUnitId === null ? (
             <SelectField
               id="unitId"
