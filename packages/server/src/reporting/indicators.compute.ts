@@ -125,6 +125,12 @@ export type Facts = {
   /** Försörjningshinder per kartläggning version. */
   barriers: { personId: string; supportBarrier: string; assessedOn: string }[];
   assignments: { householdId: string; caseworkerId: string; validFrom: string; validTo: string | null }[];
+  /**
+   * Facts read for a period only (the drill-down): the first granting decision's day of
+   * households whose assistance began before the period, which the period's own decisions
+   * would not show.
+   */
+  firstGrantedOn?: Record<string, string>;
 };
 
 export type Filters = {
@@ -190,7 +196,8 @@ export function ageGroupOf(age: number, bands: AgeBand[]): string {
 
 // ---- the computation ----------------------------------------------------------------------
 
-type Subject = {
+/** Who a contribution counts, with every attribute a figure can be broken down or filtered by. */
+export type Subject = {
   id: string;
   unit: string;
   gender: string;
@@ -199,9 +206,29 @@ type Subject = {
   supportBarrier: string;
 };
 
+/**
+ * One subject's share of one figure: every subject contributes to exactly one cell per month and
+ * indicator, so figures are sums of contributions (caseload's denominator is the number of
+ * distinct caseworkers among its contributions). The indicator cube stores these summed per
+ * attribute combination; `computeIndicators` sums them for one breakdown in memory.
+ */
+export type Contribution = {
+  indicator: IndicatorId;
+  month: string;
+  subject: Subject;
+  numerator: number;
+  denominator: number;
+  provisional: boolean;
+  /** Caseload only: the caseworker assigned to the household at the end of the month. */
+  caseworkerId: string | null;
+};
+
 type Bucket = { num: number; den: number; numIds: Set<string>; denIds: Set<string>; provisional: boolean };
 
 export const NOT_RECORDED = 'notRecorded';
+
+/** Indicators whose denominator is the number of distinct caseworkers, not a sum. */
+export const CASEWORKER_DENOMINATOR: ReadonlySet<IndicatorId> = new Set(['caseload']);
 
 /**
  * Computes every indicator for the months `from`..`to`, broken down by `dimension`, for the
@@ -213,6 +240,80 @@ export function computeIndicators(
   settings: IndicatorSettings,
   options: { from: string; to: string; dimension: Dimension; filters: Filters; select?: Selection },
 ): { indicators: IndicatorResult[]; selected: { numerator: string[]; denominator: string[] } | null } {
+  const results = new Map<IndicatorId, Map<string, Map<string, Bucket>>>();
+  for (const id of INDICATORS) results.set(id, new Map());
+  const caseworkers = new Map<string, Set<string>>();
+  const sel = options.select;
+  emitContributions(facts, settings, { from: options.from, to: options.to }, (c) => {
+    if (!passes(c.subject, options.filters)) return;
+    const group = options.dimension === 'none' ? 'all' : c.subject[options.dimension];
+    const byMonth = results.get(c.indicator) as Map<string, Map<string, Bucket>>;
+    const groups = byMonth.get(c.month) ?? new Map<string, Bucket>();
+    byMonth.set(c.month, groups);
+    let b = groups.get(group);
+    if (!b) {
+      b = { num: 0, den: 0, numIds: new Set(), denIds: new Set(), provisional: false };
+      groups.set(group, b);
+    }
+    b.num += c.numerator;
+    b.den += c.denominator;
+    if (c.provisional) b.provisional = true;
+    if (CASEWORKER_DENOMINATOR.has(c.indicator) && c.caseworkerId !== null) {
+      const key = `${c.indicator}|${c.month}|${group}`;
+      const set = caseworkers.get(key) ?? new Set<string>();
+      set.add(c.caseworkerId);
+      caseworkers.set(key, set);
+    }
+    if (sel && sel.indicator === c.indicator && sel.month === c.month && sel.group === group) {
+      if (c.numerator > 0) b.numIds.add(c.subject.id);
+      if (c.denominator > 0) b.denIds.add(c.subject.id);
+    }
+  });
+  // Caseload denominators: distinct caseworkers per group.
+  for (const id of CASEWORKER_DENOMINATOR)
+    for (const [month, groups] of results.get(id) ?? [])
+      for (const [group, b] of groups) b.den = caseworkers.get(`${id}|${month}|${group}`)?.size ?? 0;
+
+  const indicators: IndicatorResult[] = INDICATORS.map((id) => {
+    const kind = INDICATOR_KIND[id];
+    const points: Point[] = [];
+    for (const [month, groups] of results.get(id) ?? []) {
+      for (const [group, b] of groups) {
+        const denominator = kind === 'count' ? null : b.den;
+        points.push({
+          month,
+          group,
+          numerator: b.num,
+          denominator,
+          value: pointValue(kind, b.num, denominator),
+          provisional: b.provisional,
+        });
+      }
+    }
+    points.sort((a, b) => a.month.localeCompare(b.month) || a.group.localeCompare(b.group));
+    return { id, kind, points };
+  });
+  let selected: { numerator: string[]; denominator: string[] } | null = null;
+  if (sel) {
+    const b = results.get(sel.indicator)?.get(sel.month)?.get(sel.group);
+    selected = { numerator: [...(b?.numIds ?? [])], denominator: [...(b?.denIds ?? [])] };
+  }
+  return { indicators, selected };
+}
+
+/**
+ * Every subject's contributions to every indicator in the months `from`..`to` (up to the
+ * current month). With `households`, only those households' members and the households
+ * themselves contribute — the facts may hold more (a member's other households, whose months
+ * count toward the person's duration); the indicator cube's refresh works through the
+ * municipality a chunk of households at a time this way.
+ */
+export function emitContributions(
+  facts: Facts,
+  settings: IndicatorSettings,
+  range: { from: string; to: string; households?: ReadonlySet<string> },
+  emit: (contribution: Contribution) => void,
+): void {
   const currentMonth = facts.today.slice(0, 7);
   const current = monthIndex(currentMonth);
   const unitOf = new Map(facts.households.map((h) => [h.id, h.unitId]));
@@ -228,6 +329,9 @@ export function computeIndicators(
     const first = firstDecision.get(a.householdId);
     if (!first || a.decidedOn < first) firstDecision.set(a.householdId, a.decidedOn);
   }
+  // Facts read for a period only: households known to have had assistance before it.
+  for (const [householdId, day] of Object.entries(facts.firstGrantedOn ?? {}))
+    firstDecision.set(householdId, day);
   const countIn = (householdId: string, end: number, window: number) => {
     const months = assisted.get(householdId);
     if (!months) return 0;
@@ -256,8 +360,11 @@ export function computeIndicators(
   };
 
   const barriersByPerson = new Map<string, { supportBarrier: string; assessedOn: string }[]>();
-  for (const b of facts.barriers)
-    barriersByPerson.set(b.personId, [...(barriersByPerson.get(b.personId) ?? []), b]);
+  for (const b of facts.barriers) {
+    const list = barriersByPerson.get(b.personId) ?? [];
+    list.push(b);
+    barriersByPerson.set(b.personId, list);
+  }
   for (const list of barriersByPerson.values()) list.sort((a, b) => a.assessedOn.localeCompare(b.assessedOn));
   const barrierOn = (personId: string, day: string) => {
     let found = NOT_RECORDED;
@@ -266,7 +373,11 @@ export function computeIndicators(
   };
 
   const plansByPerson = new Map<string, Facts['plans']>();
-  for (const p of facts.plans) plansByPerson.set(p.personId, [...(plansByPerson.get(p.personId) ?? []), p]);
+  for (const p of facts.plans) {
+    const list = plansByPerson.get(p.personId) ?? [];
+    list.push(p);
+    plansByPerson.set(p.personId, list);
+  }
   /** Current plan: made, changed or followed up within the 12 months up to `day`. */
   const hasCurrentPlan = (personId: string, day: string) => {
     const since = addMonthsDay(day, -12);
@@ -286,61 +397,38 @@ export function computeIndicators(
   }
 
   const assignmentsByHousehold = new Map<string, Facts['assignments']>();
-  for (const a of facts.assignments)
-    assignmentsByHousehold.set(a.householdId, [...(assignmentsByHousehold.get(a.householdId) ?? []), a]);
+  for (const a of facts.assignments) {
+    const list = assignmentsByHousehold.get(a.householdId) ?? [];
+    list.push(a);
+    assignmentsByHousehold.set(a.householdId, list);
+  }
   for (const list of assignmentsByHousehold.values())
     list.sort((a, b) => a.validFrom.localeCompare(b.validFrom));
 
   const membersByHousehold = new Map<string, Facts['members']>();
-  for (const m of facts.members)
-    membersByHousehold.set(m.householdId, [...(membersByHousehold.get(m.householdId) ?? []), m]);
+  for (const m of facts.members) {
+    if (range.households && !range.households.has(m.householdId)) continue;
+    const list = membersByHousehold.get(m.householdId) ?? [];
+    list.push(m);
+    membersByHousehold.set(m.householdId, list);
+  }
 
-  const results = new Map<IndicatorId, Map<string, Map<string, Bucket>>>();
-  for (const id of INDICATORS) results.set(id, new Map());
-  const bucket = (id: IndicatorId, month: string, group: string): Bucket => {
-    const byMonth = results.get(id) as Map<string, Map<string, Bucket>>;
-    const groups = byMonth.get(month) ?? new Map<string, Bucket>();
-    byMonth.set(month, groups);
-    let b = groups.get(group);
-    if (!b) {
-      b = { num: 0, den: 0, numIds: new Set(), denIds: new Set(), provisional: false };
-      groups.set(group, b);
-    }
-    return b;
-  };
-  const sel = options.select;
   const add = (
-    id: IndicatorId,
+    indicator: IndicatorId,
     month: string,
     subject: Subject,
-    num: number,
-    den: number,
+    numerator: number,
+    denominator: number,
     provisional = false,
-  ) => {
-    const f = options.filters;
-    if (f.unitId && subject.unit !== f.unitId) return;
-    if (f.gender && subject.gender !== f.gender) return;
-    if (f.ageGroup && subject.ageGroup !== f.ageGroup) return;
-    if (f.householdType && subject.householdType !== f.householdType) return;
-    if (f.supportBarrier && subject.supportBarrier !== f.supportBarrier) return;
-    const group = options.dimension === 'none' ? 'all' : subject[options.dimension];
-    const b = bucket(id, month, group);
-    b.num += num;
-    b.den += den;
-    if (provisional) b.provisional = true;
-    if (sel && sel.indicator === id && sel.month === month && sel.group === group) {
-      if (num > 0) b.numIds.add(subject.id);
-      if (den > 0) b.denIds.add(subject.id);
-    }
-  };
+    caseworkerId: string | null = null,
+  ) => emit({ indicator, month, subject, numerator, denominator, provisional, caseworkerId });
 
-  for (const month of monthsBetween(options.from, options.to)) {
+  for (const month of monthsBetween(range.from, range.to)) {
     const mi = monthIndex(month);
     if (mi > current) continue;
     const first = `${month}-01`;
     const last = lastDay(month);
     const endDay = [last, facts.today].sort()[0] as string;
-    const caseworkersByGroup = new Map<string, Set<string>>();
 
     for (const [householdId, members] of membersByHousehold) {
       const inMonth = members.filter(
@@ -423,15 +511,7 @@ export function computeIndicators(
         const assignment = (assignmentsByHousehold.get(householdId) ?? []).find(
           (a) => a.validFrom <= endDay && (a.validTo === null || a.validTo > endDay),
         );
-        add('caseload', month, household, 1, 0);
-        if (assignment) {
-          const group = options.dimension === 'none' ? 'all' : household[options.dimension];
-          if (passes(household, options.filters)) {
-            const set = caseworkersByGroup.get(group) ?? new Set<string>();
-            set.add(assignment.caseworkerId);
-            caseworkersByGroup.set(group, set);
-          }
-        }
+        add('caseload', month, household, 1, 0, false, assignment?.caseworkerId ?? null);
         // Caseworker changes: new assignments during the last 12 months that replaced an earlier one.
         const windowStart = `${monthOf(mi - 11)}-01`;
         const changes = (assignmentsByHousehold.get(householdId) ?? []).filter(
@@ -447,36 +527,7 @@ export function computeIndicators(
         }
       }
     }
-    // Caseload denominators: distinct caseworkers per group.
-    const byMonth = results.get('caseload')?.get(month);
-    if (byMonth) for (const [group, b] of byMonth) b.den = caseworkersByGroup.get(group)?.size ?? 0;
   }
-
-  const indicators: IndicatorResult[] = INDICATORS.map((id) => {
-    const kind = INDICATOR_KIND[id];
-    const points: Point[] = [];
-    for (const [month, groups] of results.get(id) ?? []) {
-      for (const [group, b] of groups) {
-        const denominator = kind === 'count' ? null : b.den;
-        points.push({
-          month,
-          group,
-          numerator: b.num,
-          denominator,
-          value: pointValue(kind, b.num, denominator),
-          provisional: b.provisional,
-        });
-      }
-    }
-    points.sort((a, b) => a.month.localeCompare(b.month) || a.group.localeCompare(b.group));
-    return { id, kind, points };
-  });
-  let selected: { numerator: string[]; denominator: string[] } | null = null;
-  if (sel) {
-    const b = results.get(sel.indicator)?.get(sel.month)?.get(sel.group);
-    selected = { numerator: [...(b?.numIds ?? [])], denominator: [...(b?.denIds ?? [])] };
-  }
-  return { indicators, selected };
 }
 
 /**
@@ -529,30 +580,33 @@ export function pointValue(
   return Math.round(v * 100) / 100;
 }
 
-/** Savings estimate: for households leaving assistance in the period, the average monthly
- * assistance of their last (up to) six assisted months × the months without assistance since
- * (observed up to the last complete month, at most 12), set against the team's cost. */
-export function savingsEstimate(
+/** One household's exit in `month`: the savings estimate's additive part. */
+export type ExitSaving = { householdId: string; unitId: string; month: string; monthsWithout: number; savings: number };
+
+/**
+ * The savings estimate's exits: for each household leaving assistance in `from`..`to` (assisted
+ * in M, not in M+1, M+1 ended), the average monthly assistance of its assisted months among the
+ * last six up to the exit × the months without assistance since (observed up to the last
+ * complete month, at most 12), rounded per exit. With `households`, only those.
+ */
+export function exitSavings(
   facts: Facts,
-  options: { from: string; to: string; teamMonthlyCost: number; unitId?: string | undefined },
-): { exits: number; monthsWithout: number; estimatedSavings: number; teamCost: number; net: number } {
+  range: { from: string; to: string; households?: ReadonlySet<string> },
+  emit: (exit: ExitSaving) => void,
+): void {
   const current = monthIndex(facts.today.slice(0, 7));
   const unitOf = new Map(facts.households.map((h) => [h.id, h.unitId]));
   const assisted = new Map<string, Map<number, number>>();
   for (const a of facts.assistance) {
     if (a.amount <= 0) continue;
+    if (range.households && !range.households.has(a.householdId)) continue;
     const months = assisted.get(a.householdId) ?? new Map<number, number>();
     months.set(monthIndex(a.month), (months.get(monthIndex(a.month)) ?? 0) + a.amount);
     assisted.set(a.householdId, months);
   }
-  let exits = 0;
-  let monthsWithout = 0;
-  let savings = 0;
   for (const [householdId, months] of assisted) {
-    if (options.unitId && unitOf.get(householdId) !== options.unitId) continue;
-    for (let mi = monthIndex(options.from); mi <= monthIndex(options.to); mi++) {
+    for (let mi = monthIndex(range.from); mi <= monthIndex(range.to); mi++) {
       if (!months.has(mi) || months.has(mi + 1) || mi + 1 >= current) continue;
-      exits++;
       const before: number[] = [];
       for (let i = mi; i > mi - 6; i--) {
         const amount = months.get(i);
@@ -561,10 +615,44 @@ export function savingsEstimate(
       const average = before.reduce((s, a) => s + a, 0) / before.length;
       let without = 0;
       for (let i = mi + 1; i < current && i <= mi + 12 && !months.has(i); i++) without++;
-      monthsWithout += without;
-      savings += Math.round(average * without);
+      emit({
+        householdId,
+        unitId: unitOf.get(householdId) ?? '',
+        month: monthOf(mi),
+        monthsWithout: without,
+        savings: Math.round(average * without),
+      });
     }
   }
+}
+
+/** Savings estimate: the exits of the period summed, set against the team's cost. */
+export function savingsEstimate(
+  facts: Facts,
+  options: { from: string; to: string; teamMonthlyCost: number; unitId?: string | undefined },
+): { exits: number; monthsWithout: number; estimatedSavings: number; teamCost: number; net: number } {
+  let exits = 0;
+  let monthsWithout = 0;
+  let savings = 0;
+  exitSavings(facts, options, (e) => {
+    if (options.unitId && e.unitId !== options.unitId) return;
+    exits++;
+    monthsWithout += e.monthsWithout;
+    savings += e.savings;
+  });
+  return savingsTotals({ exits, monthsWithout, savings }, options);
+}
+
+export function savingsTotals(
+  sums: { exits: number; monthsWithout: number; savings: number },
+  options: { from: string; to: string; teamMonthlyCost: number },
+): { exits: number; monthsWithout: number; estimatedSavings: number; teamCost: number; net: number } {
   const teamCost = options.teamMonthlyCost * (monthIndex(options.to) - monthIndex(options.from) + 1);
-  return { exits, monthsWithout, estimatedSavings: savings, teamCost, net: savings - teamCost };
+  return {
+    exits: sums.exits,
+    monthsWithout: sums.monthsWithout,
+    estimatedSavings: sums.savings,
+    teamCost,
+    net: sums.savings - teamCost,
+  };
 }
