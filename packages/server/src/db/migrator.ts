@@ -21,6 +21,7 @@ import * as auditSamples from './migrations/2026-11-23-41-audit-samples.ts';
 import * as citizen from './migrations/2026-11-23-50-citizen.ts';
 import * as citizenMessages from './migrations/2026-11-23-51-citizen-messages.ts';
 import * as errandHotUpdates from './migrations/2026-11-23-70-errand-hot-updates.ts';
+import * as indicatorCube from './migrations/2026-11-23-80-indicator-cube.ts';
 import { runScript } from './sql-script.ts';
 
 const migrations: Record<string, Migration> = {
@@ -43,6 +44,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-23-31-collaboration': collaboration,
   '2026-11-23-32-closures': closures,
   '2026-11-23-33-surveys': surveys,
+  '2026-11-23-80-indicator-cube': indicatorCube,
 };
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations are typed independently of the app schema

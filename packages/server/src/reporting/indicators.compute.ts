@@ -581,7 +581,13 @@ export function pointValue(
 }
 
 /** One household's exit in `month`: the savings estimate's additive part. */
-export type ExitSaving = { householdId: string; unitId: string; month: string; monthsWithout: number; savings: number };
+export type ExitSaving = {
+  householdId: string;
+  unitId: string;
+  month: string;
+  monthsWithout: number;
+  savings: number;
+};
 
 /**
  * The savings estimate's exits: for each household leaving assistance in `from`..`to` (assisted

@@ -5,6 +5,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../app-context.ts';
 import { currentUser } from '../http/access.ts';
 import { consistencyReport } from './consistency.ts';
+import { currentSnapshot, refreshesSettled, refreshInBackground } from './cube.service.ts';
 import { INDICATOR_KIND } from './indicators.compute.ts';
 import {
   consistencyQuery,
@@ -20,6 +21,7 @@ import {
   settingsSchema,
   simulationInput,
   simulationSchema,
+  snapshotSchema,
   targetInput,
   targetParams,
   targetSchema,
@@ -81,6 +83,33 @@ function reportSheet(report: IndicatorReport): Sheet {
 export const reportingRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
   async (app) => {
+    // A refresh of the indicator cube may be running in the background: let it finish first.
+    app.addHook('onClose', async () => refreshesSettled(ctx.db));
+
+    app.post(
+      '/reports/indicators/refresh',
+      {
+        config: { access: { roles: ['unitManager', 'sysadmin'] } },
+        schema: {
+          tags: ['reports'],
+          summary: 'Räkna om indikatorerna nu (i bakgrunden); svaret visar hur långt omräkningen kommit',
+          response: { 202: snapshotSchema },
+        },
+      },
+      async (request, reply) => {
+        const user = currentUser(request);
+        refreshInBackground(ctx.db, user.municipality.id, ctx.clock(), request.log);
+        const snapshot = await currentSnapshot(ctx.db, user.municipality.id, ctx.clock());
+        return reply.status(202).send({
+          asOfDay: snapshot?.asOfDay ?? null,
+          refreshedAt: snapshot?.refreshedAt ?? null,
+          stale: snapshot?.stale ?? true,
+          refreshing: true,
+          durationMs: snapshot?.durationMs ?? null,
+        });
+      },
+    );
+
     app.get(
       '/reports/indicators',
       {
@@ -92,7 +121,8 @@ export const reportingRoutes =
           response: { 200: indicatorReport },
         },
       },
-      async (request) => indicatorReportFor(ctx.db, currentUser(request), ctx.clock(), request.query),
+      async (request) =>
+        indicatorReportFor(ctx.db, currentUser(request), ctx.clock(), request.query, request.log),
     );
 
     app.get(
@@ -108,7 +138,13 @@ export const reportingRoutes =
       },
       async (request, reply) => {
         const { format, ...query } = request.query;
-        const report = await indicatorReportFor(ctx.db, currentUser(request), ctx.clock(), query);
+        const report = await indicatorReportFor(
+          ctx.db,
+          currentUser(request),
+          ctx.clock(),
+          query,
+          request.log,
+        );
         const sheet = reportSheet(report);
         const name = `indikatorer-${report.from}-${report.to}`;
         if (format === 'csv')
@@ -219,7 +255,8 @@ export const reportingRoutes =
           response: { 200: settingsSchema },
         },
       },
-      async (request) => saveReportingSettings(ctx.db, currentUser(request), request.body),
+      async (request) =>
+        saveReportingSettings(ctx.db, currentUser(request), request.body, ctx.clock(), request.log),
     );
 
     app.get(
@@ -233,6 +270,6 @@ export const reportingRoutes =
           response: { 200: savingsSchema },
         },
       },
-      async (request) => savingsFor(ctx.db, currentUser(request), ctx.clock(), request.query),
+      async (request) => savingsFor(ctx.db, currentUser(request), ctx.clock(), request.query, request.log),
     );
   };

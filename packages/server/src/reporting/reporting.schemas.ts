@@ -43,8 +43,22 @@ const point = z.object({
   suppressed: z.boolean(),
 });
 
+/** When the figures were computed (the indicator cube's snapshot). */
+export const snapshotSchema = z.object({
+  /** The day the figures were computed for. */
+  asOfDay: z.string().nullable(),
+  /** When the last refresh finished (ISO time). */
+  refreshedAt: z.string().nullable(),
+  /** The data changed since (or the day passed): a refresh is running or will run. */
+  stale: z.boolean(),
+  refreshing: z.boolean(),
+  /** How long the last refresh took. */
+  durationMs: z.number().nullable(),
+});
+
 export const indicatorReport = z.object({
   municipality: z.string(),
+  snapshot: snapshotSchema,
   from: z.string(),
   to: z.string(),
   dimension: z.enum(DIMENSIONS),

@@ -3,7 +3,7 @@
 // the viewer may see: the nämnd and the revisor get aggregates with small groups withheld;
 // a unit manager gets the own unit's figures and may drill down to the cases behind them
 // (every drill-down is access-logged).
-import type { FastifyRequest } from 'fastify';
+import type { FastifyBaseLogger, FastifyRequest } from 'fastify';
 import { type Kysely, sql } from 'kysely';
 import type { z } from 'zod';
 import { logAccess } from '../access-log/access-log.service.ts';
@@ -16,6 +16,14 @@ import { describePersons } from '../persons/persons.service.ts';
 import { isoDay, planningSettings } from '../plans/planning-settings.ts';
 import { NOT_RECORDED_LABEL, SUPPORT_BARRIER_LABELS } from './barriers.ts';
 import {
+  cubeIndicators,
+  cubeSavings,
+  drillDownWindow,
+  ensureCube,
+  personFacts,
+  refreshInBackground,
+} from './cube.service.ts';
+import {
   bandLabel,
   computeIndicators,
   DEFAULT_INDICATOR_SETTINGS,
@@ -27,7 +35,7 @@ import {
   type IndicatorId,
   type IndicatorSettings,
   type Point,
-  savingsEstimate,
+  savingsTotals,
 } from './indicators.compute.ts';
 import type { drillDown, indicatorReport, savingsSchema } from './reporting.schemas.ts';
 
@@ -199,6 +207,75 @@ export async function loadFacts(
   };
 }
 
+/**
+ * The facts of the months `from`..`to` only, for one unit's households (or the municipality's):
+ * memberships, assistance in those months, plans, kartläggning and assignments of those people.
+ * With `firstGrantedIn` (plan within the deadline), also which households assisted in that month
+ * had assistance before `from` — their first decision is earlier than any the period shows.
+ */
+export async function loadPeriodFacts(
+  trx: Kysely<Database>,
+  municipalityId: string,
+  today: string,
+  unitId: string | null,
+  period: { from: string; to: string; firstGrantedIn: string | null },
+): Promise<Facts> {
+  const inScope = sql`(select id from households where municipality_id = ${municipalityId}
+                       and ${unitId === null ? sql`true` : sql`unit_id = ${unitId}`})`;
+  const persons = sql`(select person_id from household_members
+                       where municipality_id = ${municipalityId} and household_id in ${inScope})`;
+  const households = await sql<{ id: string; unitId: string }>`
+    select id, unit_id as "unitId" from households
+    where municipality_id = ${municipalityId} and id in ${inScope}
+  `.execute(trx);
+  const members = await sql<Facts['members'][number]>`
+    select hm.household_id as "householdId", hm.person_id as "personId", hm.role,
+           to_char(hm.valid_from, 'YYYY-MM-DD') as "validFrom", to_char(hm.valid_to, 'YYYY-MM-DD') as "validTo",
+           to_char(p.birth_date, 'YYYY-MM-DD') as "birthDate", p.gender
+    from household_members hm
+    join persons p on p.municipality_id = hm.municipality_id and p.id = hm.person_id
+    where hm.municipality_id = ${municipalityId} and hm.household_id in ${inScope}
+  `.execute(trx);
+  const latest = sql`lateral (
+      select granted_total, decided_at from decisions d
+      where d.municipality_id = e.municipality_id and d.errand_id = e.id
+      order by decided_at desc limit 1
+    ) d on true`;
+  const assistance = await sql<{ householdId: string; month: string; amount: string; decidedOn: string }>`
+    select e.household_id as "householdId", e.month, sum(d.granted_total)::bigint as amount,
+           to_char(min(d.decided_at) at time zone 'Europe/Stockholm', 'YYYY-MM-DD') as "decidedOn"
+    from errands e join ${latest}
+    where e.municipality_id = ${municipalityId} and e.household_id in ${inScope}
+      and e.month >= ${period.from} and e.month <= ${period.to}
+    group by e.household_id, e.month
+    having sum(d.granted_total) > 0
+  `.execute(trx);
+  const firstGrantedOn: Record<string, string> = {};
+  if (period.firstGrantedIn) {
+    const earlier = await sql<{ householdId: string }>`
+      select h.household_id as "householdId"
+      from (select distinct household_id from errands
+            where municipality_id = ${municipalityId} and month = ${period.firstGrantedIn}
+              and household_id in ${inScope}) h
+      where exists (
+        select 1 from errands e join ${latest}
+        where e.municipality_id = ${municipalityId} and e.household_id = h.household_id
+          and e.month < ${period.from} and d.granted_total > 0
+      )
+    `.execute(trx);
+    for (const r of earlier.rows) firstGrantedOn[r.householdId] = '0000-01-01';
+  }
+  const rest = await personFacts(trx, municipalityId, persons, sql`household_id in ${inScope}`);
+  return {
+    today,
+    households: households.rows,
+    members: members.rows,
+    assistance: assistance.rows.map((a) => ({ ...a, amount: Number(a.amount) })),
+    ...rest,
+    firstGrantedOn,
+  };
+}
+
 /** Aggregates only: nämnd and revisor. A manager sees the own unit in full. */
 export function aggregatesOnly(viewer: SessionUser): boolean {
   return viewer.role === 'committee' || viewer.role === 'auditor';
@@ -239,13 +316,14 @@ export async function indicatorReportFor(
   viewer: SessionUser,
   now: Date,
   query: IndicatorQuery,
+  log?: FastifyBaseLogger,
 ): Promise<IndicatorReport> {
-  const today = isoDay(now);
   const scope = scopeOf(viewer, query.unitId);
   const limited = aggregatesOnly(viewer);
+  // Outside the read's transaction: a refresh runs in its own.
+  const snapshot = await ensureCube(db, viewer.municipality.id, now, log);
   return inTenant(db, viewer.municipality.id, async (trx) => {
     const settings = await indicatorSettings(trx, viewer.municipality.id);
-    const facts = await loadFacts(trx, viewer.municipality.id, today, scope);
     const units = await trx
       .selectFrom('units')
       .select(['id', 'name'])
@@ -259,7 +337,7 @@ export async function indicatorReportFor(
       .where('municipalityId', '=', viewer.municipality.id)
       .orderBy('year')
       .execute();
-    const { indicators } = computeIndicators(facts, settings, {
+    const indicators = await cubeIndicators(trx, viewer.municipality.id, {
       from: query.from,
       to: query.to,
       dimension: query.dimension,
@@ -270,6 +348,13 @@ export async function indicatorReportFor(
     const label = groupLabel(query.dimension, units);
     return {
       municipality: viewer.municipality.name,
+      snapshot: {
+        asOfDay: snapshot.asOfDay,
+        refreshedAt: snapshot.refreshedAt,
+        stale: snapshot.stale,
+        refreshing: snapshot.refreshing,
+        durationMs: snapshot.durationMs,
+      },
       from: query.from,
       to: query.to,
       dimension: query.dimension,
@@ -329,7 +414,11 @@ export async function drillDownFor(
   const scope = scopeOf(viewer, query.unitId);
   return inTenant(db, viewer.municipality.id, async (trx) => {
     const settings = await indicatorSettings(trx, viewer.municipality.id);
-    const facts = await loadFacts(trx, viewer.municipality.id, today, scope);
+    // Only what the month needs: the windows back, return within 12 months ahead, the unit's households.
+    const facts = await loadPeriodFacts(trx, viewer.municipality.id, today, scope, {
+      ...drillDownWindow(query.month, settings),
+      firstGrantedIn: query.indicator === 'planWithinDeadline' ? query.month : null,
+    });
     const { selected } = computeIndicators(facts, settings, {
       from: query.month,
       to: query.month,
@@ -415,12 +504,18 @@ export async function savingsFor(
   viewer: SessionUser,
   now: Date,
   query: { from: string; to: string; teamMonthlyCost: number; unitId?: string | undefined },
+  log?: FastifyBaseLogger,
 ): Promise<z.infer<typeof savingsSchema>> {
   const scope = scopeOf(viewer, query.unitId);
-  const result = await inTenant(db, viewer.municipality.id, async (trx) => {
-    const facts = await loadFacts(trx, viewer.municipality.id, isoDay(now), scope);
-    return savingsEstimate(facts, { ...query, unitId: scope ?? query.unitId });
-  });
+  await ensureCube(db, viewer.municipality.id, now, log);
+  const sums = await inTenant(db, viewer.municipality.id, (trx) =>
+    cubeSavings(trx, viewer.municipality.id, {
+      from: query.from,
+      to: query.to,
+      unitId: scope ?? query.unitId ?? null,
+    }),
+  );
+  const result = savingsTotals(sums, query);
   const suppressed = aggregatesOnly(viewer) && small(result.exits);
   return {
     from: query.from,
@@ -465,6 +560,8 @@ export async function saveReportingSettings(
   db: Kysely<Database>,
   viewer: SessionUser,
   input: ReportingSettings,
+  now?: Date,
+  log?: FastifyBaseLogger,
 ): Promise<ReportingSettings> {
   const values = {
     ageBands: JSON.stringify([...input.ageBands].sort((a, b) => a.min - b.min)),
@@ -482,5 +579,8 @@ export async function saveReportingSettings(
       .onConflict((oc) => oc.column('municipalityId').doUpdateSet({ ...values, updatedAt: sql`now()` }))
       .execute(),
   );
+  // The figures depend on the settings (age bands, windows): recompute them. A dashboard read
+  // before it is done waits for it (the cube's settings differ).
+  if (now) refreshInBackground(db, viewer.municipality.id, now, log);
   return reportingSettingsFor(db, viewer);
 }

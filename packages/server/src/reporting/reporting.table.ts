@@ -23,3 +23,41 @@ export type IndicatorTargetTable = {
   updatedBy: string;
   updatedAt: Generated<Date>;
 };
+
+/** Which generation of the indicator cube is current, and what it covers (migration 80). */
+export type IndicatorSnapshotTable = {
+  municipalityId: string;
+  generation: Generated<number>;
+  asOfDay: string | null;
+  refreshedAt: Date | null;
+  dataAsOf: Date | null;
+  settings: JSONColumnType<Record<string, unknown> | null, string | null | undefined, string | null>;
+  durationMs: number | null;
+  households: number | null;
+  cells: number | null;
+  refreshingSince: Date | null;
+  refreshError: string | null;
+};
+
+/** One cell of the indicator cube: a sum of contributions with these attributes. */
+export type IndicatorCellTable = {
+  municipalityId: string;
+  generation: number;
+  month: string;
+  indicator: string;
+  unitId: string;
+  gender: string;
+  ageGroup: string;
+  householdType: string;
+  supportBarrier: string;
+  caseworkerId: string | null;
+  numerator: string | number;
+  denominator: string | number;
+  provisional: boolean;
+};
+
+/** A note that the data the indicators read changed (statement-level triggers). */
+export type ReportingChangeTable = {
+  municipalityId: string;
+  changedAt: Generated<Date>;
+};

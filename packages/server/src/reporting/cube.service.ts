@@ -1,0 +1,541 @@
+// The indicator cube (docs/decisions.md, "Indicator cube"; docs/indicators.md, "Performance"):
+// the dashboard's figures precomputed per municipality as additive cells — month × indicator ×
+// unit × gender × age group × household type × försörjningshinder (× caseworker for caseload) —
+// by the same pure code that answers the drill-down (`emitContributions`). Any breakdown or
+// filter is then one grouped query over the cells.
+//
+// The refresh works through the municipality's households a chunk at a time, reading only the
+// chunk's facts (and its members' other households, whose months count toward a person's
+// duration), so memory is bounded by the chunk and by the number of cells, not by the history.
+// It runs in its own transactions (never inside a request's), claims the municipality's
+// snapshot row first so that two refreshes — in this process or another — never run at once,
+// writes a new generation of cells and switches to it in one short transaction at the end, so
+// readers always see a complete generation.
+import type { FastifyBaseLogger } from 'fastify';
+import { type Kysely, sql } from 'kysely';
+import { inTenant } from '../db/database.ts';
+import type { Database } from '../db/schema.ts';
+import { isoDay } from '../plans/planning-settings.ts';
+import {
+  CASEWORKER_DENOMINATOR,
+  type Dimension,
+  emitContributions,
+  exitSavings,
+  type Facts,
+  type Filters,
+  INDICATOR_KIND,
+  INDICATORS,
+  type IndicatorId,
+  type IndicatorResult,
+  type IndicatorSettings,
+  monthIndex,
+  monthOf,
+  type Point,
+  pointValue,
+} from './indicators.compute.ts';
+import { indicatorSettings } from './reporting.service.ts';
+
+/** Households read per transaction in a refresh. */
+export const REFRESH_CHUNK = 2_000;
+/** Cells written per statement. */
+const WRITE_BATCH = 5_000;
+/**
+ * A stale cube whose last refresh took less than this is refreshed before the read answers
+ * (a small municipality, the demo, tests); a slower one answers from the existing figures and
+ * refreshes in the background.
+ */
+export const SYNCHRONOUS_REFRESH_MS = 1_500;
+/** Pseudo-indicators of the savings estimate, stored beside the indicators. */
+const SAVINGS_EXITS = 'savingsExits';
+const SAVINGS_AMOUNT = 'savingsAmount';
+
+export type Snapshot = {
+  generation: number;
+  asOfDay: string;
+  refreshedAt: string;
+  /** True when the figures are older than the data and a refresh is running or queued. */
+  stale: boolean;
+  refreshing: boolean;
+  durationMs: number | null;
+};
+
+type Log = Pick<FastifyBaseLogger, 'error'> | undefined;
+
+/** Running refreshes per database (one app) and municipality. */
+const running = new WeakMap<Kysely<Database>, Map<string, Promise<void>>>();
+function runningOf(db: Kysely<Database>): Map<string, Promise<void>> {
+  let map = running.get(db);
+  if (!map) {
+    map = new Map();
+    running.set(db, map);
+  }
+  return map;
+}
+
+/** Resolves when no refresh started by this app on `db` is running (app close, tests). */
+export async function refreshesSettled(db: Kysely<Database>): Promise<void> {
+  for (;;) {
+    const list = [...runningOf(db).values()];
+    if (list.length === 0) return;
+    await Promise.allSettled(list);
+  }
+}
+
+/**
+ * Refreshes now, or waits for the refresh already running in this process. A refresh claimed
+ * by another process is waited for (up to ten minutes).
+ */
+export async function refreshCube(db: Kysely<Database>, municipalityId: string, now: Date): Promise<void> {
+  const map = runningOf(db);
+  const existing = map.get(municipalityId);
+  if (existing) return existing;
+  const work = runRefresh(db, municipalityId, isoDay(now)).finally(() => map.delete(municipalityId));
+  map.set(municipalityId, work);
+  return work;
+}
+
+/** Starts a refresh unless one is running; errors are logged, not thrown. */
+export function refreshInBackground(db: Kysely<Database>, municipalityId: string, now: Date, log: Log): void {
+  if (runningOf(db).has(municipalityId)) return;
+  refreshCube(db, municipalityId, now).catch((error) =>
+    log?.error({ err: error, municipalityId }, 'indicator cube refresh failed'),
+  );
+}
+
+type State = {
+  generation: number;
+  asOfDay: string | null;
+  refreshedAt: Date | null;
+  durationMs: number | null;
+  refreshingSince: Date | null;
+  sameSettings: boolean;
+  changedSince: boolean;
+};
+
+async function stateOf(db: Kysely<Database>, municipalityId: string): Promise<State | null> {
+  return inTenant(db, municipalityId, async (trx) => {
+    const settings = await indicatorSettings(trx, municipalityId);
+    const result = await sql<State>`
+      select s.generation, to_char(s.as_of_day, 'YYYY-MM-DD') as "asOfDay", s.refreshed_at as "refreshedAt",
+             s.duration_ms as "durationMs", s.refreshing_since as "refreshingSince",
+             coalesce(s.settings = ${JSON.stringify(settings)}::jsonb, false) as "sameSettings",
+             coalesce((select max(c.changed_at) from reporting_changes c
+                       where c.municipality_id in (${municipalityId}, '*')) > s.data_as_of, false) as "changedSince"
+      from indicator_snapshots s where s.municipality_id = ${municipalityId}
+    `.execute(trx);
+    return result.rows[0] ?? null;
+  });
+}
+
+/**
+ * The current snapshot for a dashboard read. Missing, or computed with other settings: refreshed
+ * before answering. Older than the data or than today: refreshed before answering when the last
+ * refresh was quick, otherwise answered from the existing figures and refreshed in the background.
+ */
+export async function ensureCube(
+  db: Kysely<Database>,
+  municipalityId: string,
+  now: Date,
+  log: Log,
+): Promise<Snapshot> {
+  let state = await stateOf(db, municipalityId);
+  const today = isoDay(now);
+  if (!state || state.generation === 0 || !state.sameSettings) {
+    await refreshCube(db, municipalityId, now);
+    state = await stateOf(db, municipalityId);
+  } else if (state.asOfDay !== today || state.changedSince) {
+    if ((state.durationMs ?? Number.POSITIVE_INFINITY) < SYNCHRONOUS_REFRESH_MS) {
+      await refreshCube(db, municipalityId, now);
+      state = await stateOf(db, municipalityId);
+    } else refreshInBackground(db, municipalityId, now, log);
+  }
+  if (!state || state.generation === 0) throw new Error('indicator cube: no snapshot after refresh');
+  const stale = state.asOfDay !== today || state.changedSince || !state.sameSettings;
+  return {
+    generation: state.generation,
+    asOfDay: state.asOfDay ?? today,
+    refreshedAt: (state.refreshedAt ?? new Date(0)).toISOString(),
+    stale,
+    refreshing: runningOf(db).has(municipalityId) || state.refreshingSince !== null,
+    durationMs: state.durationMs,
+  };
+}
+
+/** The snapshot as it is, without refreshing (null before the first refresh). */
+export async function currentSnapshot(db: Kysely<Database>, municipalityId: string, now: Date) {
+  const state = await stateOf(db, municipalityId);
+  if (!state || state.generation === 0) return null;
+  return {
+    asOfDay: state.asOfDay,
+    refreshedAt: state.refreshedAt?.toISOString() ?? null,
+    stale: state.asOfDay !== isoDay(now) || state.changedSince || !state.sameSettings,
+    refreshing: runningOf(db).has(municipalityId) || state.refreshingSince !== null,
+    durationMs: state.durationMs,
+  };
+}
+
+export type RefreshStats = { households: number; cells: number; durationMs: number; chunks: number };
+
+async function runRefresh(db: Kysely<Database>, municipalityId: string, today: string): Promise<void> {
+  const claim = await inTenant(db, municipalityId, async (trx) => {
+    await trx
+      .insertInto('indicatorSnapshots')
+      .values({ municipalityId })
+      .onConflict((oc) => oc.column('municipalityId').doNothing())
+      .execute();
+    const result = await sql<{ generation: number; startedAt: Date }>`
+      update indicator_snapshots set refreshing_since = clock_timestamp(), refresh_error = null
+      where municipality_id = ${municipalityId}
+        and (refreshing_since is null or refreshing_since < clock_timestamp() - interval '30 minutes')
+      returning generation, refreshing_since as "startedAt"
+    `.execute(trx);
+    return result.rows[0] ?? null;
+  });
+  if (!claim) return waitForOtherRefresh(db, municipalityId);
+  try {
+    await buildGeneration(db, municipalityId, today, claim.generation + 1, claim.startedAt);
+  } catch (error) {
+    await inTenant(db, municipalityId, (trx) =>
+      trx
+        .updateTable('indicatorSnapshots')
+        .set({ refreshingSince: null, refreshError: String(error).slice(0, 1000) })
+        .where('municipalityId', '=', municipalityId)
+        .execute(),
+    );
+    throw error;
+  }
+}
+
+async function waitForOtherRefresh(db: Kysely<Database>, municipalityId: string): Promise<void> {
+  const until = Date.now() + 10 * 60_000;
+  while (Date.now() < until) {
+    await new Promise((r) => setTimeout(r, 500));
+    const state = await stateOf(db, municipalityId);
+    if (!state?.refreshingSince) return;
+  }
+}
+
+/** Computes and writes generation `next`, then makes it current. Exported for the benchmark. */
+export async function buildGeneration(
+  db: Kysely<Database>,
+  municipalityId: string,
+  today: string,
+  next: number,
+  startedAt: Date,
+): Promise<RefreshStats> {
+  const started = performance.now();
+  const currentMonth = today.slice(0, 7);
+  const { settings, households, firstMonth } = await inTenant(db, municipalityId, async (trx) => {
+    const settings = await indicatorSettings(trx, municipalityId);
+    const households = (
+      await trx
+        .selectFrom('households')
+        .select('id')
+        .where('municipalityId', '=', municipalityId)
+        .orderBy('id')
+        .execute()
+    ).map((h) => h.id);
+    const first = await sql<{ month: string | null }>`
+      select least(
+        (select min(month) from errands where municipality_id = ${municipalityId}),
+        (select to_char(min(created_at) at time zone 'Europe/Stockholm', 'YYYY-MM') from plans
+         where municipality_id = ${municipalityId})
+      ) as month
+    `.execute(trx);
+    // Leftovers of a refresh that stopped half-way.
+    await trx
+      .deleteFrom('indicatorCells')
+      .where('municipalityId', '=', municipalityId)
+      .where('generation', '=', next)
+      .execute();
+    return { settings, households, firstMonth: first.rows[0]?.month ?? currentMonth };
+  });
+  // Months before the first data have no figures; months after today none either.
+  const from = firstMonth < currentMonth ? firstMonth : currentMonth;
+  const cells = new Map<string, [number, number, boolean]>();
+  const add = (key: string, numerator: number, denominator: number, provisional: boolean) => {
+    const cell = cells.get(key);
+    if (cell) {
+      cell[0] += numerator;
+      cell[1] += denominator;
+      if (provisional) cell[2] = true;
+    } else cells.set(key, [numerator, denominator, provisional]);
+  };
+  let chunks = 0;
+  for (let i = 0; i < households.length; i += REFRESH_CHUNK) {
+    const chunk = households.slice(i, i + REFRESH_CHUNK);
+    const facts = await inTenant(db, municipalityId, (trx) =>
+      loadChunkFacts(trx, municipalityId, today, chunk),
+    );
+    const only = new Set(chunk);
+    emitContributions(facts, settings, { from, to: currentMonth, households: only }, (c) => {
+      const s = c.subject;
+      add(
+        `${c.month}\t${c.indicator}\t${s.unit}\t${s.gender}\t${s.ageGroup}\t${s.householdType}\t${s.supportBarrier}\t${c.caseworkerId ?? ''}`,
+        c.numerator,
+        c.denominator,
+        c.provisional,
+      );
+    });
+    exitSavings(facts, { from, to: currentMonth, households: only }, (e) => {
+      add(`${e.month}\t${SAVINGS_EXITS}\t${e.unitId}\t\t\t\t\t`, 1, 0, false);
+      add(`${e.month}\t${SAVINGS_AMOUNT}\t${e.unitId}\t\t\t\t\t`, e.savings, e.monthsWithout, false);
+    });
+    chunks++;
+  }
+  let batch: Record<string, unknown>[] = [];
+  const flush = async () => {
+    if (batch.length === 0) return;
+    const json = JSON.stringify(batch);
+    batch = [];
+    await inTenant(db, municipalityId, (trx) =>
+      sql`
+        insert into indicator_cells (municipality_id, generation, month, indicator, unit_id, gender, age_group,
+                                     household_type, support_barrier, caseworker_id, numerator, denominator, provisional)
+        select ${municipalityId}, ${next}, x.m, x.i, x.u, x.g, x.a, x.h, x.b, nullif(x.c, '')::uuid, x.n, x.d, x.p
+        from json_to_recordset(${json}::json)
+          as x(m text, i text, u text, g text, a text, h text, b text, c text, n bigint, d bigint, p boolean)
+      `.execute(trx),
+    );
+  };
+  for (const [key, [n, d, p]] of cells) {
+    const [m, i, u, g, a, h, b, c] = key.split('\t');
+    batch.push({ m, i, u, g, a, h, b, c, n, d, p });
+    if (batch.length >= WRITE_BATCH) await flush();
+  }
+  await flush();
+  const durationMs = Math.round(performance.now() - started);
+  await inTenant(db, municipalityId, async (trx) => {
+    await trx
+      .updateTable('indicatorSnapshots')
+      .set({
+        generation: next,
+        asOfDay: today,
+        refreshedAt: sql<Date>`clock_timestamp()`,
+        dataAsOf: startedAt,
+        settings: JSON.stringify(settings),
+        durationMs,
+        households: households.length,
+        cells: cells.size,
+        refreshingSince: null,
+        refreshError: null,
+      })
+      .where('municipalityId', '=', municipalityId)
+      .execute();
+    await trx
+      .deleteFrom('indicatorCells')
+      .where('municipalityId', '=', municipalityId)
+      .where('generation', '<>', next)
+      .execute();
+    await trx
+      .deleteFrom('reportingChanges')
+      .where('municipalityId', '=', municipalityId)
+      .where('changedAt', '<=', startedAt)
+      .execute();
+  });
+  return { households: households.length, cells: cells.size, durationMs, chunks };
+}
+
+/**
+ * The facts of a chunk of households: their members, and — because a person's assisted months
+ * follow every household the person belonged to — the members' other households with their
+ * assistance; plans, kartläggning and assignments of those people and households.
+ */
+export async function loadChunkFacts(
+  trx: Kysely<Database>,
+  municipalityId: string,
+  today: string,
+  householdIds: string[],
+): Promise<Facts> {
+  const ids = sql`${`{${householdIds.join(',')}}`}::uuid[]`;
+  const persons = sql`(select person_id from household_members
+                       where municipality_id = ${municipalityId} and household_id = any(${ids}))`;
+  const members = await sql<Facts['members'][number]>`
+    select hm.household_id as "householdId", hm.person_id as "personId", hm.role,
+           to_char(hm.valid_from, 'YYYY-MM-DD') as "validFrom", to_char(hm.valid_to, 'YYYY-MM-DD') as "validTo",
+           to_char(p.birth_date, 'YYYY-MM-DD') as "birthDate", p.gender
+    from household_members hm
+    join persons p on p.municipality_id = hm.municipality_id and p.id = hm.person_id
+    where hm.municipality_id = ${municipalityId} and hm.person_id in ${persons}
+  `.execute(trx);
+  const related = [...new Set([...householdIds, ...members.rows.map((m) => m.householdId)])];
+  const relatedIds = sql`${`{${related.join(',')}}`}::uuid[]`;
+  const households = await sql<{ id: string; unitId: string }>`
+    select id, unit_id as "unitId" from households
+    where municipality_id = ${municipalityId} and id = any(${relatedIds})
+  `.execute(trx);
+  const assistance = await sql<{ householdId: string; month: string; amount: string; decidedOn: string }>`
+    select e.household_id as "householdId", e.month, sum(d.granted_total)::bigint as amount,
+           to_char(min(d.decided_at) at time zone 'Europe/Stockholm', 'YYYY-MM-DD') as "decidedOn"
+    from errands e
+    join lateral (
+      select granted_total, decided_at from decisions d
+      where d.municipality_id = e.municipality_id and d.errand_id = e.id
+      order by decided_at desc limit 1
+    ) d on true
+    where e.municipality_id = ${municipalityId} and e.household_id = any(${relatedIds})
+    group by e.household_id, e.month
+    having sum(d.granted_total) > 0
+  `.execute(trx);
+  const rest = await personFacts(trx, municipalityId, persons, sql`household_id = any(${relatedIds})`);
+  return {
+    today,
+    households: households.rows,
+    members: members.rows,
+    assistance: assistance.rows.map((a) => ({ ...a, amount: Number(a.amount) })),
+    ...rest,
+  };
+}
+
+/** Plans (with versions and follow-ups), kartläggning and assignments for a set of people and households. */
+export async function personFacts(
+  trx: Kysely<Database>,
+  municipalityId: string,
+  persons: ReturnType<typeof sql>,
+  households: ReturnType<typeof sql>,
+): Promise<Pick<Facts, 'plans' | 'barriers' | 'assignments'>> {
+  const plans = await sql<{
+    id: string;
+    personId: string;
+    createdOn: string;
+    versionOn: string[] | null;
+  }>`
+    select p.id, p.person_id as "personId",
+           to_char(p.created_at at time zone 'Europe/Stockholm', 'YYYY-MM-DD') as "createdOn",
+           (select array_agg(to_char(v.created_at at time zone 'Europe/Stockholm', 'YYYY-MM-DD'))
+            from plan_versions v where v.municipality_id = p.municipality_id and v.plan_id = p.id) as "versionOn"
+    from plans p where p.municipality_id = ${municipalityId} and p.person_id in ${persons}
+  `.execute(trx);
+  const followUps = await sql<{ planId: string; heldOn: string; nextFollowUpOn: string }>`
+    select f.plan_id as "planId", to_char(f.held_on, 'YYYY-MM-DD') as "heldOn",
+           to_char(f.next_follow_up_on, 'YYYY-MM-DD') as "nextFollowUpOn"
+    from plan_follow_ups f
+    join plans p on p.municipality_id = f.municipality_id and p.id = f.plan_id
+    where f.municipality_id = ${municipalityId} and p.person_id in ${persons}
+  `.execute(trx);
+  const barriers = await sql<Facts['barriers'][number]>`
+    select person_id as "personId", support_barrier as "supportBarrier",
+           to_char(created_at at time zone 'Europe/Stockholm', 'YYYY-MM-DD') as "assessedOn"
+    from assessments where municipality_id = ${municipalityId} and person_id in ${persons}
+  `.execute(trx);
+  const assignments = await sql<Facts['assignments'][number]>`
+    select household_id as "householdId", caseworker_id as "caseworkerId",
+           to_char(valid_from at time zone 'Europe/Stockholm', 'YYYY-MM-DD') as "validFrom",
+           to_char(valid_to at time zone 'Europe/Stockholm', 'YYYY-MM-DD') as "validTo"
+    from case_assignments where municipality_id = ${municipalityId} and ${households}
+  `.execute(trx);
+  const byId = new Map<string, Facts['plans'][number]>();
+  for (const p of plans.rows)
+    byId.set(p.id, {
+      personId: p.personId,
+      createdOn: p.createdOn,
+      versionOn: p.versionOn ?? [],
+      followUps: [],
+    });
+  for (const f of followUps.rows)
+    byId.get(f.planId)?.followUps.push({ heldOn: f.heldOn, nextFollowUpOn: f.nextFollowUpOn });
+  return { plans: [...byId.values()], barriers: barriers.rows, assignments: assignments.rows };
+}
+
+const GROUP_COLUMN: Record<Dimension, string> = {
+  none: `'all'`,
+  unit: 'unit_id',
+  gender: 'gender',
+  ageGroup: 'age_group',
+  householdType: 'household_type',
+  supportBarrier: 'support_barrier',
+};
+
+function filterSql(filters: Filters) {
+  return sql.join(
+    [
+      sql`true`,
+      ...(filters.unitId ? [sql`unit_id = ${filters.unitId}`] : []),
+      ...(filters.gender ? [sql`gender = ${filters.gender}`] : []),
+      ...(filters.ageGroup ? [sql`age_group = ${filters.ageGroup}`] : []),
+      ...(filters.householdType ? [sql`household_type = ${filters.householdType}`] : []),
+      ...(filters.supportBarrier ? [sql`support_barrier = ${filters.supportBarrier}`] : []),
+    ],
+    sql` and `,
+  );
+}
+
+/**
+ * The indicators for a period, breakdown and filters, summed from the cube's current cells (the
+ * generation is read in the same statement, so a refresh switching generations is never seen half-way).
+ */
+export async function cubeIndicators(
+  trx: Kysely<Database>,
+  municipalityId: string,
+  options: { from: string; to: string; dimension: Dimension; filters: Filters },
+): Promise<IndicatorResult[]> {
+  const distinct = [...CASEWORKER_DENOMINATOR];
+  const result = await sql<{
+    month: string;
+    group: string;
+    indicator: IndicatorId;
+    numerator: string;
+    denominator: string;
+    provisional: boolean;
+  }>`
+    select month, ${sql.raw(GROUP_COLUMN[options.dimension])} as "group", indicator,
+           sum(numerator) as numerator,
+           case when indicator in (${sql.join(distinct)}) then count(distinct caseworker_id) else sum(denominator) end
+             as denominator,
+           bool_or(provisional) as provisional
+    from indicator_cells
+    where municipality_id = ${municipalityId}
+      and generation = (select generation from indicator_snapshots where municipality_id = ${municipalityId})
+      and month >= ${options.from} and month <= ${options.to}
+      and indicator in (${sql.join([...INDICATORS])})
+      and ${filterSql(options.filters)}
+    group by 1, 2, 3
+    order by 1, 2
+  `.execute(trx);
+  const points = new Map<IndicatorId, Point[]>(INDICATORS.map((id) => [id, []]));
+  for (const r of result.rows) {
+    const kind = INDICATOR_KIND[r.indicator];
+    const numerator = Number(r.numerator);
+    const denominator = kind === 'count' ? null : Number(r.denominator);
+    points.get(r.indicator)?.push({
+      month: r.month,
+      group: r.group,
+      numerator,
+      denominator,
+      value: pointValue(kind, numerator, denominator),
+      provisional: r.provisional,
+    });
+  }
+  return INDICATORS.map((id) => ({ id, kind: INDICATOR_KIND[id], points: points.get(id) ?? [] }));
+}
+
+/** The savings estimate's sums for a period (optionally one unit), from the cube. */
+export async function cubeSavings(
+  trx: Kysely<Database>,
+  municipalityId: string,
+  options: { from: string; to: string; unitId: string | null },
+): Promise<{ exits: number; monthsWithout: number; savings: number }> {
+  const result = await sql<{ exits: string | null; savings: string | null; months: string | null }>`
+    select sum(numerator) filter (where indicator = ${SAVINGS_EXITS}) as exits,
+           sum(numerator) filter (where indicator = ${SAVINGS_AMOUNT}) as savings,
+           sum(denominator) filter (where indicator = ${SAVINGS_AMOUNT}) as months
+    from indicator_cells
+    where municipality_id = ${municipalityId}
+      and generation = (select generation from indicator_snapshots where municipality_id = ${municipalityId})
+      and month >= ${options.from} and month <= ${options.to}
+      and indicator in (${SAVINGS_EXITS}, ${SAVINGS_AMOUNT})
+      and ${options.unitId === null ? sql`true` : sql`unit_id = ${options.unitId}`}
+  `.execute(trx);
+  const row = result.rows[0];
+  return {
+    exits: Number(row?.exits ?? 0),
+    monthsWithout: Number(row?.months ?? 0),
+    savings: Number(row?.savings ?? 0),
+  };
+}
+
+/** The months a drill-down into month M needs: the long-term windows back, return within 12 months ahead. */
+export function drillDownWindow(month: string, settings: IndicatorSettings): { from: string; to: string } {
+  const back = Math.max(settings.veryLongTerm.window, 12);
+  return { from: monthOf(monthIndex(month) - back + 1), to: monthOf(monthIndex(month) + 12) };
+}
