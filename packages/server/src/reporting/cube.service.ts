@@ -85,7 +85,7 @@ export async function refreshesSettled(db: Kysely<Database>): Promise<void> {
  * Refreshes now, or waits for the refresh already running in this process. A refresh claimed
  * by another process is waited for (up to ten minutes).
  */
-export async function refreshCube(db: Kysely<Database>, municipalityId: string, now: Date): Promise<void> {
+export function refreshCube(db: Kysely<Database>, municipalityId: string, now: Date): Promise<void> {
   const map = runningOf(db);
   const existing = map.get(municipalityId);
   if (existing) return existing;
@@ -222,6 +222,7 @@ export async function buildGeneration(
   today: string,
   next: number,
   startedAt: Date,
+  chunkSize = REFRESH_CHUNK,
 ): Promise<RefreshStats> {
   const started = performance.now();
   const currentMonth = today.slice(0, 7);
@@ -251,7 +252,7 @@ export async function buildGeneration(
     return { settings, households, firstMonth: first.rows[0]?.month ?? currentMonth };
   });
   // Months before the first data have no figures; months after today none either.
-  const from = firstMonth < currentMonth ? firstMonth : currentMonth;
+  const from = [firstMonth, currentMonth].sort()[0] as string;
   const cells = new Map<string, [number, number, boolean]>();
   const add = (key: string, numerator: number, denominator: number, provisional: boolean) => {
     const cell = cells.get(key);
@@ -262,8 +263,8 @@ export async function buildGeneration(
     } else cells.set(key, [numerator, denominator, provisional]);
   };
   let chunks = 0;
-  for (let i = 0; i < households.length; i += REFRESH_CHUNK) {
-    const chunk = households.slice(i, i + REFRESH_CHUNK);
+  for (let i = 0; i < households.length; i += chunkSize) {
+    const chunk = households.slice(i, i + chunkSize);
     const facts = await inTenant(db, municipalityId, (trx) =>
       loadChunkFacts(trx, municipalityId, today, chunk),
     );
