@@ -45,9 +45,14 @@ const WRITE_BATCH = 5_000;
  * refreshes in the background.
  */
 export const SYNCHRONOUS_REFRESH_MS = 1_500;
-/** Pseudo-indicators of the savings estimate, stored beside the indicators. */
-const SAVINGS_EXITS = 'savingsExits';
-const SAVINGS_AMOUNT = 'savingsAmount';
+/** The cube's measures: the indicators and the savings estimate's exits and amounts (migration 80's columns). */
+const MEASURES = [...INDICATORS, 'savingsExits', 'savingsAmount'] as const;
+type Measure = (typeof MEASURES)[number];
+const MEASURE_INDEX = new Map<Measure, number>(MEASURES.map((m, i) => [m, i]));
+/** The column of a measure: `longTerm` → `long_term`. */
+const column = (m: Measure) => m.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+/** The only indicator that can be provisional (its own column). */
+const PROVISIONAL: IndicatorId = 'returnWithin12Months';
 
 export type Snapshot = {
   generation: number;
@@ -253,15 +258,27 @@ export async function buildGeneration(
   });
   // Months before the first data have no figures; months after today none either.
   const from = [firstMonth, currentMonth].sort()[0] as string;
-  const cells = new Map<string, [number, number, boolean]>();
-  const add = (key: string, numerator: number, denominator: number, provisional: boolean) => {
-    const cell = cells.get(key);
-    if (cell) {
-      cell[0] += numerator;
-      cell[1] += denominator;
-      if (provisional) cell[2] = true;
-    } else cells.set(key, [numerator, denominator, provisional]);
+  // Row key → [n, d] per measure (null: no contribution) and the provisional flag last.
+  const cells = new Map<string, (number | null)[]>();
+  const add = (
+    key: string,
+    measure: Measure,
+    numerator: number,
+    denominator: number,
+    provisional: boolean,
+  ) => {
+    let row = cells.get(key);
+    if (!row) {
+      row = new Array(MEASURES.length * 2 + 1).fill(null);
+      cells.set(key, row);
+    }
+    const i = (MEASURE_INDEX.get(measure) as number) * 2;
+    row[i] = (row[i] ?? 0) + numerator;
+    row[i + 1] = (row[i + 1] ?? 0) + denominator;
+    if (provisional) row[row.length - 1] = 1;
   };
+  // A subject's attributes are the same for all its contributions in a month: key it once.
+  const keys = new WeakMap<object, string>();
   let chunks = 0;
   for (let i = 0; i < households.length; i += chunkSize) {
     const chunk = households.slice(i, i + chunkSize);
@@ -271,19 +288,24 @@ export async function buildGeneration(
     const only = new Set(chunk);
     emitContributions(facts, settings, { from, to: currentMonth, households: only }, (c) => {
       const s = c.subject;
-      add(
-        `${c.month}\t${c.indicator}\t${s.unit}\t${s.gender}\t${s.ageGroup}\t${s.householdType}\t${s.supportBarrier}\t${c.caseworkerId ?? ''}`,
-        c.numerator,
-        c.denominator,
-        c.provisional,
-      );
+      let key = keys.get(s);
+      if (key === undefined) {
+        key = `${c.month}\t${s.unit}\t${s.gender}\t${s.ageGroup}\t${s.householdType}\t${s.supportBarrier}`;
+        keys.set(s, key);
+      }
+      if (c.provisional && c.indicator !== PROVISIONAL)
+        throw new Error(`indicator cube: ${c.indicator} cannot be provisional`);
+      add(`${key}\t${c.caseworkerId ?? ''}`, c.indicator, c.numerator, c.denominator, c.provisional);
     });
     exitSavings(facts, { from, to: currentMonth, households: only }, (e) => {
-      add(`${e.month}\t${SAVINGS_EXITS}\t${e.unitId}\t\t\t\t\t`, 1, 0, false);
-      add(`${e.month}\t${SAVINGS_AMOUNT}\t${e.unitId}\t\t\t\t\t`, e.savings, e.monthsWithout, false);
+      const key = `${e.month}\t${e.unitId}\t\t\t\t\t`;
+      add(key, 'savingsExits', 1, 0, false);
+      add(key, 'savingsAmount', e.savings, e.monthsWithout, false);
     });
     chunks++;
   }
+  const columns = MEASURES.flatMap((m) => [`n_${column(m)}`, `d_${column(m)}`]);
+  const recordType = sql.raw(['k text', ...columns.map((c) => `${c} bigint`), 'p boolean'].join(', '));
   let batch: Record<string, unknown>[] = [];
   const flush = async () => {
     if (batch.length === 0) return;
@@ -291,17 +313,22 @@ export async function buildGeneration(
     batch = [];
     await inTenant(db, municipalityId, (trx) =>
       sql`
-        insert into indicator_cells (municipality_id, generation, month, indicator, unit_id, gender, age_group,
-                                     household_type, support_barrier, caseworker_id, numerator, denominator, provisional)
-        select ${municipalityId}, ${next}, x.m, x.i, x.u, x.g, x.a, x.h, x.b, nullif(x.c, '')::uuid, x.n, x.d, x.p
-        from json_to_recordset(${json}::json)
-          as x(m text, i text, u text, g text, a text, h text, b text, c text, n bigint, d bigint, p boolean)
+        insert into indicator_cells (municipality_id, generation, month, unit_id, gender, age_group,
+                                     household_type, support_barrier, caseworker_id,
+                                     ${sql.raw(columns.join(', '))}, return_provisional)
+        select ${municipalityId}, ${next}, a.k[1], a.k[2], a.k[3], a.k[4], a.k[5], a.k[6], nullif(a.k[7], '')::uuid,
+               ${sql.raw(columns.map((c) => `x.${c}`).join(', '))}, coalesce(x.p, false)
+        from json_to_recordset(${json}::json) as x(${recordType}),
+             lateral (select string_to_array(x.k, E'\t') as k) as a
       `.execute(trx),
     );
   };
-  for (const [key, [n, d, p]] of cells) {
-    const [m, i, u, g, a, h, b, c] = key.split('\t');
-    batch.push({ m, i, u, g, a, h, b, c, n, d, p });
+  for (const [key, values] of cells) {
+    const record: Record<string, unknown> = { k: key, p: values[values.length - 1] === 1 };
+    columns.forEach((c, i) => {
+      if (values[i] !== null) record[c] = values[i];
+    });
+    batch.push(record);
     if (batch.length >= WRITE_BATCH) await flush();
   }
   await flush();
@@ -462,50 +489,60 @@ function filterSql(filters: Filters) {
 }
 
 /**
- * The indicators for a period, breakdown and filters, summed from the cube's current cells (the
- * generation is read in the same statement, so a refresh switching generations is never seen half-way).
+ * The indicators for a period, breakdown and filters, summed from the cube's current rows (the
+ * generation is read in the same statement, so a refresh switching generations is never seen
+ * half-way). A figure exists where a subject contributed (its sum is not null).
  */
 export async function cubeIndicators(
   trx: Kysely<Database>,
   municipalityId: string,
   options: { from: string; to: string; dimension: Dimension; filters: Filters },
 ): Promise<IndicatorResult[]> {
-  const distinct = [...CASEWORKER_DENOMINATOR];
-  const result = await sql<{
-    month: string;
-    group: string;
-    indicator: IndicatorId;
-    numerator: string;
-    denominator: string;
-    provisional: boolean;
-  }>`
-    select month, ${sql.raw(GROUP_COLUMN[options.dimension])} as "group", indicator,
-           sum(numerator) as numerator,
-           case when indicator in (${sql.join(distinct)}) then count(distinct caseworker_id) else sum(denominator) end
-             as denominator,
-           bool_or(provisional) as provisional
+  // Aliases without underscores: the camel-case plugin rewrites result names.
+  const sums = INDICATORS.flatMap((m, i) => [
+    `sum(n_${column(m)}) as n${i}`,
+    `sum(d_${column(m)}) as d${i}`,
+  ]).join(', ');
+  const result = await sql<
+    Record<string, string | null> & {
+      month: string;
+      group: string;
+      caseworkers: string;
+      provisional: boolean;
+    }
+  >`
+    select month, ${sql.raw(GROUP_COLUMN[options.dimension])} as "group", ${sql.raw(sums)},
+           count(distinct caseworker_id) as caseworkers, bool_or(return_provisional) as provisional
     from indicator_cells
     where municipality_id = ${municipalityId}
       and generation = (select generation from indicator_snapshots where municipality_id = ${municipalityId})
       and month >= ${options.from} and month <= ${options.to}
-      and indicator in (${sql.join([...INDICATORS])})
       and ${filterSql(options.filters)}
-    group by 1, 2, 3
+    group by 1, 2
     order by 1, 2
   `.execute(trx);
   const points = new Map<IndicatorId, Point[]>(INDICATORS.map((id) => [id, []]));
   for (const r of result.rows) {
-    const kind = INDICATOR_KIND[r.indicator];
-    const numerator = Number(r.numerator);
-    const denominator = kind === 'count' ? null : Number(r.denominator);
-    points.get(r.indicator)?.push({
-      month: r.month,
-      group: r.group,
-      numerator,
-      denominator,
-      value: pointValue(kind, numerator, denominator),
-      provisional: r.provisional,
-    });
+    for (const [i, id] of INDICATORS.entries()) {
+      const n = r[`n${i}`];
+      if (n === null || n === undefined) continue;
+      const kind = INDICATOR_KIND[id];
+      const numerator = Number(n);
+      const denominator =
+        kind === 'count'
+          ? null
+          : CASEWORKER_DENOMINATOR.has(id)
+            ? Number(r.caseworkers)
+            : Number(r[`d${i}`]);
+      points.get(id)?.push({
+        month: r.month,
+        group: r.group,
+        numerator,
+        denominator,
+        value: pointValue(kind, numerator, denominator),
+        provisional: id === PROVISIONAL && r.provisional === true,
+      });
+    }
   }
   return INDICATORS.map((id) => ({ id, kind: INDICATOR_KIND[id], points: points.get(id) ?? [] }));
 }
@@ -517,14 +554,12 @@ export async function cubeSavings(
   options: { from: string; to: string; unitId: string | null },
 ): Promise<{ exits: number; monthsWithout: number; savings: number }> {
   const result = await sql<{ exits: string | null; savings: string | null; months: string | null }>`
-    select sum(numerator) filter (where indicator = ${SAVINGS_EXITS}) as exits,
-           sum(numerator) filter (where indicator = ${SAVINGS_AMOUNT}) as savings,
-           sum(denominator) filter (where indicator = ${SAVINGS_AMOUNT}) as months
+    select sum(n_savings_exits) as exits, sum(n_savings_amount) as savings, sum(d_savings_amount) as months
     from indicator_cells
     where municipality_id = ${municipalityId}
       and generation = (select generation from indicator_snapshots where municipality_id = ${municipalityId})
       and month >= ${options.from} and month <= ${options.to}
-      and indicator in (${SAVINGS_EXITS}, ${SAVINGS_AMOUNT})
+      and n_savings_exits is not null
       and ${options.unitId === null ? sql`true` : sql`unit_id = ${options.unitId}`}
   `.execute(trx);
   const row = result.rows[0];

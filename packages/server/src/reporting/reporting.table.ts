@@ -39,21 +39,21 @@ export type IndicatorSnapshotTable = {
   refreshError: string | null;
 };
 
-/** One cell of the indicator cube: a sum of contributions with these attributes. */
+/**
+ * One row of the indicator cube: per measure a sum of contributions with these attributes
+ * (`n_<measure>`, `d_<measure>` columns, read with SQL: see cube.service.ts).
+ */
 export type IndicatorCellTable = {
   municipalityId: string;
   generation: number;
   month: string;
-  indicator: string;
   unitId: string;
   gender: string;
   ageGroup: string;
   householdType: string;
   supportBarrier: string;
   caseworkerId: string | null;
-  numerator: string | number;
-  denominator: string | number;
-  provisional: boolean;
+  returnProvisional: boolean;
 };
 
 /** A note that the data the indicators read changed (statement-level triggers). */

@@ -10,6 +10,28 @@
 import type { Kysely } from 'kysely';
 import { runScript } from '../sql-script.ts';
 
+// The measures of the cube, frozen here (the app's list is INDICATORS plus the savings estimate's
+// two; a new indicator needs a new migration adding its columns).
+const MEASURES = [
+  'recipients',
+  'households',
+  'under10_months',
+  'long_term',
+  'very_long_term',
+  'young_adults',
+  'current_plan',
+  'plan_within_deadline',
+  'follow_ups_on_time',
+  'children',
+  'children_long_term',
+  'return_within12_months',
+  'average_assistance',
+  'caseload',
+  'caseworker_changes',
+  'savings_exits',
+  'savings_amount',
+];
+
 const WATCHED: [table: string, events: string][] = [
   ['decisions', 'insert or update or delete'],
   ['errands', 'insert or delete or update of household_id, unit_id, month'],
@@ -51,23 +73,25 @@ export async function up(db: Kysely<any>): Promise<void> {
       refresh_error text
     );
 
+    -- One row per month and attribute combination; per measure a numerator (n_) and a
+    -- denominator (d_), null when no subject of the row contributed to it. Caseload's
+    -- contributions of households with a caseworker sit in rows of their own, keyed by the
+    -- caseworker (its denominator counts distinct caseworkers); caseworker_id is null elsewhere.
     create table indicator_cells (
       municipality_id text not null references municipalities (id),
       generation integer not null,
       month text not null,
-      indicator text not null,
       unit_id text not null,
       gender text not null,
       age_group text not null,
       household_type text not null,
       support_barrier text not null,
-      -- Caseload only (its denominator counts distinct caseworkers); null for every other indicator.
       caseworker_id uuid,
-      numerator bigint not null,
-      denominator bigint not null,
-      provisional boolean not null
+      ${MEASURES.map((m) => `n_${m} bigint, d_${m} bigint,`).join('\n      ')}
+      -- Return within 12 months: a household that has not yet returned and whose 12 months have not passed.
+      return_provisional boolean not null default false
     );
-    create index indicator_cells_read on indicator_cells (municipality_id, generation, month, indicator);
+    create index indicator_cells_read on indicator_cells (municipality_id, generation, month);
 
     create table reporting_changes (
       -- '*' when written outside a tenant transaction (maintenance): every municipality.

@@ -23,6 +23,7 @@ import {
   type ReportFilters,
   useDrillDown,
   useIndicators,
+  useRefreshIndicators,
   useSavings,
   useSetTarget,
 } from './api.ts';
@@ -192,6 +193,7 @@ export function DashboardPage() {
       {report.isError ? <LoadError error={report.error} onRetry={() => report.refetch()} /> : null}
       {data ? (
         <>
+          <SnapshotLine snapshot={data.snapshot} canRefresh={user.role === 'unitManager'} />
           {data.indicators.every((i) => i.points.length === 0) ? (
             <p className="empty">{t('reports.empty')}</p>
           ) : null}
@@ -223,6 +225,41 @@ export function DashboardPage() {
         </>
       ) : null}
     </Page>
+  );
+}
+
+/** "Siffror per …": when the figures were computed, and for a manager a button to recompute them. */
+function SnapshotLine({
+  snapshot,
+  canRefresh,
+}: {
+  snapshot: IndicatorReport['snapshot'];
+  canRefresh: boolean;
+}) {
+  const { t, formatDateTime } = useI18n();
+  const refresh = useRefreshIndicators();
+  const busy = snapshot.refreshing || refresh.isPending;
+  return (
+    <div className="button-row" role="status">
+      <p className="muted" id="figures-as-of">
+        {snapshot.refreshedAt
+          ? t('reports.figuresAsOf', { time: formatDateTime(snapshot.refreshedAt) })
+          : t('reports.figuresNotYet')}
+        {busy ? ` ${t('reports.figuresRefreshing')}` : snapshot.stale ? ` ${t('reports.figuresStale')}` : ''}
+      </p>
+      {canRefresh ? (
+        <button
+          type="button"
+          className="button button--secondary no-print"
+          disabled={busy}
+          onClick={() => refresh.mutate()}
+          aria-describedby="figures-as-of"
+        >
+          {t('reports.refreshFigures')}
+        </button>
+      ) : null}
+      {refresh.isError ? <ActionError error={refresh.error} /> : null}
+    </div>
   );
 }
 
