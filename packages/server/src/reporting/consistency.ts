@@ -13,6 +13,7 @@ import { guidelineSetFor } from '../guidelines/guidelines.service.ts';
 import { AppError } from '../http/problem.ts';
 import { SUPPRESSION_THRESHOLD } from '../overview/overview.routes.ts';
 import { isoDay } from '../plans/planning-settings.ts';
+import { withoutJit } from './cube.service.ts';
 import { HOUSEHOLD_TYPES, type HouseholdType } from './indicators.compute.ts';
 
 export const CONSISTENCY_DIMENSIONS = ['municipality', 'unit', 'caseworker'] as const;
@@ -273,6 +274,7 @@ export async function consistencyReport(
   for (const m of municipalities) {
     labels.set(m.id, m.name);
     await inTenant(db, m.id, async (trx) => {
+      await withoutJit(trx);
       // Not push(...rows): one argument per decision overflowed the call stack at 20 000 households.
       for (const a of await decisionAggregates(trx, m.id, query.from, query.to, query.dimension, unitId))
         rows.push(a);

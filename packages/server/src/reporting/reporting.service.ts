@@ -22,6 +22,7 @@ import {
   ensureCube,
   personFacts,
   refreshInBackground,
+  withoutJit,
 } from './cube.service.ts';
 import {
   bandLabel,
@@ -413,6 +414,7 @@ export async function drillDownFor(
   const today = isoDay(now);
   const scope = scopeOf(viewer, query.unitId);
   return inTenant(db, viewer.municipality.id, async (trx) => {
+    await withoutJit(trx);
     const settings = await indicatorSettings(trx, viewer.municipality.id);
     // Only what the month needs: the windows back, return within 12 months ahead, the unit's households.
     const facts = await loadPeriodFacts(trx, viewer.municipality.id, today, scope, {
