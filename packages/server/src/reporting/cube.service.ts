@@ -28,10 +28,10 @@ import {
   type IndicatorId,
   type IndicatorResult,
   type IndicatorSettings,
+  makePoint,
   monthIndex,
   monthOf,
   type Point,
-  pointValue,
 } from './indicators.compute.ts';
 import { indicatorSettings } from './reporting.service.ts';
 
@@ -60,8 +60,16 @@ type Measure = (typeof MEASURES)[number];
 const MEASURE_INDEX = new Map<Measure, number>(MEASURES.map((m, i) => [m, i]));
 /** The column of a measure: `longTerm` → `long_term`. */
 const column = (m: Measure) => m.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
-/** The only indicator that can be provisional (its own column). */
-const PROVISIONAL: IndicatorId = 'returnWithin12Months';
+/**
+ * The indicators that can be provisional and their flag columns (return within 12 months; the
+ * referral outcomes, which share their subjects and condition).
+ */
+const PROVISIONAL_FLAGS = ['return_provisional', 'referral_provisional'] as const;
+const PROVISIONAL: Partial<Record<IndicatorId, number>> = {
+  returnWithin12Months: 0,
+  referralsEnrolled: 1,
+  referralsReturned: 1,
+};
 
 export type Snapshot = {
   generation: number;
@@ -267,7 +275,8 @@ export async function buildGeneration(
   });
   // Months before the first data have no figures; months after today none either.
   const from = [firstMonth, currentMonth].sort()[0] as string;
-  // Row key → [n, d] per measure (null: no contribution) and the provisional flag last.
+  // Row key → [n, d] per measure (null: no contribution), then the provisional flags.
+  const flagsAt = MEASURES.length * 2;
   const cells = new Map<string, (number | null)[]>();
   const add = (
     key: string,
@@ -278,13 +287,17 @@ export async function buildGeneration(
   ) => {
     let row = cells.get(key);
     if (!row) {
-      row = new Array(MEASURES.length * 2 + 1).fill(null);
+      row = new Array(flagsAt + PROVISIONAL_FLAGS.length).fill(null);
       cells.set(key, row);
     }
     const i = (MEASURE_INDEX.get(measure) as number) * 2;
     row[i] = (row[i] ?? 0) + numerator;
     row[i + 1] = (row[i + 1] ?? 0) + denominator;
-    if (provisional) row[row.length - 1] = 1;
+    if (provisional) {
+      const flag = PROVISIONAL[measure as IndicatorId];
+      if (flag === undefined) throw new Error(`indicator cube: ${measure} cannot be provisional`);
+      row[flagsAt + flag] = 1;
+    }
   };
   // A subject's attributes are the same for all its contributions in a month: key it once.
   const keys = new WeakMap<object, string>();
@@ -303,8 +316,6 @@ export async function buildGeneration(
         key = `${c.month}\t${s.unit}\t${s.gender}\t${s.ageGroup}\t${s.householdType}\t${s.supportBarrier}`;
         keys.set(s, key);
       }
-      if (c.provisional && c.indicator !== PROVISIONAL)
-        throw new Error(`indicator cube: ${c.indicator} cannot be provisional`);
       add(`${key}\t${c.caseworkerId ?? ''}`, c.indicator, c.numerator, c.denominator, c.provisional);
     });
     exitSavings(facts, { from, to: currentMonth, households: only }, (e) => {
@@ -315,7 +326,11 @@ export async function buildGeneration(
     chunks++;
   }
   const columns = MEASURES.flatMap((m) => [`n_${column(m)}`, `d_${column(m)}`]);
-  const recordType = sql.raw(['k text', ...columns.map((c) => `${c} bigint`), 'p boolean'].join(', '));
+  const recordType = sql.raw(
+    ['k text', ...columns.map((c) => `${c} bigint`), ...PROVISIONAL_FLAGS.map((f) => `${f} boolean`)].join(
+      ', ',
+    ),
+  );
   let batch: Record<string, unknown>[] = [];
   const flush = async () => {
     if (batch.length === 0) return;
@@ -325,16 +340,19 @@ export async function buildGeneration(
       sql`
         insert into indicator_cells (municipality_id, generation, month, unit_id, gender, age_group,
                                      household_type, support_barrier, caseworker_id,
-                                     ${sql.raw(columns.join(', '))}, return_provisional)
+                                     ${sql.raw([...columns, ...PROVISIONAL_FLAGS].join(', '))})
         select ${municipalityId}, ${next}, a.k[1], a.k[2], a.k[3], a.k[4], a.k[5], a.k[6], nullif(a.k[7], '')::uuid,
-               ${sql.raw(columns.map((c) => `x.${c}`).join(', '))}, coalesce(x.p, false)
+               ${sql.raw([...columns.map((c) => `x.${c}`), ...PROVISIONAL_FLAGS.map((f) => `coalesce(x.${f}, false)`)].join(', '))}
         from json_to_recordset(${json}::json) as x(${recordType}),
              lateral (select string_to_array(x.k, E'\t') as k) as a
       `.execute(trx),
     );
   };
   for (const [key, values] of cells) {
-    const record: Record<string, unknown> = { k: key, p: values[values.length - 1] === 1 };
+    const record: Record<string, unknown> = { k: key };
+    PROVISIONAL_FLAGS.forEach((f, i) => {
+      if (values[flagsAt + i] === 1) record[f] = true;
+    });
     columns.forEach((c, i) => {
       if (values[i] !== null) record[c] = values[i];
     });
@@ -391,7 +409,8 @@ export async function loadChunkFacts(
   const members = await sql<Facts['members'][number]>`
     select hm.household_id as "householdId", hm.person_id as "personId", hm.role,
            to_char(hm.valid_from, 'YYYY-MM-DD') as "validFrom", to_char(hm.valid_to, 'YYYY-MM-DD') as "validTo",
-           to_char(p.birth_date, 'YYYY-MM-DD') as "birthDate", p.gender
+           to_char(p.birth_date, 'YYYY-MM-DD') as "birthDate", p.gender,
+           (p.confidentiality_marking or p.protected_registration or p.fictitious_identity) as "protectedIdentity"
     from household_members hm
     join persons p on p.municipality_id = hm.municipality_id and p.id = hm.person_id
     where hm.municipality_id = ${municipalityId} and hm.person_id in ${persons}
@@ -431,7 +450,7 @@ export async function personFacts(
   municipalityId: string,
   persons: ReturnType<typeof sql>,
   households: ReturnType<typeof sql>,
-): Promise<Pick<Facts, 'plans' | 'barriers' | 'assignments'>> {
+): Promise<Pick<Facts, 'plans' | 'barriers' | 'assignments' | 'referrals'>> {
   const plans = await sql<{
     id: string;
     personId: string;
@@ -462,6 +481,7 @@ export async function personFacts(
            to_char(valid_to at time zone 'Europe/Stockholm', 'YYYY-MM-DD') as "validTo"
     from case_assignments where municipality_id = ${municipalityId} and ${households}
   `.execute(trx);
+  const referrals = await referralFacts(trx, municipalityId, persons);
   const byId = new Map<string, Facts['plans'][number]>();
   for (const p of plans.rows)
     byId.set(p.id, {
@@ -472,7 +492,25 @@ export async function personFacts(
     });
   for (const f of followUps.rows)
     byId.get(f.planId)?.followUps.push({ heldOn: f.heldOn, nextFollowUpOn: f.nextFollowUpOn });
-  return { plans: [...byId.values()], barriers: barriers.rows, assignments: assignments.rows };
+  return { plans: [...byId.values()], barriers: barriers.rows, assignments: assignments.rows, referrals };
+}
+
+/** The referrals of a set of people (`persons`: a subquery of person ids, or null for all). */
+export async function referralFacts(
+  trx: Kysely<Database>,
+  municipalityId: string,
+  persons: ReturnType<typeof sql> | null,
+): Promise<NonNullable<Facts['referrals']>> {
+  const day = (column: string) => sql.raw(`to_char(r.${column}, 'YYYY-MM-DD')`);
+  const result = await sql<NonNullable<Facts['referrals']>[number]>`
+    select r.person_id as "personId", ${day('sent_on')} as "sentOn", ${day('first_meeting_on')} as "firstMeetingOn",
+           ${day('started_on')} as "startedOn", ${day('returned_on')} as "returnedOn", ${day('closed_on')} as "closedOn",
+           (select to_char(min(ip.started_on), 'YYYY-MM-DD') from insats_participations ip
+            where ip.municipality_id = r.municipality_id and ip.referral_id = r.id) as "participationStartedOn"
+    from referrals r
+    where r.municipality_id = ${municipalityId} and ${persons === null ? sql`true` : sql`r.person_id in ${persons}`}
+  `.execute(trx);
+  return result.rows;
 }
 
 const GROUP_COLUMN: Record<Dimension, string> = {
@@ -514,15 +552,15 @@ export async function cubeIndicators(
     `sum(d_${column(m)}) as d${i}`,
   ]).join(', ');
   const result = await sql<
-    Record<string, string | null> & {
+    Record<string, string | boolean | null> & {
       month: string;
       group: string;
       caseworkers: string;
-      provisional: boolean;
     }
   >`
     select month, ${sql.raw(GROUP_COLUMN[options.dimension])} as "group", ${sql.raw(sums)},
-           count(distinct caseworker_id) as caseworkers, bool_or(return_provisional) as provisional
+           count(distinct caseworker_id) as caseworkers,
+           bool_or(return_provisional) as p0, bool_or(referral_provisional) as p1
     from indicator_cells
     where municipality_id = ${municipalityId}
       and generation = (select generation from indicator_snapshots where municipality_id = ${municipalityId})
@@ -536,18 +574,9 @@ export async function cubeIndicators(
     for (const [i, id] of INDICATORS.entries()) {
       const n = r[`n${i}`];
       if (n === null || n === undefined) continue;
-      const kind = INDICATOR_KIND[id];
-      const numerator = Number(n);
-      const denominator =
-        kind === 'count' ? null : CASEWORKER_DENOMINATOR.has(id) ? Number(r.caseworkers) : Number(r[`d${i}`]);
-      points.get(id)?.push({
-        month: r.month,
-        group: r.group,
-        numerator,
-        denominator,
-        value: pointValue(kind, numerator, denominator),
-        provisional: id === PROVISIONAL && r.provisional === true,
-      });
+      const denominator = CASEWORKER_DENOMINATOR.has(id) ? Number(r.caseworkers) : Number(r[`d${i}`]);
+      const provisional = PROVISIONAL[id] !== undefined && r[`p${PROVISIONAL[id]}`] === true;
+      points.get(id)?.push(makePoint(id, r.month, r.group, Number(n), denominator, provisional));
     }
   }
   return INDICATORS.map((id) => ({ id, kind: INDICATOR_KIND[id], points: points.get(id) ?? [] }));

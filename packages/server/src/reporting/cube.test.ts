@@ -81,6 +81,11 @@ describe('indicator cube', () => {
     expect(caseload.some((p) => (p.denominator ?? 0) > 0)).toBe(true);
     const returns = result.find((r) => r.id === 'returnWithin12Months')?.points ?? [];
     expect(returns.length).toBeGreaterThan(0);
+    // The demo's labour-market referrals and the weighted caseload are compared too.
+    const referrals = result.find((r) => r.id === 'referralsSent')?.points ?? [];
+    expect(referrals.reduce((s, p) => s + p.numerator, 0)).toBeGreaterThan(0);
+    const weighted = result.find((r) => r.id === 'weightedCaseload')?.points ?? [];
+    expect(weighted.some((p) => (p.value ?? 0) > 0)).toBe(true);
   });
 
   it.each(CASES)('answers like computeIndicators: by $dimension, filters $filters', async (options) => {

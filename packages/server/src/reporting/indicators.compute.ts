@@ -29,7 +29,13 @@ export const INDICATORS = [
   'returnWithin12Months',
   'averageAssistance',
   'caseload',
+  'weightedCaseload',
   'caseworkerChanges',
+  'referralsSent',
+  'referralsEnrolled',
+  'referralsReturned',
+  'referralWaitingDays',
+  'referralToFirstActivity',
 ] as const;
 export type IndicatorId = (typeof INDICATORS)[number];
 
@@ -51,8 +57,20 @@ export const INDICATOR_KIND: Record<IndicatorId, IndicatorKind> = {
   returnWithin12Months: 'share',
   averageAssistance: 'amount',
   caseload: 'ratio',
+  weightedCaseload: 'ratio',
   caseworkerChanges: 'ratio',
+  referralsSent: 'count',
+  referralsEnrolled: 'share',
+  referralsReturned: 'share',
+  referralWaitingDays: 'ratio',
+  referralToFirstActivity: 'ratio',
 };
+
+/**
+ * Indicators whose numerator is stored in hundredths (integers in the cube): the weighted
+ * caseload's weights. Its figure and numerator are shown divided back.
+ */
+export const INDICATOR_SCALE: Partial<Record<IndicatorId, number>> = { weightedCaseload: 100 };
 
 /** Whose data an indicator counts: the subject a drill-down leads to. */
 export const INDICATOR_SUBJECT: Record<IndicatorId, 'adult' | 'household' | 'child'> = {
@@ -70,7 +88,13 @@ export const INDICATOR_SUBJECT: Record<IndicatorId, 'adult' | 'household' | 'chi
   returnWithin12Months: 'household',
   averageAssistance: 'household',
   caseload: 'household',
+  weightedCaseload: 'household',
   caseworkerChanges: 'household',
+  referralsSent: 'adult',
+  referralsEnrolled: 'adult',
+  referralsReturned: 'adult',
+  referralWaitingDays: 'adult',
+  referralToFirstActivity: 'adult',
 };
 
 export type AgeBand = { min: number; max: number | null };
@@ -82,6 +106,30 @@ export type IndicatorSettings = {
   veryLongTerm: { months: number; window: number };
   planDeadlineDays: number;
   followUpIntervalMonths: number;
+  /** Weights of the weighted caseload (docs/indicators.md): the municipality's own, not a norm. */
+  caseWeights: CaseWeights;
+};
+
+export type CaseWeights = {
+  /** Every household. */
+  base: number;
+  /** Per adult beyond the first. */
+  additionalAdult: number;
+  /** Per child. */
+  child: number;
+  /** When a member has protected personal data (sekretessmarkering, skyddad folkbokföring, fingerade personuppgifter). */
+  protectedIdentity: number;
+  /** By the applicant's försörjningshinder (missing: 0). */
+  supportBarrier: Record<string, number>;
+};
+
+/** Starting values for the municipality to change — chosen to be simple, not taken from any norm. */
+export const DEFAULT_CASE_WEIGHTS: CaseWeights = {
+  base: 1,
+  additionalAdult: 0.5,
+  child: 0.25,
+  protectedIdentity: 0.5,
+  supportBarrier: {},
 };
 
 export const DEFAULT_INDICATOR_SETTINGS: IndicatorSettings = {
@@ -98,6 +146,7 @@ export const DEFAULT_INDICATOR_SETTINGS: IndicatorSettings = {
   veryLongTerm: { months: 27, window: 30 },
   planDeadlineDays: 14,
   followUpIntervalMonths: 2,
+  caseWeights: DEFAULT_CASE_WEIGHTS,
 };
 
 export type Facts = {
@@ -112,6 +161,8 @@ export type Facts = {
     validTo: string | null;
     birthDate: string;
     gender: 'female' | 'male';
+    /** Protected personal data (for the weighted caseload); missing = no. */
+    protectedIdentity?: boolean;
   }[];
   /** Granted assistance per household and month the assistance concerns (öre > 0), with the first decision day. */
   assistance: { householdId: string; month: string; amount: number; decidedOn: string }[];
@@ -131,6 +182,17 @@ export type Facts = {
    * would not show.
    */
   firstGrantedOn?: Record<string, string>;
+  /** Referrals (remisser) of the people, for the referral indicators; missing = none. */
+  referrals?: {
+    personId: string;
+    sentOn: string;
+    firstMeetingOn: string | null;
+    startedOn: string | null;
+    returnedOn: string | null;
+    closedOn: string | null;
+    /** The earliest start of an insats participation made on the referral. */
+    participationStartedOn: string | null;
+  }[];
 };
 
 export type Filters = {
@@ -182,6 +244,18 @@ function addMonthsDay(day: string, months: number): string {
   const last = Number(lastDay(monthOf(i)).slice(8, 10));
   return `${monthOf(i)}-${String(Math.min(Number(day.slice(8, 10)), last)).padStart(2, '0')}`;
 }
+/** Days from `from` to `to` (0 when `to` is earlier: a registration error is not a negative wait). */
+export function daysBetween(from: string, to: string): number {
+  return Math.max(
+    0,
+    Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000),
+  );
+}
+function earliest(a: string | null, b: string | null): string | null {
+  if (a === null) return b;
+  if (b === null) return a;
+  return a < b ? a : b;
+}
 export function ageOn(birthDate: string, day: string): number {
   const years = Number(day.slice(0, 4)) - Number(birthDate.slice(0, 4));
   return day.slice(5) < birthDate.slice(5) ? years - 1 : years;
@@ -228,7 +302,7 @@ type Bucket = { num: number; den: number; numIds: Set<string>; denIds: Set<strin
 export const NOT_RECORDED = 'notRecorded';
 
 /** Indicators whose denominator is the number of distinct caseworkers, not a sum. */
-export const CASEWORKER_DENOMINATOR: ReadonlySet<IndicatorId> = new Set(['caseload']);
+export const CASEWORKER_DENOMINATOR: ReadonlySet<IndicatorId> = new Set(['caseload', 'weightedCaseload']);
 
 /**
  * Computes every indicator for the months `from`..`to`, broken down by `dimension`, for the
@@ -279,15 +353,7 @@ export function computeIndicators(
     const points: Point[] = [];
     for (const [month, groups] of results.get(id) ?? []) {
       for (const [group, b] of groups) {
-        const denominator = kind === 'count' ? null : b.den;
-        points.push({
-          month,
-          group,
-          numerator: b.num,
-          denominator,
-          value: pointValue(kind, b.num, denominator),
-          provisional: b.provisional,
-        });
+        points.push(makePoint(id, month, group, b.num, b.den, b.provisional));
       }
     }
     points.sort((a, b) => a.month.localeCompare(b.month) || a.group.localeCompare(b.group));
@@ -405,6 +471,14 @@ export function emitContributions(
   for (const list of assignmentsByHousehold.values())
     list.sort((a, b) => a.validFrom.localeCompare(b.validFrom));
 
+  const referralsByPerson = new Map<string, NonNullable<Facts['referrals']>>();
+  for (const r of facts.referrals ?? []) {
+    const list = referralsByPerson.get(r.personId) ?? [];
+    list.push(r);
+    referralsByPerson.set(r.personId, list);
+  }
+  const weights = settings.caseWeights;
+
   const membersByHousehold = new Map<string, Facts['members']>();
   for (const m of facts.members) {
     if (range.households && !range.households.has(m.householdId)) continue;
@@ -465,6 +539,23 @@ export function emitContributions(
           if (d.due.slice(0, 7) !== month) continue;
           add('followUpsOnTime', month, subjectOf(adult), d.onTime ? 1 : 0, 1);
         }
+        // Referrals: sent this month (and what became of them), started or first active this month.
+        for (const r of referralsByPerson.get(adult.personId) ?? []) {
+          const started = earliest(r.startedOn, r.participationStartedOn);
+          if (r.sentOn.slice(0, 7) === month) {
+            const s = subjectOf(adult);
+            // Open: neither started, returned nor closed yet — its outcome can still change.
+            const open = started === null && r.returnedOn === null && r.closedOn === null;
+            add('referralsSent', month, s, 1, 0);
+            add('referralsEnrolled', month, s, started !== null ? 1 : 0, 1, open);
+            add('referralsReturned', month, s, r.returnedOn !== null ? 1 : 0, 1, open);
+          }
+          if (started !== null && started.slice(0, 7) === month)
+            add('referralWaitingDays', month, subjectOf(adult), daysBetween(r.sentOn, started), 1);
+          const first = earliest(r.firstMeetingOn, started);
+          if (first !== null && first.slice(0, 7) === month)
+            add('referralToFirstActivity', month, subjectOf(adult), daysBetween(r.sentOn, first), 1);
+        }
       }
 
       if (isAssisted && applicant) {
@@ -512,6 +603,22 @@ export function emitContributions(
           (a) => a.validFrom <= endDay && (a.validTo === null || a.validTo > endDay),
         );
         add('caseload', month, household, 1, 0, false, assignment?.caseworkerId ?? null);
+        // Weighted caseload: the household's weight in hundredths (docs/indicators.md).
+        const weight =
+          weights.base +
+          weights.additionalAdult * Math.max(0, adults.length - 1) +
+          weights.child * children.length +
+          (inMonth.some((m) => m.protectedIdentity === true) ? weights.protectedIdentity : 0) +
+          (weights.supportBarrier[household.supportBarrier] ?? 0);
+        add(
+          'weightedCaseload',
+          month,
+          household,
+          Math.round(weight * 100),
+          0,
+          false,
+          assignment?.caseworkerId ?? null,
+        );
         // Caseworker changes: new assignments during the last 12 months that replaced an earlier one.
         const windowStart = `${monthOf(mi - 11)}-01`;
         const changes = (assignmentsByHousehold.get(householdId) ?? []).filter(
@@ -565,6 +672,22 @@ function passes(subject: Subject, f: Filters): boolean {
     (!f.householdType || subject.householdType === f.householdType) &&
     (!f.supportBarrier || subject.supportBarrier === f.supportBarrier)
   );
+}
+
+/** A figure from its sums (a scaled numerator divided back). */
+export function makePoint(
+  id: IndicatorId,
+  month: string,
+  group: string,
+  numerator: number,
+  denominator: number,
+  provisional: boolean,
+): Point {
+  const kind = INDICATOR_KIND[id];
+  const scale = INDICATOR_SCALE[id] ?? 1;
+  const den = kind === 'count' ? null : denominator;
+  const num = scale === 1 ? numerator : Math.round((numerator / scale) * 100) / 100;
+  return { month, group, numerator: num, denominator: den, value: pointValue(kind, num, den), provisional };
 }
 
 export function pointValue(

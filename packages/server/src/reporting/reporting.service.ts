@@ -21,12 +21,15 @@ import {
   drillDownWindow,
   ensureCube,
   personFacts,
+  referralFacts,
   refreshInBackground,
   withoutJit,
 } from './cube.service.ts';
 import {
   bandLabel,
+  type CaseWeights,
   computeIndicators,
+  DEFAULT_CASE_WEIGHTS,
   DEFAULT_INDICATOR_SETTINGS,
   type Dimension,
   type Facts,
@@ -67,7 +70,13 @@ export const INDICATOR_LABELS: Record<IndicatorId, string> = {
   returnWithin12Months: 'Andel som återkommer inom 12 månader',
   averageAssistance: 'Genomsnittligt bistånd per hushållsmånad',
   caseload: 'Hushåll per handläggare',
+  weightedCaseload: 'Hushåll per handläggare, viktat efter ärendenas komplexitet',
   caseworkerChanges: 'Handläggarbyten per hushåll (12 mån)',
+  referralsSent: 'Remisser skickade',
+  referralsEnrolled: 'Andel remisser som ledde till start i insats',
+  referralsReturned: 'Andel remisser som returnerades',
+  referralWaitingDays: 'Väntetid från remiss till start (dagar, medel)',
+  referralToFirstActivity: 'Tid från remiss till första aktivitet (dagar, medel)',
 };
 
 const HOUSEHOLD_TYPE_LABELS: Record<string, string> = {
@@ -101,6 +110,7 @@ export async function indicatorSettings(
           ageBands: row.ageBands,
           youngAdult: { min: row.youngAdultMinAge, max: row.youngAdultMaxAge },
           veryLongTerm: { months: row.veryLongTermMonths, window: row.veryLongTermWindow },
+          caseWeights: { ...DEFAULT_CASE_WEIGHTS, ...(row.caseWeights ?? {}) },
         }
       : {}),
   };
@@ -135,6 +145,9 @@ export async function loadFacts(
       sql<string | null>`to_char(hm.valid_to, 'YYYY-MM-DD')`.as('validTo'),
       sql<string>`to_char(p.birth_date, 'YYYY-MM-DD')`.as('birthDate'),
       'p.gender',
+      sql<boolean>`(p.confidentiality_marking or p.protected_registration or p.fictitious_identity)`.as(
+        'protectedIdentity',
+      ),
     ])
     .where('hm.municipalityId', '=', municipalityId)
     .$if(unitId !== null, (q) => q.where('h.unitId', '=', unitId as string))
@@ -188,10 +201,20 @@ export async function loadFacts(
   for (const v of versions) plans.get(v.planId)?.versionOn.push(day(v.createdAt));
   for (const f of followUps)
     plans.get(f.planId)?.followUps.push({ heldOn: f.heldOn, nextFollowUpOn: f.nextFollowUpOn });
+  const referrals = await referralFacts(
+    trx,
+    municipalityId,
+    unitId === null
+      ? null
+      : sql`(select hm.person_id from household_members hm join households h
+             on h.municipality_id = hm.municipality_id and h.id = hm.household_id
+             where hm.municipality_id = ${municipalityId} and h.unit_id = ${unitId})`,
+  );
   return {
     today,
     households,
     members,
+    referrals,
     assistance: assistance.rows.map((a) => ({ ...a, amount: Number(a.amount) })),
     plans: [...plans.values()],
     barriers: barriers.map((b) => ({
@@ -232,7 +255,8 @@ export async function loadPeriodFacts(
   const members = await sql<Facts['members'][number]>`
     select hm.household_id as "householdId", hm.person_id as "personId", hm.role,
            to_char(hm.valid_from, 'YYYY-MM-DD') as "validFrom", to_char(hm.valid_to, 'YYYY-MM-DD') as "validTo",
-           to_char(p.birth_date, 'YYYY-MM-DD') as "birthDate", p.gender
+           to_char(p.birth_date, 'YYYY-MM-DD') as "birthDate", p.gender,
+           (p.confidentiality_marking or p.protected_registration or p.fictitious_identity) as "protectedIdentity"
     from household_members hm
     join persons p on p.municipality_id = hm.municipality_id and p.id = hm.person_id
     where hm.municipality_id = ${municipalityId} and hm.household_id in ${inScope}
@@ -302,10 +326,15 @@ export type ShownPoint = Omit<Point, 'numerator' | 'value'> & {
 /** Withholds a figure with fewer than five people (or households) behind it. */
 export function suppressPoint(id: IndicatorId, p: Point): ShownPoint {
   const kind = INDICATOR_KIND[id];
+  // The people (or households) behind the figure: for caseload its households (the weighted one:
+  // its weights, at least one per household with the default base); for averages the number averaged.
   const people =
-    id === 'caseload'
+    id === 'caseload' || id === 'weightedCaseload'
       ? [p.numerator]
-      : id === 'caseworkerChanges' || kind === 'amount'
+      : id === 'caseworkerChanges' ||
+          id === 'referralWaitingDays' ||
+          id === 'referralToFirstActivity' ||
+          kind === 'amount'
         ? [p.denominator]
         : [p.numerator, p.denominator];
   if (people.some(small)) return { ...p, numerator: null, denominator: null, value: null, suppressed: true };
@@ -535,6 +564,7 @@ export type ReportingSettings = {
   veryLongTerm: { months: number; window: number };
   population: number | null;
   populationYear: number | null;
+  caseWeights: CaseWeights;
 };
 
 export async function reportingSettingsFor(
@@ -554,6 +584,7 @@ export async function reportingSettingsFor(
       veryLongTerm: settings.veryLongTerm,
       population: row?.population ?? null,
       populationYear: row?.populationYear ?? null,
+      caseWeights: settings.caseWeights,
     };
   });
 }
@@ -561,7 +592,7 @@ export async function reportingSettingsFor(
 export async function saveReportingSettings(
   db: Kysely<Database>,
   viewer: SessionUser,
-  input: ReportingSettings,
+  input: Omit<ReportingSettings, 'caseWeights'> & { caseWeights?: Partial<CaseWeights> | undefined },
   now?: Date,
   log?: FastifyBaseLogger,
 ): Promise<ReportingSettings> {
@@ -573,6 +604,7 @@ export async function saveReportingSettings(
     veryLongTermWindow: input.veryLongTerm.window,
     population: input.population,
     populationYear: input.populationYear,
+    ...(input.caseWeights ? { caseWeights: JSON.stringify(input.caseWeights) } : {}),
   };
   await inTenant(db, viewer.municipality.id, (trx) =>
     trx

@@ -11,6 +11,12 @@ export type ReportingSettingsTable = {
   /** Folkmängd for population-based key figures, and the year it was counted. */
   population: number | null;
   populationYear: number | null;
+  /** The weighted caseload's weights (migration 80); null: the defaults. */
+  caseWeights: JSONColumnType<
+    Partial<import('./indicators.compute.ts').CaseWeights> | null,
+    string | null | undefined,
+    string | null
+  >;
   updatedAt: Generated<Date>;
 };
 
@@ -54,6 +60,7 @@ export type IndicatorCellTable = {
   supportBarrier: string;
   caseworkerId: string | null;
   returnProvisional: boolean;
+  referralProvisional: boolean;
 };
 
 /** A note that the data the indicators read changed (statement-level triggers). */

@@ -27,7 +27,13 @@ const MEASURES = [
   'return_within12_months',
   'average_assistance',
   'caseload',
+  'weighted_caseload',
   'caseworker_changes',
+  'referrals_sent',
+  'referrals_enrolled',
+  'referrals_returned',
+  'referral_waiting_days',
+  'referral_to_first_activity',
   'savings_exits',
   'savings_amount',
 ];
@@ -45,6 +51,7 @@ const WATCHED: [table: string, events: string][] = [
   ['case_assignments', 'insert or update or delete'],
   ['referrals', 'insert or update or delete'],
   ['insats_participations', 'insert or update or delete'],
+  ['reporting_settings', 'insert or update or delete'],
   ['planning_settings', 'insert or update or delete'],
 ];
 
@@ -89,9 +96,14 @@ export async function up(db: Kysely<any>): Promise<void> {
       caseworker_id uuid,
       ${MEASURES.map((m) => `n_${m} bigint, d_${m} bigint,`).join('\n      ')}
       -- Return within 12 months: a household that has not yet returned and whose 12 months have not passed.
-      return_provisional boolean not null default false
+      return_provisional boolean not null default false,
+      -- Referrals enrolled and returned: a referral sent that month is still open.
+      referral_provisional boolean not null default false
     );
     create index indicator_cells_read on indicator_cells (municipality_id, generation, month);
+
+    -- The weighted caseload's weights (docs/indicators.md); null: the defaults in the code.
+    alter table reporting_settings add column case_weights jsonb;
 
     create table reporting_changes (
       -- '*' when written outside a tenant transaction (maintenance): every municipality.
@@ -144,6 +156,7 @@ export async function down(db: Kysely<any>): Promise<void> {
   for (const [table] of WATCHED) await runScript(db, `drop trigger ${table}_reporting_change on ${table};`);
   await runScript(
     db,
-    `drop function note_reporting_change(); drop table reporting_changes, indicator_cells, indicator_snapshots;`,
+    `drop function note_reporting_change(); drop table reporting_changes, indicator_cells, indicator_snapshots;
+     alter table reporting_settings drop column case_weights;`,
   );
 }
