@@ -2,6 +2,7 @@
 // revisor; the own unit for a unit manager), exports, the nämnd's yearly targets, the savings
 // estimate and — for a unit manager only — the cases behind a figure (access-logged).
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import type { AppContext } from '../app-context.ts';
 import { currentUser } from '../http/access.ts';
 import { consistencyReport } from './consistency.ts';
@@ -93,6 +94,7 @@ export const reportingRoutes =
         schema: {
           tags: ['reports'],
           summary: 'Räkna om indikatorerna nu (i bakgrunden); svaret visar hur långt omräkningen kommit',
+          body: z.strictObject({}).optional(),
           response: { 202: snapshotSchema },
         },
       },
