@@ -1372,7 +1372,7 @@ export const en: Record<MessageKey, string> = {
   'reports.invalidTarget': 'Enter the target as a number',
   'reports.empty': 'There are no figures for the selection.',
   'reports.needsReferrals':
-    'Indicators on referrals and programmes (waiting time, attendance, outcome per programme) will come when referrals are in the system.',
+    'Attendance in programmes, outcomes at closure and cost and outcome per programme are not yet among the indicators.',
   'reports.savings': 'Savings estimate',
   'reports.savingsIntro':
     'Households that left assistance in the period: average assistance before leaving times months without assistance after, compared with the cost of the team.',
@@ -1530,6 +1530,14 @@ export const en: Record<MessageKey, string> = {
   'reportSettings.populationInvalid': 'Enter the population as a whole number',
   'reportSettings.yearInvalid': 'Enter the year with four digits',
   'reportSettings.save': 'Save the settings',
+  'reportSettings.weights': 'Weights for the weighted caseload',
+  'reportSettings.weightsHint':
+    'Each household weighs the base weight plus the additions. The weights are the municipality’s own choice, not a norm; see the indicator definitions.',
+  'reportSettings.weight.base': 'Base weight per household',
+  'reportSettings.weight.additionalAdult': 'Addition per adult beyond the first',
+  'reportSettings.weight.child': 'Addition per child',
+  'reportSettings.weight.protectedIdentity': 'Addition for protected personal data',
+  'reportSettings.weightInvalid': 'Enter the weight as a number from 0 to 10, for example 0.5',
   'reportSettings.saved': 'The settings are saved.',
   'reportSettings.saveFailed': 'The settings could not be saved. Try again.',
   'citizenPlan.pdf': 'Read the plan as a PDF',

@@ -1364,7 +1364,7 @@ export const sv = {
   'reports.invalidTarget': 'Ange målvärdet som ett tal',
   'reports.empty': 'Det finns inga siffror för urvalet.',
   'reports.needsReferrals':
-    'Indikatorer om remisser och insatser (väntetid, närvaro, utfall per insats) kommer när remisserna finns i systemet.',
+    'Närvaro i insatser, utfall vid avslut och kostnad och utfall per insats finns ännu inte bland indikatorerna.',
   'reports.savings': 'Besparingsuppskattning',
   'reports.savingsIntro':
     'Hushåll som lämnat biståndet under perioden: genomsnittligt bistånd före avslut gånger månader utan bistånd efter, jämfört med teamets kostnad.',
@@ -1523,6 +1523,14 @@ export const sv = {
   'reportSettings.populationInvalid': 'Ange folkmängden som ett heltal',
   'reportSettings.yearInvalid': 'Ange året med fyra siffror',
   'reportSettings.save': 'Spara inställningarna',
+  'reportSettings.weights': 'Vikter för viktad ärendemängd',
+  'reportSettings.weightsHint':
+    'Varje hushåll väger grundvikten plus tilläggen. Vikterna är kommunens egna val, inte en norm; se indikatorbeskrivningen.',
+  'reportSettings.weight.base': 'Grundvikt per hushåll',
+  'reportSettings.weight.additionalAdult': 'Tillägg per vuxen utöver den första',
+  'reportSettings.weight.child': 'Tillägg per barn',
+  'reportSettings.weight.protectedIdentity': 'Tillägg vid skyddade personuppgifter',
+  'reportSettings.weightInvalid': 'Ange vikten som ett tal mellan 0 och 10, till exempel 0,5',
   'reportSettings.saved': 'Inställningarna är sparade.',
   'reportSettings.saveFailed': 'Inställningarna kunde inte sparas. Försök igen.',
   'citizenPlan.pdf': 'Läs planen som PDF',
