@@ -13,7 +13,7 @@ import { SUPPRESSION_THRESHOLD } from '../overview/overview.routes.ts';
 import { isoDay } from '../plans/planning-settings.ts';
 import type { PlanContent } from '../plans/plans.table.ts';
 import { type Facts, lastDay, monthIndex } from '../reporting/indicators.compute.ts';
-import { loadFacts } from '../reporting/reporting.service.ts';
+import { loadPeriodFacts } from '../reporting/reporting.service.ts';
 import type { Sheet } from '../reporting/tabular-export.ts';
 
 /** The columns of the monthly file (assumed layout, docs/statistics.md §1). */
@@ -90,7 +90,12 @@ export async function socialstyrelsenFile(
 ): Promise<Sheet> {
   const unitId = viewer.unit?.id ?? '';
   return inTenant(db, viewer.municipality.id, async (trx) => {
-    const facts = await loadFacts(trx, viewer.municipality.id, isoDay(now), unitId);
+    // Only the month's assistance (period-bounded; the whole history is not needed).
+    const facts = await loadPeriodFacts(trx, viewer.municipality.id, isoDay(now), unitId, {
+      from: month,
+      to: month,
+      firstGrantedIn: null,
+    });
     const code = await municipalityCode(trx, viewer.municipality.id);
     const paid = await trx
       .selectFrom('payments as p')
@@ -178,7 +183,11 @@ export async function susFile(
 ): Promise<Sheet> {
   const unitId = viewer.unit?.id ?? '';
   return inTenant(db, viewer.municipality.id, async (trx) => {
-    const facts = await loadFacts(trx, viewer.municipality.id, isoDay(now), unitId);
+    const facts = await loadPeriodFacts(trx, viewer.municipality.id, isoDay(now), unitId, {
+      from,
+      to,
+      firstGrantedIn: null,
+    });
     const code = await municipalityCode(trx, viewer.municipality.id);
     const versions = await trx
       .selectFrom('planVersions as v')
@@ -207,11 +216,12 @@ export async function susFile(
           birthDate: String(v.birthDate),
         });
     }
+    const assistedMonths = new Set(facts.assistance.map((a) => `${a.householdId}|${a.month}`));
     const assistedIn = (personId: string, month: string) =>
       facts.members.some(
         (m) =>
           m.personId === personId &&
-          facts.assistance.some((a) => a.householdId === m.householdId && a.month === month) &&
+          assistedMonths.has(`${m.householdId}|${month}`) &&
           m.validFrom <= lastDay(month) &&
           (m.validTo === null || m.validTo >= `${month}-01`),
       );
@@ -272,7 +282,11 @@ export async function keyFigures(
   year: number,
 ): Promise<KeyFigures> {
   return inTenant(db, viewer.municipality.id, async (trx) => {
-    const facts = await loadFacts(trx, viewer.municipality.id, isoDay(now), null);
+    const facts = await loadPeriodFacts(trx, viewer.municipality.id, isoDay(now), null, {
+      from: `${year}-01`,
+      to: `${year}-12`,
+      firstGrantedIn: null,
+    });
     const settings = await trx
       .selectFrom('reportingSettings')
       .select(['population', 'populationYear'])
