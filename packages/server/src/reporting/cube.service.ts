@@ -162,16 +162,18 @@ export async function ensureCube(
 ): Promise<Snapshot> {
   let state = await stateOf(db, municipalityId);
   const today = isoDay(now);
-  if (!state || state.generation === 0 || !state.sameSettings) {
+  // Twice at most: a refresh already running may have begun before the settings changed.
+  for (let attempt = 0; attempt < 2 && (!state || state.generation === 0 || !state.sameSettings); attempt++) {
     await refreshCube(db, municipalityId, now);
     state = await stateOf(db, municipalityId);
-  } else if (state.asOfDay !== today || state.changedSince) {
-    if ((state.durationMs ?? Number.POSITIVE_INFINITY) < SYNCHRONOUS_REFRESH_MS) {
-      await refreshCube(db, municipalityId, now);
-      state = await stateOf(db, municipalityId);
-    } else refreshInBackground(db, municipalityId, now, log);
   }
   if (!state || state.generation === 0) throw new Error('indicator cube: no snapshot after refresh');
+  if (state.sameSettings && (state.asOfDay !== today || state.changedSince)) {
+    if ((state.durationMs ?? Number.POSITIVE_INFINITY) < SYNCHRONOUS_REFRESH_MS) {
+      await refreshCube(db, municipalityId, now);
+      state = (await stateOf(db, municipalityId)) ?? state;
+    } else refreshInBackground(db, municipalityId, now, log);
+  }
   const stale = state.asOfDay !== today || state.changedSince || !state.sameSettings;
   return {
     generation: state.generation,

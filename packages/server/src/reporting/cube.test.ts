@@ -169,6 +169,7 @@ describe('indicator cube', () => {
       method: 'POST',
       url: '/api/v1/reports/indicators/refresh',
       headers: as(manager),
+      payload: {},
     });
     expect(started.statusCode).toBe(202);
     expect(started.json()).toMatchObject({ refreshing: true });
@@ -176,6 +177,7 @@ describe('indicator cube', () => {
       method: 'POST',
       url: '/api/v1/reports/indicators/refresh',
       headers: as(committee),
+      payload: {},
     });
     expect(refused.statusCode).toBe(403);
   });

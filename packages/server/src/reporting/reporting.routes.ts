@@ -94,7 +94,8 @@ export const reportingRoutes =
         schema: {
           tags: ['reports'],
           summary: 'Räkna om indikatorerna nu (i bakgrunden); svaret visar hur långt omräkningen kommit',
-          body: z.strictObject({}).optional(),
+          // An empty object: nothing to choose.
+          body: z.strictObject({}),
           response: { 202: snapshotSchema },
         },
       },

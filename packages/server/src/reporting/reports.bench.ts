@@ -465,6 +465,14 @@ try {
   await drop();
 }
 
+/** What the runs before the indicator cube measured at full size (kept when the section is rewritten). */
+const BEFORE_THE_CUBE =
+  'Before the indicator cube (each request read the whole history and computed it in memory), at 20,000 households × 60 months ' +
+  'on PostgreSQL (2026-11-23, two incomplete runs): indicators 13.6–43.7 s p95 (60 months the worst), drill-down 11.1 s, ' +
+  'exports 15.3–15.8 s, savings 8.6 s, and the consistency report by unit HTTP 500 after 96 s — the per-decision rows ' +
+  '(about 240,000) went to Node, a quadratic household-type lookup took the 96 s and `rows.push(...rows)` then overflowed ' +
+  'the call stack; it is now one grouped SQL query. At 2,000 × 60 every query but the settings took 1–3.4 s.';
+
 type Refresh = {
   seconds: number;
   households: number;
@@ -544,7 +552,9 @@ function writeSection(
     `${refresh.households} households in chunks of ${REFRESH_CHUNK}, ${refresh.cells} cells written), timed before the requests: ` +
     `${refresh.seconds} s, peak JavaScript heap ${refresh.peakHeapMb} MB (${refresh.baseHeapMb} MB before it), peak RSS ${refresh.peakRssMb} MB. ` +
     "The dashboard reads (indicators, exports, savings) sum the cube's cells; the drill-down computes the month live from " +
-    "the facts of its window (the unit's households, M−29..M+12); the consistency report is one grouped SQL query.\n\nRuns:";
+    "the facts of its window (the unit's households, M−29..M+12); the consistency report is one grouped SQL query.\n\n" +
+    BEFORE_THE_CUBE +
+    '\n\nRuns:';
   const worst = timings.reduce((a, b) => (b.p95 > a.p95 ? b : a));
   const missed = timings.filter((t) => t.p95 >= DASHBOARD_TARGET_MS || t.failed !== null).length;
   writeBenchmarkSection(

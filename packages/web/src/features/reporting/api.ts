@@ -47,7 +47,7 @@ export function useRefreshIndicators() {
   const api = useApi();
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => api.post<IndicatorReport['snapshot']>('/api/v1/reports/indicators/refresh'),
+    mutationFn: () => api.post<IndicatorReport['snapshot']>('/api/v1/reports/indicators/refresh', {}),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['reports'] }),
   });
 }
