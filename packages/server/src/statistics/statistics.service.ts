@@ -47,18 +47,42 @@ export const SUS_HEADER = [
   'utfall',
 ];
 
+// Indexes of the facts by household and by person, built once per facts (the files loop over
+// every household-month: a scan of every member per lookup was quadratic).
+const membersByHousehold = new WeakMap<Facts, Map<string, Facts['members']>>();
+const barriersByPerson = new WeakMap<Facts, Map<string, Facts['barriers']>>();
+
 function membersIn(facts: Facts, householdId: string, month: string) {
+  let index = membersByHousehold.get(facts);
+  if (!index) {
+    index = new Map();
+    for (const m of facts.members) {
+      const list = index.get(m.householdId) ?? [];
+      list.push(m);
+      index.set(m.householdId, list);
+    }
+    membersByHousehold.set(facts, index);
+  }
   const first = `${month}-01`;
   const last = lastDay(month);
-  return facts.members.filter(
-    (m) => m.householdId === householdId && m.validFrom <= last && (m.validTo === null || m.validTo >= first),
+  return (index.get(householdId) ?? []).filter(
+    (m) => m.validFrom <= last && (m.validTo === null || m.validTo >= first),
   );
 }
 
 function barrierOn(facts: Facts, personId: string, day: string): string {
+  let index = barriersByPerson.get(facts);
+  if (!index) {
+    index = new Map();
+    for (const b of [...facts.barriers].sort((a, c) => a.assessedOn.localeCompare(c.assessedOn))) {
+      const list = index.get(b.personId) ?? [];
+      list.push(b);
+      index.set(b.personId, list);
+    }
+    barriersByPerson.set(facts, index);
+  }
   let found = '';
-  for (const b of [...facts.barriers].sort((a, c) => a.assessedOn.localeCompare(c.assessedOn)))
-    if (b.personId === personId && b.assessedOn <= day) found = b.supportBarrier;
+  for (const b of index.get(personId) ?? []) if (b.assessedOn <= day) found = b.supportBarrier;
   return found;
 }
 

@@ -105,6 +105,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     -- The weighted caseload's weights (docs/indicators.md); null: the defaults in the code.
     alter table reporting_settings add column case_weights jsonb;
 
+    -- The latest decision per errand (the refresh, the drill-down and the consistency report look
+    -- it up per errand): top-1 from the index, without a sort, and without the table for these columns.
+    create index decisions_latest on decisions (municipality_id, errand_id, decided_at desc)
+      include (granted_total, decided_by, calculation_id);
+
     create table reporting_changes (
       -- '*' when written outside a tenant transaction (maintenance): every municipality.
       municipality_id text not null,
@@ -157,6 +162,6 @@ export async function down(db: Kysely<any>): Promise<void> {
   await runScript(
     db,
     `drop function note_reporting_change(); drop table reporting_changes, indicator_cells, indicator_snapshots;
-     alter table reporting_settings drop column case_weights;`,
+     alter table reporting_settings drop column case_weights; drop index decisions_latest;`,
   );
 }
