@@ -45,6 +45,14 @@ const TODAY = '2026-11-23';
 const MUNICIPALITY = 'alvstad';
 const DASHBOARD_TARGET_MS = 300;
 const SIMULATION_TARGET_MS = 2000;
+/** What the runs before the indicator cube measured at full size (kept when the section is rewritten). */
+const BEFORE_THE_CUBE =
+  'Before the indicator cube (each request read the whole history and computed it in memory), at 20,000 households × 60 months ' +
+  'on PostgreSQL (2026-11-23, two incomplete runs): indicators 13.6–43.7 s p95 (60 months the worst), drill-down 11.1 s, ' +
+  'exports 15.3–15.8 s, savings 8.6 s, and the consistency report by unit HTTP 500 after 96 s — the per-decision rows ' +
+  '(about 240,000) went to Node, a quadratic household-type lookup took the 96 s and `rows.push(...rows)` then overflowed ' +
+  'the call stack; it is now one grouped SQL query. At 2,000 × 60 every query but the settings took 1–3.4 s.';
+
 const databaseUrl = process.env.DATABASE_URL;
 const database = databaseUrl ? 'PostgreSQL' : 'PGlite';
 
@@ -464,14 +472,6 @@ try {
   await handle.close();
   await drop();
 }
-
-/** What the runs before the indicator cube measured at full size (kept when the section is rewritten). */
-const BEFORE_THE_CUBE =
-  'Before the indicator cube (each request read the whole history and computed it in memory), at 20,000 households × 60 months ' +
-  'on PostgreSQL (2026-11-23, two incomplete runs): indicators 13.6–43.7 s p95 (60 months the worst), drill-down 11.1 s, ' +
-  'exports 15.3–15.8 s, savings 8.6 s, and the consistency report by unit HTTP 500 after 96 s — the per-decision rows ' +
-  '(about 240,000) went to Node, a quadratic household-type lookup took the 96 s and `rows.push(...rows)` then overflowed ' +
-  'the call stack; it is now one grouped SQL query. At 2,000 × 60 every query but the settings took 1–3.4 s.';
 
 type Refresh = {
   seconds: number;
