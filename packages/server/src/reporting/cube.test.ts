@@ -7,7 +7,14 @@ import { seedDemoHistory } from '../demo/seed.ts';
 import { createDecidedErrand, householdsOf } from '../payments/testing-fixtures.ts';
 import { isoDay } from '../plans/planning-settings.ts';
 import { as, buildTestApp, type Login, loginAs, TEST_SEED, type TestApp } from '../testing.ts';
-import { buildGeneration, cubeIndicators, cubeSavings, ensureCube, refreshCube } from './cube.service.ts';
+import {
+  buildGeneration,
+  cubeIndicators,
+  cubeSavings,
+  ensureCube,
+  refreshCube,
+  refreshesSettled,
+} from './cube.service.ts';
 import {
   computeIndicators,
   type Dimension,
@@ -149,6 +156,46 @@ describe('indicator cube', () => {
     expect(count(after)).toBe(count(before) + 1);
     expect(after.snapshot.stale).toBe(false);
     expect(after.snapshot.refreshedAt > before.snapshot.refreshedAt).toBe(true);
+  });
+
+  it('at scale (a slow last refresh) answers from the existing figures and refreshes in the background', async () => {
+    const read = async () =>
+      (
+        await t.app.inject({
+          method: 'GET',
+          url: '/api/v1/reports/indicators?from=2026-10&to=2026-10&unitId=eb-norr',
+          headers: as(committee),
+        })
+      ).json() as {
+        snapshot: { refreshedAt: string; stale: boolean; refreshing: boolean };
+        indicators: { id: string; points: { numerator: number | null }[] }[];
+      };
+    const count = (r: Awaited<ReturnType<typeof read>>) =>
+      r.indicators.find((i) => i.id === 'households')?.points[0]?.numerator ?? 0;
+    const before = await read();
+    // As if the last refresh had taken a minute (20 000 households).
+    await inTenant(t.db.db, M, (trx) =>
+      trx.updateTable('indicatorSnapshots').set({ durationMs: 60_000 }).execute(),
+    );
+    const [household] = await householdsOf(t.db.db, M, 'eb-norr', 1);
+    await createDecidedErrand(t.db.db, {
+      municipalityId: M,
+      householdId: household?.id as string,
+      month: '2026-10',
+      decidedBy: manager.userId,
+      items: [{ granted: 250_000 }],
+    });
+    const stale = await read();
+    expect(count(stale)).toBe(count(before));
+    expect(stale.snapshot).toMatchObject({
+      stale: true,
+      refreshing: true,
+      refreshedAt: before.snapshot.refreshedAt,
+    });
+    await refreshesSettled(t.db.db);
+    const fresh = await read();
+    expect(count(fresh)).toBe(count(before) + 1);
+    expect(fresh.snapshot.stale).toBe(false);
   });
 
   it('never runs two refreshes at once (the second waits for the first)', async () => {
