@@ -226,10 +226,16 @@ export function monthIndex(month: string): number {
 export function monthOf(index: number): string {
   return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
 }
+// Memoised: the computation asks for the same few months' last days hundreds of thousands of times.
+const lastDays = new Map<string, string>();
 export function lastDay(month: string): string {
-  const i = monthIndex(month) + 1;
-  const d = new Date(Date.UTC(Math.floor(i / 12), i % 12, 0));
-  return d.toISOString().slice(0, 10);
+  let day = lastDays.get(month);
+  if (day === undefined) {
+    const i = monthIndex(month) + 1;
+    day = new Date(Date.UTC(Math.floor(i / 12), i % 12, 0)).toISOString().slice(0, 10);
+    lastDays.set(month, day);
+  }
+  return day;
 }
 export function monthsBetween(from: string, to: string): string[] {
   const out: string[] = [];
