@@ -32,6 +32,7 @@ import {
   monthIndex,
   monthOf,
   type Point,
+  yearFigures,
 } from './indicators.compute.ts';
 import { indicatorSettings } from './reporting.service.ts';
 
@@ -55,7 +56,14 @@ const WRITE_BATCH = 5_000;
  */
 export const SYNCHRONOUS_REFRESH_MS = 1_500;
 /** The cube's measures: the indicators and the savings estimate's exits and amounts (migration 80's columns). */
-const MEASURES = [...INDICATORS, 'savingsExits', 'savingsAmount'] as const;
+const MEASURES = [
+  ...INDICATORS,
+  'savingsExits',
+  'savingsAmount',
+  'yearPersons',
+  'yearLongTermAdults',
+  'yearAssistance',
+] as const;
 type Measure = (typeof MEASURES)[number];
 const MEASURE_INDEX = new Map<Measure, number>(MEASURES.map((m, i) => [m, i]));
 /** The column of a measure: `longTerm` → `long_term`. */
@@ -324,6 +332,12 @@ export async function buildGeneration(
       const key = `${e.month}\t${e.unitId}\t\t\t\t\t`;
       add(key, 'savingsExits', 1, 0, false);
       add(key, 'savingsAmount', e.savings, e.monthsWithout, false);
+    });
+    yearFigures(facts, { from, to: currentMonth, households: only }, (f) => {
+      const key = `${f.month}\t\t\t\t\t\t`;
+      add(key, 'yearPersons', f.persons, 0, false);
+      add(key, 'yearLongTermAdults', f.longTermAdults, 0, false);
+      add(key, 'yearAssistance', f.assistance, 0, false);
     });
     chunks++;
   }
@@ -604,6 +618,29 @@ export async function cubeSavings(
     exits: Number(row?.exits ?? 0),
     monthsWithout: Number(row?.months ?? 0),
     savings: Number(row?.savings ?? 0),
+  };
+}
+
+/** A calendar year's key figures from the cube (see `yearFigures`). */
+export async function cubeYearFigures(
+  trx: Kysely<Database>,
+  municipalityId: string,
+  year: number,
+): Promise<{ persons: number; longTermAdults: number; assistance: number }> {
+  const result = await sql<{ persons: string | null; longTerm: string | null; assistance: string | null }>`
+    select sum(n_year_persons) as persons, sum(n_year_long_term_adults) as "longTerm",
+           sum(n_year_assistance) as assistance
+    from indicator_cells
+    where municipality_id = ${municipalityId}
+      and generation = (select generation from indicator_snapshots where municipality_id = ${municipalityId})
+      and month >= ${`${year}-01`} and month <= ${`${year}-12`}
+      and n_year_persons is not null
+  `.execute(trx);
+  const row = result.rows[0];
+  return {
+    persons: Number(row?.persons ?? 0),
+    longTermAdults: Number(row?.longTerm ?? 0),
+    assistance: Number(row?.assistance ?? 0),
   };
 }
 

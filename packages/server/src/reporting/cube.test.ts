@@ -11,6 +11,7 @@ import {
   buildGeneration,
   cubeIndicators,
   cubeSavings,
+  cubeYearFigures,
   ensureCube,
   refreshCube,
   refreshesSettled,
@@ -20,6 +21,7 @@ import {
   type Dimension,
   type Filters,
   type IndicatorResult,
+  lastDay,
   savingsEstimate,
 } from './indicators.compute.ts';
 import { indicatorSettings, loadFacts } from './reporting.service.ts';
@@ -111,6 +113,41 @@ describe('indicator cube', () => {
     expect(stats.chunks).toBeGreaterThan(5);
     const after = await inTenant(t.db.db, M, (trx) => cubeIndicators(trx, M, options));
     expect(normalise(after)).toEqual(normalise(before));
+  });
+
+  it('gives each year’s key figures once per person, also refreshed in chunks', async () => {
+    const { facts } = await inMemory(CASES[0] as (typeof CASES)[number]);
+    // The key figures as statistics computed them before the cube: over the year's assisted
+    // household-months, every member once, adults with at least 10 such months long-term.
+    const reference = (year: number) => {
+      const persons = new Set<string>();
+      const adultMonths = new Map<string, Set<string>>();
+      let assistance = 0;
+      for (const a of facts.assistance) {
+        if (Number(a.month.slice(0, 4)) !== year) continue;
+        assistance += a.amount;
+        for (const m of facts.members) {
+          if (m.householdId !== a.householdId) continue;
+          if (!(m.validFrom <= lastDay(a.month) && (m.validTo === null || m.validTo >= `${a.month}-01`)))
+            continue;
+          persons.add(m.personId);
+          if (m.role !== 'child')
+            adultMonths.set(m.personId, (adultMonths.get(m.personId) ?? new Set()).add(a.month));
+        }
+      }
+      const longTermAdults = [...adultMonths.values()].filter((s) => s.size >= 10).length;
+      return { persons: persons.size, longTermAdults, assistance };
+    };
+    await ensureCube(t.db.db, M, now(), undefined);
+    const generation = await inTenant(t.db.db, M, (trx) =>
+      trx.selectFrom('indicatorSnapshots').select('generation').executeTakeFirstOrThrow(),
+    );
+    await buildGeneration(t.db.db, M, isoDay(now()), generation.generation + 1, new Date(), 4);
+    for (const year of [2025, 2026]) {
+      const expected = reference(year);
+      expect(expected.persons).toBeGreaterThan(0);
+      expect(await inTenant(t.db.db, M, (trx) => cubeYearFigures(trx, M, year))).toEqual(expected);
+    }
   });
 
   it('answers the savings estimate like savingsEstimate', async () => {

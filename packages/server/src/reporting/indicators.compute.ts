@@ -709,6 +709,84 @@ export function pointValue(
   return Math.round(v * 100) / 100;
 }
 
+/** A person's or household's share of a year's population-based key figures (statistics/key-figures). */
+export type YearFigure = {
+  year: number;
+  /** The month the cube files it under: December, or the current month in the current year. */
+  month: string;
+  persons: number;
+  longTermAdults: number;
+  assistance: number;
+};
+
+/**
+ * The key figures of each calendar year touching `from`..`to`: every person (adults and children)
+ * who belonged to an assisted household in a month of the year counts once; an adult (a
+ * membership as applicant or partner) with such months in at least 10 of the year's months counts
+ * as long-term; the assistance is every assisted household-month's amount. With `households`
+ * (the cube's chunks), a household's assistance counts in its chunk and a person in the chunk of
+ * the first (lowest id) household the person ever belonged to, so every one counts exactly once.
+ */
+export function yearFigures(
+  facts: Facts,
+  range: { from: string; to: string; households?: ReadonlySet<string> },
+  emit: (figure: YearFigure) => void,
+): void {
+  const currentMonth = facts.today.slice(0, 7);
+  const firstYear = Number(range.from.slice(0, 4));
+  const lastYear = Number([range.to, currentMonth].sort()[0]?.slice(0, 4));
+  const assisted = new Map<string, Set<string>>();
+  const sums = new Map<number, YearFigure>();
+  const figure = (year: number) => {
+    let f = sums.get(year);
+    if (!f) {
+      f = {
+        year,
+        month: [`${year}-12`, currentMonth].sort()[0] as string,
+        persons: 0,
+        longTermAdults: 0,
+        assistance: 0,
+      };
+      sums.set(year, f);
+    }
+    return f;
+  };
+  for (const a of facts.assistance) {
+    if (a.amount <= 0) continue;
+    const year = Number(a.month.slice(0, 4));
+    if (year < firstYear || year > lastYear) continue;
+    const months = assisted.get(a.householdId) ?? new Set<string>();
+    months.add(a.month);
+    assisted.set(a.householdId, months);
+    if (!range.households || range.households.has(a.householdId)) figure(year).assistance += a.amount;
+  }
+  const home = new Map<string, string>();
+  const byPerson = new Map<string, Facts['members']>();
+  for (const m of facts.members) {
+    const first = home.get(m.personId);
+    if (first === undefined || m.householdId < first) home.set(m.personId, m.householdId);
+    const list = byPerson.get(m.personId) ?? [];
+    list.push(m);
+    byPerson.set(m.personId, list);
+  }
+  for (const [personId, memberships] of byPerson) {
+    if (range.households && !range.households.has(home.get(personId) as string)) continue;
+    const months = new Map<number, Set<string>>();
+    const adultMonths = new Map<number, Set<string>>();
+    for (const m of memberships) {
+      for (const month of assisted.get(m.householdId) ?? []) {
+        if (!(m.validFrom <= lastDay(month) && (m.validTo === null || m.validTo >= `${month}-01`))) continue;
+        const year = Number(month.slice(0, 4));
+        months.set(year, (months.get(year) ?? new Set()).add(month));
+        if (m.role !== 'child') adultMonths.set(year, (adultMonths.get(year) ?? new Set()).add(month));
+      }
+    }
+    for (const year of months.keys()) figure(year).persons++;
+    for (const [year, set] of adultMonths) if (set.size >= 10) figure(year).longTermAdults++;
+  }
+  for (const f of sums.values()) emit(f);
+}
+
 /** One household's exit in `month`: the savings estimate's additive part. */
 export type ExitSaving = {
   householdId: string;

@@ -12,6 +12,7 @@ import type { Database } from '../db/schema.ts';
 import { SUPPRESSION_THRESHOLD } from '../overview/overview.routes.ts';
 import { isoDay } from '../plans/planning-settings.ts';
 import type { PlanContent } from '../plans/plans.table.ts';
+import { cubeYearFigures, ensureCube } from '../reporting/cube.service.ts';
 import { type Facts, lastDay, monthIndex } from '../reporting/indicators.compute.ts';
 import { loadPeriodFacts } from '../reporting/reporting.service.ts';
 import type { Sheet } from '../reporting/tabular-export.ts';
@@ -298,47 +299,37 @@ export type KeyFigures = {
   suppressed: boolean;
 };
 
-/** Kolada-style population-based figures for a calendar year (municipality-wide aggregates). */
+/**
+ * Kolada-style population-based figures for a calendar year (municipality-wide aggregates), from
+ * the indicator cube: each person and household contributes once per year (`yearFigures`).
+ */
 export async function keyFigures(
   db: Kysely<Database>,
   viewer: SessionUser,
   now: Date,
   year: number,
 ): Promise<KeyFigures> {
+  await ensureCube(db, viewer.municipality.id, now, undefined);
   return inTenant(db, viewer.municipality.id, async (trx) => {
-    const facts = await loadPeriodFacts(trx, viewer.municipality.id, isoDay(now), null, {
-      from: `${year}-01`,
-      to: `${year}-12`,
-      firstGrantedIn: null,
-    });
+    const figures = await cubeYearFigures(trx, viewer.municipality.id, year);
     const settings = await trx
       .selectFrom('reportingSettings')
       .select(['population', 'populationYear'])
       .where('municipalityId', '=', viewer.municipality.id)
       .executeTakeFirst();
     const population = settings?.population ?? null;
-    const persons = new Set<string>();
-    const adultMonths = new Map<string, Set<string>>();
-    let total = 0;
-    for (const a of facts.assistance) {
-      if (Number(a.month.slice(0, 4)) !== year) continue;
-      total += a.amount;
-      for (const m of membersIn(facts, a.householdId, a.month)) {
-        persons.add(m.personId);
-        if (m.role !== 'child')
-          adultMonths.set(m.personId, (adultMonths.get(m.personId) ?? new Set()).add(a.month));
-      }
-    }
-    const longTerm = [...adultMonths.values()].filter((s) => s.size >= 10).length;
+    const persons = figures.persons;
+    const longTerm = figures.longTermAdults;
+    const total = figures.assistance;
     const small = (n: number) => n > 0 && n < SUPPRESSION_THRESHOLD;
-    const suppressed = small(persons.size) || small(longTerm);
+    const suppressed = small(persons) || small(longTerm);
     const share = (n: number) => (population ? Math.round((n / population) * 100_000) / 100_000 : null);
     return {
       year,
       population,
       populationYear: settings?.populationYear ?? null,
-      personsWithAssistance: small(persons.size) ? null : persons.size,
-      shareOfPopulation: small(persons.size) ? null : share(persons.size),
+      personsWithAssistance: small(persons) ? null : persons,
+      shareOfPopulation: small(persons) ? null : share(persons),
       longTermAdults: small(longTerm) ? null : longTerm,
       longTermShareOfPopulation: small(longTerm) ? null : share(longTerm),
       totalAssistance: total,

@@ -36,6 +36,9 @@ const MEASURES = [
   'referral_to_first_activity',
   'savings_exits',
   'savings_amount',
+  'year_persons',
+  'year_long_term_adults',
+  'year_assistance',
 ];
 
 const WATCHED: [table: string, events: string][] = [
