@@ -644,8 +644,23 @@ export async function cubeYearFigures(
   };
 }
 
-/** The months a drill-down into month M needs: the long-term windows back, return within 12 months ahead. */
-export function drillDownWindow(month: string, settings: IndicatorSettings): { from: string; to: string } {
-  const back = Math.max(settings.veryLongTerm.window, 12);
-  return { from: monthOf(monthIndex(month) - back + 1), to: monthOf(monthIndex(month) + 12) };
+/**
+ * The months of assistance a drill-down into indicator `indicator` in month M needs: the
+ * long-term windows back (12 months; very long-term its own window), return within 12 months
+ * ahead, every other indicator the month itself (plan within the deadline also asks which
+ * households had assistance before it).
+ */
+export function drillDownWindow(
+  month: string,
+  settings: IndicatorSettings,
+  indicator: IndicatorId,
+): { from: string; to: string } {
+  const back =
+    indicator === 'veryLongTerm'
+      ? settings.veryLongTerm.window
+      : ['longTerm', 'under10Months', 'childrenLongTerm'].includes(indicator)
+        ? 12
+        : 1;
+  const ahead = indicator === 'returnWithin12Months' ? 12 : 0;
+  return { from: monthOf(monthIndex(month) - back + 1), to: monthOf(monthIndex(month) + ahead) };
 }

@@ -20,6 +20,7 @@ import {
   computeIndicators,
   type Dimension,
   type Filters,
+  INDICATORS,
   type IndicatorResult,
   lastDay,
   savingsEstimate,
@@ -164,6 +165,50 @@ describe('indicator cube', () => {
         savings: expected.estimatedSavings,
       });
     }
+  });
+
+  it('drills down, on the month’s window only, to the same cases as the whole history gives', async () => {
+    const unit = 'eb-norr';
+    let total = 0;
+    for (const [month, ids] of [
+      ['2026-10', INDICATORS],
+      ['2026-03', ['returnWithin12Months', 'planWithinDeadline', 'veryLongTerm', 'longTerm']],
+    ] as const) {
+      for (const indicator of ids) {
+        const reference = await inTenant(t.db.db, M, async (trx) => {
+          const settings = await indicatorSettings(trx, M);
+          const facts = await loadFacts(trx, M, isoDay(now()), unit);
+          return computeIndicators(facts, settings, {
+            from: month,
+            to: month,
+            dimension: 'none',
+            filters: { unitId: unit },
+            select: { indicator, month, group: 'all' },
+          }).selected;
+        });
+        const response = await t.app.inject({
+          method: 'GET',
+          url: `/api/v1/reports/indicators/cases?indicator=${indicator}&month=${month}&group=all&from=${month}&to=${month}`,
+          headers: as(manager),
+        });
+        expect(response.statusCode).toBe(200);
+        const cases = response.json().cases as { inNumerator: boolean }[];
+        const all = new Set([...(reference?.numerator ?? []), ...(reference?.denominator ?? [])]);
+        total += cases.length;
+        expect({
+          indicator,
+          month,
+          cases: cases.length,
+          numerator: cases.filter((c) => c.inNumerator).length,
+        }).toEqual({
+          indicator,
+          month,
+          cases: all.size,
+          numerator: reference?.numerator.length ?? 0,
+        });
+      }
+    }
+    expect(total).toBeGreaterThan(50);
   });
 
   it('follows a new decision on the next read (a quick refresh runs before answering)', async () => {

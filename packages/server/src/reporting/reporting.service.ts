@@ -447,7 +447,7 @@ export async function drillDownFor(
     const settings = await indicatorSettings(trx, viewer.municipality.id);
     // Only what the month needs: the windows back, return within 12 months ahead, the unit's households.
     const facts = await loadPeriodFacts(trx, viewer.municipality.id, today, scope, {
-      ...drillDownWindow(query.month, settings),
+      ...drillDownWindow(query.month, settings, query.indicator),
       firstGrantedIn: query.indicator === 'planWithinDeadline' ? query.month : null,
     });
     const { selected } = computeIndicators(facts, settings, {
