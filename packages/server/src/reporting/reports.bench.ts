@@ -552,7 +552,7 @@ function writeSection(
     `${refresh.households} households in chunks of ${REFRESH_CHUNK}, ${refresh.cells} cells written), timed before the requests: ` +
     `${refresh.seconds} s, peak JavaScript heap ${refresh.peakHeapMb} MB (${refresh.baseHeapMb} MB before it), peak RSS ${refresh.peakRssMb} MB. ` +
     "The dashboard reads (indicators, exports, savings) sum the cube's cells; the drill-down computes the month live from " +
-    "the facts of its window (the unit's households, M−29..M+12); the consistency report is one grouped SQL query.\n\n" +
+    "the months its indicator needs (the unit's households; for long-term the 12 months back); the consistency report is one grouped SQL query.\n\n" +
     BEFORE_THE_CUBE +
     '\n\nRuns:';
   const worst = timings.reduce((a, b) => (b.p95 > a.p95 ? b : a));
