@@ -47,6 +47,9 @@ describe('Indikatorer', () => {
     expect(await table.getByRole('row').count()).toBeGreaterThan(2);
     expect(await page.getByRole('button', { name: /Visa ärenden/ }).count()).toBe(0);
     expect(await page.locator('a[href^="/persons/"]').count()).toBe(0);
+    // When the figures were computed; only a unit manager may recompute them.
+    await page.getByText(/^Siffror per /).waitFor();
+    expect(await page.getByRole('button', { name: 'Räkna om siffrorna' }).count()).toBe(0);
 
     // Break down by gender and limit to one unit: small groups show as withheld.
     await page.getByLabel('Dela upp på').selectOption('gender');
@@ -111,6 +114,9 @@ describe('Indikatorer', () => {
 
   test('enhetschefen ser ärendena bakom en siffra i den egna enheten', async () => {
     const page = await dashboard('maria', 'Enhetens personer');
+    await page.getByText(/^Siffror per /).waitFor();
+    await page.getByRole('button', { name: 'Räkna om siffrorna' }).click();
+    await page.getByRole('button', { name: 'Räkna om siffrorna' }).and(page.locator(':enabled')).waitFor();
     const section = page.getByRole('region', { name: 'Hushåll med bistånd', exact: true });
     await section
       .getByRole('button', { name: /Visa ärenden för Hushåll med bistånd,/ })

@@ -21,6 +21,7 @@ import * as auditSamples from './migrations/2026-11-23-41-audit-samples.ts';
 import * as citizen from './migrations/2026-11-23-50-citizen.ts';
 import * as citizenMessages from './migrations/2026-11-23-51-citizen-messages.ts';
 import * as errandHotUpdates from './migrations/2026-11-23-70-errand-hot-updates.ts';
+import * as indicatorCube from './migrations/2026-11-23-80-indicator-cube.ts';
 import * as aktivitetskravReductions from './migrations/2026-11-23-81-aktivitetskrav-reductions.ts';
 import * as referralClosing from './migrations/2026-11-23-82-referral-closing.ts';
 import * as staffInbox from './migrations/2026-11-23-82-staff-inbox.ts';
@@ -49,6 +50,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-23-81-aktivitetskrav-reductions': aktivitetskravReductions,
   '2026-11-23-82-referral-closing': referralClosing,
   '2026-11-23-82-staff-inbox': staffInbox,
+  '2026-11-23-80-indicator-cube': indicatorCube,
 };
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations are typed independently of the app schema

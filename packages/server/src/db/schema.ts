@@ -70,7 +70,13 @@ import type {
 } from '../plans/plans.table.ts';
 import type { RecoveryClaimTable } from '../recovery/recovery.table.ts';
 import type { ConsentTable, PartnerAgencyTable, ReferralTable } from '../referrals/referrals.table.ts';
-import type { IndicatorTargetTable, ReportingSettingsTable } from '../reporting/reporting.table.ts';
+import type {
+  IndicatorCellTable,
+  IndicatorSnapshotTable,
+  IndicatorTargetTable,
+  ReportingChangeTable,
+  ReportingSettingsTable,
+} from '../reporting/reporting.table.ts';
 import type {
   RetentionRunItemTable,
   RetentionRunTable,
@@ -158,6 +164,9 @@ export type Database = {
   citizenMessages: CitizenMessageTable;
   reportingSettings: ReportingSettingsTable;
   indicatorTargets: IndicatorTargetTable;
+  indicatorSnapshots: IndicatorSnapshotTable;
+  indicatorCells: IndicatorCellTable;
+  reportingChanges: ReportingChangeTable;
   auditSamples: AuditSampleTable;
   auditSampleItems: AuditSampleItemTable;
 };

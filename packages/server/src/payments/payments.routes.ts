@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { AppContext } from '../app-context.ts';
 import { currentUser, type RouteAccess } from '../http/access.ts';
 import { problemSchema } from '../http/problem.ts';
+import { refreshInBackground } from '../reporting/cube.service.ts';
 import { batch, batchInput, batchPage, paymentPage, paymentResult } from './payments.schemas.ts';
 import {
   batchBankFile,
@@ -124,6 +125,8 @@ export const paymentRoutes =
           route: `${request.method} ${request.routeOptions.url ?? request.url}`,
           requestId: request.id,
         })
+          // The month's payments are in: bring the dashboard's figures up to date.
+          .then(() => refreshInBackground(ctx.db, user.municipality.id, ctx.clock(), request.log))
           .catch((error) => request.log.error({ err: error, batchId: started.id }, 'payment batch failed'))
           .finally(() => running.delete(started.id));
         running.set(started.id, work);

@@ -13,7 +13,8 @@ import { guidelineSetFor } from '../guidelines/guidelines.service.ts';
 import { AppError } from '../http/problem.ts';
 import { SUPPRESSION_THRESHOLD } from '../overview/overview.routes.ts';
 import { isoDay } from '../plans/planning-settings.ts';
-import { HOUSEHOLD_TYPES, type HouseholdType, lastDay } from './indicators.compute.ts';
+import { withoutJit } from './cube.service.ts';
+import { HOUSEHOLD_TYPES, type HouseholdType } from './indicators.compute.ts';
 
 export const CONSISTENCY_DIMENSIONS = ['municipality', 'unit', 'caseworker'] as const;
 export type ConsistencyDimension = (typeof CONSISTENCY_DIMENSIONS)[number];
@@ -42,6 +43,57 @@ export type ConsistencyRow = {
 const round4 = (v: number) => Math.round(v * 10_000) / 10_000;
 const small = (n: number) => n > 0 && n < SUPPRESSION_THRESHOLD;
 
+/** Decisions summed per group and household type (what the SQL returns). */
+export type DecisionAggregate = {
+  group: string;
+  householdType: HouseholdType;
+  decisions: number;
+  rejected: number;
+  aboveCap: number;
+  approved: number;
+  granting: number;
+  grantedSum: number;
+  /** Distinct households among the granting decisions. */
+  households: number;
+};
+
+/** Sums decision rows per group and household type, as the SQL does (for the pure tests). */
+export function aggregateDecisions(rows: DecisionRow[]): DecisionAggregate[] {
+  const out = new Map<string, DecisionAggregate & { ids: Set<string> }>();
+  for (const r of rows) {
+    const key = `${r.group}\t${r.householdType}`;
+    let a = out.get(key);
+    if (!a) {
+      a = {
+        group: r.group,
+        householdType: r.householdType,
+        decisions: 0,
+        rejected: 0,
+        aboveCap: 0,
+        approved: 0,
+        granting: 0,
+        grantedSum: 0,
+        households: 0,
+        ids: new Set(),
+      };
+      out.set(key, a);
+    }
+    a.decisions++;
+    if (r.grantedTotal === 0) a.rejected++;
+    if (r.aboveCap) {
+      a.aboveCap++;
+      if (r.calculated !== null && r.grantedTotal >= r.calculated) a.approved++;
+    }
+    if (r.grantedTotal > 0) {
+      a.granting++;
+      a.grantedSum += r.grantedTotal;
+      a.ids.add(r.householdId);
+      a.households = a.ids.size;
+    }
+  }
+  return [...out.values()].map(({ ids: _ids, ...a }) => a);
+}
+
 /**
  * Pure: the figures per group. Rejected = the decision grants nothing. Above the cap = the
  * calculation warned `guideline_cap_exceeded`; approved = the decision granted at least the
@@ -52,35 +104,46 @@ export function consistencyRows(
   labels: Map<string, string>,
   suppress: boolean,
 ): ConsistencyRow[] {
-  const groups = new Map<string, DecisionRow[]>();
-  for (const r of rows) groups.set(r.group, [...(groups.get(r.group) ?? []), r]);
+  return consistencyFromAggregates(aggregateDecisions(rows), labels, suppress);
+}
+
+export function consistencyFromAggregates(
+  aggregates: DecisionAggregate[],
+  labels: Map<string, string>,
+  suppress: boolean,
+): ConsistencyRow[] {
+  const groups = new Map<string, DecisionAggregate[]>();
+  for (const a of aggregates) {
+    const list = groups.get(a.group) ?? [];
+    list.push(a);
+    groups.set(a.group, list);
+  }
   return [...groups]
     .map(([key, list]) => {
-      const rejected = list.filter((r) => r.grantedTotal === 0).length;
-      const above = list.filter((r) => r.aboveCap);
-      const approved = above.filter((r) => r.calculated !== null && r.grantedTotal >= r.calculated).length;
+      const sum = (f: (a: DecisionAggregate) => number) => list.reduce((s, a) => s + f(a), 0);
+      const decisions = sum((a) => a.decisions);
+      const rejected = sum((a) => a.rejected);
+      const above = sum((a) => a.aboveCap);
+      const approved = sum((a) => a.approved);
       const averageByHouseholdType = Object.fromEntries(
         HOUSEHOLD_TYPES.map((type) => {
-          const granted = list.filter((r) => r.householdType === type && r.grantedTotal > 0);
-          const households = new Set(granted.map((r) => r.householdId)).size;
+          const a = list.find((x) => x.householdType === type);
           const value =
-            granted.length === 0 || (suppress && small(households))
+            !a || a.granting === 0 || (suppress && small(a.households))
               ? null
-              : Math.round(granted.reduce((s, r) => s + r.grantedTotal, 0) / granted.length);
+              : Math.round(a.grantedSum / a.granting);
           return [type, value];
         }),
       ) as Record<HouseholdType, number | null>;
-      const hidden = suppress && small(list.length);
+      const hidden = suppress && small(decisions);
       return {
         key,
         label: labels.get(key) ?? key,
-        decisions: hidden ? null : list.length,
-        rejectionRate: hidden ? null : round4(rejected / list.length),
-        aboveCap: hidden || (suppress && small(above.length)) ? null : above.length,
+        decisions: hidden ? null : decisions,
+        rejectionRate: hidden ? null : round4(rejected / decisions),
+        aboveCap: hidden || (suppress && small(above)) ? null : above,
         aboveCapApprovedShare:
-          hidden || above.length === 0 || (suppress && small(above.length))
-            ? null
-            : round4(approved / above.length),
+          hidden || above === 0 || (suppress && small(above)) ? null : round4(approved / above),
         averageByHouseholdType: hidden
           ? (Object.fromEntries(HOUSEHOLD_TYPES.map((t) => [t, null])) as Record<HouseholdType, null>)
           : averageByHouseholdType,
@@ -90,72 +153,84 @@ export function consistencyRows(
     .sort((a, b) => a.label.localeCompare(b.label, 'sv'));
 }
 
-async function decisionRows(
+/**
+ * The period's decisions summed per group and household type in SQL: the latest decision per
+ * errand of the period's months (an index lookup per errand, not a sort of every decision in
+ * the history), the household's type from its membership in the errand's month. Set-based, so
+ * the answer's size is groups × household types whatever the number of decisions.
+ */
+async function decisionAggregates(
   trx: Kysely<Database>,
   municipalityId: string,
   from: string,
   to: string,
   dimension: ConsistencyDimension,
   unitId: string | null,
-): Promise<DecisionRow[]> {
+): Promise<DecisionAggregate[]> {
+  const group =
+    dimension === 'municipality'
+      ? sql`${municipalityId}::text`
+      : dimension === 'unit'
+        ? sql`unit_id`
+        : sql`decided_by::text`;
   const result = await sql<{
-    unitId: string;
-    decidedBy: string;
-    householdId: string;
-    month: string;
-    grantedTotal: number;
-    calculated: number | null;
-    aboveCap: boolean | null;
+    group: string;
+    householdType: HouseholdType;
+    decisions: string;
+    rejected: string;
+    aboveCap: string;
+    approved: string;
+    granting: string;
+    grantedSum: string;
+    households: string;
   }>`
-    select e.unit_id as "unitId", d.decided_by as "decidedBy", e.household_id as "householdId", e.month,
-           d.granted_total as "grantedTotal", c.assistance as calculated,
-           coalesce(c.result -> 'warnings', '[]'::jsonb) @> '[{"code":"guideline_cap_exceeded"}]'::jsonb as "aboveCap"
-    from (
-      select distinct on (errand_id) id, errand_id, granted_total, decided_by, calculation_id
-      from decisions where municipality_id = ${municipalityId}
-      order by errand_id, decided_at desc
-    ) d
-    join errands e on e.municipality_id = ${municipalityId} and e.id = d.errand_id
-    left join calculations c on c.municipality_id = ${municipalityId} and c.id = d.calculation_id
-    where e.month >= ${from} and e.month <= ${to}
-      and ${unitId === null ? sql`true` : sql`e.unit_id = ${unitId}`}
+    with latest as (
+      select e.unit_id, e.household_id, e.month, d.decided_by, d.granted_total, c.assistance as calculated,
+             coalesce(c.result -> 'warnings', '[]'::jsonb) @> '[{"code":"guideline_cap_exceeded"}]'::jsonb as above_cap
+      from errands e
+      join lateral (
+        select decided_by, granted_total, calculation_id from decisions d
+        where d.municipality_id = e.municipality_id and d.errand_id = e.id
+        order by decided_at desc limit 1
+      ) d on true
+      left join calculations c on c.municipality_id = e.municipality_id and c.id = d.calculation_id
+      where e.municipality_id = ${municipalityId} and e.month >= ${from} and e.month <= ${to}
+        and ${unitId === null ? sql`true` : sql`e.unit_id = ${unitId}`}
+    ), typed as (
+      select l.*, (
+        select case
+                 when count(*) filter (where hm.role <> 'child') >= 2
+                   then case when bool_or(hm.role = 'child') then 'coupleWithChildren' else 'coupleNoChildren' end
+                 else case when bool_or(hm.role = 'child') then 'singleWithChildren' else 'singleNoChildren' end
+               end
+        from household_members hm
+        where hm.municipality_id = ${municipalityId} and hm.household_id = l.household_id
+          and hm.valid_from <= ((l.month || '-01')::date + interval '1 month' - interval '1 day')::date
+          and (hm.valid_to is null or hm.valid_to >= (l.month || '-01')::date)
+      ) as household_type
+      from latest l
+    )
+    select ${group} as "group", household_type as "householdType",
+           count(*) as decisions,
+           count(*) filter (where granted_total = 0) as rejected,
+           count(*) filter (where above_cap) as "aboveCap",
+           count(*) filter (where above_cap and calculated is not null and granted_total >= calculated) as approved,
+           count(*) filter (where granted_total > 0) as granting,
+           coalesce(sum(granted_total) filter (where granted_total > 0), 0) as "grantedSum",
+           count(distinct household_id) filter (where granted_total > 0) as households
+    from typed
+    group by 1, 2
   `.execute(trx);
-  if (result.rows.length === 0) return [];
-  const households = [...new Set(result.rows.map((r) => r.householdId))];
-  const members = await trx
-    .selectFrom('householdMembers')
-    .select([
-      'householdId',
-      'role',
-      sql<string>`to_char(valid_from, 'YYYY-MM-DD')`.as('validFrom'),
-      sql<string | null>`to_char(valid_to, 'YYYY-MM-DD')`.as('validTo'),
-    ])
-    .where('householdId', 'in', households)
-    .execute();
-  const typeOf = (householdId: string, month: string): HouseholdType => {
-    const inMonth = members.filter(
-      (m) =>
-        m.householdId === householdId &&
-        m.validFrom <= lastDay(month) &&
-        (m.validTo === null || m.validTo >= `${month}-01`),
-    );
-    const adults = inMonth.filter((m) => m.role !== 'child').length;
-    const children = inMonth.some((m) => m.role === 'child');
-    return adults >= 2
-      ? children
-        ? 'coupleWithChildren'
-        : 'coupleNoChildren'
-      : children
-        ? 'singleWithChildren'
-        : 'singleNoChildren';
-  };
   return result.rows.map((r) => ({
-    group: dimension === 'municipality' ? municipalityId : dimension === 'unit' ? r.unitId : r.decidedBy,
-    householdId: r.householdId,
-    householdType: typeOf(r.householdId, r.month),
-    grantedTotal: Number(r.grantedTotal),
-    calculated: r.calculated === null ? null : Number(r.calculated),
-    aboveCap: r.aboveCap === true,
+    group: r.group,
+    householdType: r.householdType,
+    decisions: Number(r.decisions),
+    rejected: Number(r.rejected),
+    aboveCap: Number(r.aboveCap),
+    approved: Number(r.approved),
+    granting: Number(r.granting),
+    grantedSum: Number(r.grantedSum),
+    households: Number(r.households),
   }));
 }
 
@@ -194,12 +269,15 @@ export async function consistencyReport(
         sharing.push(m);
     municipalities = sharing;
   }
-  const rows: DecisionRow[] = [];
+  const rows: DecisionAggregate[] = [];
   const labels = new Map<string, string>();
   for (const m of municipalities) {
     labels.set(m.id, m.name);
     await inTenant(db, m.id, async (trx) => {
-      rows.push(...(await decisionRows(trx, m.id, query.from, query.to, query.dimension, unitId)));
+      await withoutJit(trx);
+      // Not push(...rows): one argument per decision overflowed the call stack at 20 000 households.
+      for (const a of await decisionAggregates(trx, m.id, query.from, query.to, query.dimension, unitId))
+        rows.push(a);
       if (query.dimension === 'unit') {
         for (const u of await trx.selectFrom('units').select(['id', 'name']).execute())
           labels.set(u.id, u.name);
@@ -216,6 +294,6 @@ export async function consistencyReport(
     dimension: query.dimension,
     guidelineSet: set ? { id: set.id, name: set.name } : null,
     suppressionThreshold: SUPPRESSION_THRESHOLD,
-    rows: consistencyRows(rows, labels, !manager),
+    rows: consistencyFromAggregates(rows, labels, !manager),
   };
 }

@@ -29,7 +29,13 @@ export const INDICATORS = [
   'returnWithin12Months',
   'averageAssistance',
   'caseload',
+  'weightedCaseload',
   'caseworkerChanges',
+  'referralsSent',
+  'referralsEnrolled',
+  'referralsReturned',
+  'referralWaitingDays',
+  'referralToFirstActivity',
 ] as const;
 export type IndicatorId = (typeof INDICATORS)[number];
 
@@ -51,8 +57,20 @@ export const INDICATOR_KIND: Record<IndicatorId, IndicatorKind> = {
   returnWithin12Months: 'share',
   averageAssistance: 'amount',
   caseload: 'ratio',
+  weightedCaseload: 'ratio',
   caseworkerChanges: 'ratio',
+  referralsSent: 'count',
+  referralsEnrolled: 'share',
+  referralsReturned: 'share',
+  referralWaitingDays: 'ratio',
+  referralToFirstActivity: 'ratio',
 };
+
+/**
+ * Indicators whose numerator is stored in hundredths (integers in the cube): the weighted
+ * caseload's weights. Its figure and numerator are shown divided back.
+ */
+export const INDICATOR_SCALE: Partial<Record<IndicatorId, number>> = { weightedCaseload: 100 };
 
 /** Whose data an indicator counts: the subject a drill-down leads to. */
 export const INDICATOR_SUBJECT: Record<IndicatorId, 'adult' | 'household' | 'child'> = {
@@ -70,7 +88,13 @@ export const INDICATOR_SUBJECT: Record<IndicatorId, 'adult' | 'household' | 'chi
   returnWithin12Months: 'household',
   averageAssistance: 'household',
   caseload: 'household',
+  weightedCaseload: 'household',
   caseworkerChanges: 'household',
+  referralsSent: 'adult',
+  referralsEnrolled: 'adult',
+  referralsReturned: 'adult',
+  referralWaitingDays: 'adult',
+  referralToFirstActivity: 'adult',
 };
 
 export type AgeBand = { min: number; max: number | null };
@@ -82,6 +106,30 @@ export type IndicatorSettings = {
   veryLongTerm: { months: number; window: number };
   planDeadlineDays: number;
   followUpIntervalMonths: number;
+  /** Weights of the weighted caseload (docs/indicators.md): the municipality's own, not a norm. */
+  caseWeights: CaseWeights;
+};
+
+export type CaseWeights = {
+  /** Every household. */
+  base: number;
+  /** Per adult beyond the first. */
+  additionalAdult: number;
+  /** Per child. */
+  child: number;
+  /** When a member has protected personal data (sekretessmarkering, skyddad folkbokföring, fingerade personuppgifter). */
+  protectedIdentity: number;
+  /** By the applicant's försörjningshinder (missing: 0). */
+  supportBarrier: Record<string, number>;
+};
+
+/** Starting values for the municipality to change — chosen to be simple, not taken from any norm. */
+export const DEFAULT_CASE_WEIGHTS: CaseWeights = {
+  base: 1,
+  additionalAdult: 0.5,
+  child: 0.25,
+  protectedIdentity: 0.5,
+  supportBarrier: {},
 };
 
 export const DEFAULT_INDICATOR_SETTINGS: IndicatorSettings = {
@@ -98,6 +146,7 @@ export const DEFAULT_INDICATOR_SETTINGS: IndicatorSettings = {
   veryLongTerm: { months: 27, window: 30 },
   planDeadlineDays: 14,
   followUpIntervalMonths: 2,
+  caseWeights: DEFAULT_CASE_WEIGHTS,
 };
 
 export type Facts = {
@@ -112,6 +161,8 @@ export type Facts = {
     validTo: string | null;
     birthDate: string;
     gender: 'female' | 'male';
+    /** Protected personal data (for the weighted caseload); missing = no. */
+    protectedIdentity?: boolean;
   }[];
   /** Granted assistance per household and month the assistance concerns (öre > 0), with the first decision day. */
   assistance: { householdId: string; month: string; amount: number; decidedOn: string }[];
@@ -125,6 +176,23 @@ export type Facts = {
   /** Försörjningshinder per kartläggning version. */
   barriers: { personId: string; supportBarrier: string; assessedOn: string }[];
   assignments: { householdId: string; caseworkerId: string; validFrom: string; validTo: string | null }[];
+  /**
+   * Facts read for a period only (the drill-down): the first granting decision's day of
+   * households whose assistance began before the period, which the period's own decisions
+   * would not show.
+   */
+  firstGrantedOn?: Record<string, string>;
+  /** Referrals (remisser) of the people, for the referral indicators; missing = none. */
+  referrals?: {
+    personId: string;
+    sentOn: string;
+    firstMeetingOn: string | null;
+    startedOn: string | null;
+    returnedOn: string | null;
+    closedOn: string | null;
+    /** The earliest start of an insats participation made on the referral. */
+    participationStartedOn: string | null;
+  }[];
 };
 
 export type Filters = {
@@ -158,10 +226,16 @@ export function monthIndex(month: string): number {
 export function monthOf(index: number): string {
   return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
 }
+// Memoised: the computation asks for the same few months' last days hundreds of thousands of times.
+const lastDays = new Map<string, string>();
 export function lastDay(month: string): string {
-  const i = monthIndex(month) + 1;
-  const d = new Date(Date.UTC(Math.floor(i / 12), i % 12, 0));
-  return d.toISOString().slice(0, 10);
+  let day = lastDays.get(month);
+  if (day === undefined) {
+    const i = monthIndex(month) + 1;
+    day = new Date(Date.UTC(Math.floor(i / 12), i % 12, 0)).toISOString().slice(0, 10);
+    lastDays.set(month, day);
+  }
+  return day;
 }
 export function monthsBetween(from: string, to: string): string[] {
   const out: string[] = [];
@@ -175,6 +249,18 @@ function addMonthsDay(day: string, months: number): string {
   const i = monthIndex(day.slice(0, 7)) + months;
   const last = Number(lastDay(monthOf(i)).slice(8, 10));
   return `${monthOf(i)}-${String(Math.min(Number(day.slice(8, 10)), last)).padStart(2, '0')}`;
+}
+/** Days from `from` to `to` (0 when `to` is earlier: a registration error is not a negative wait). */
+export function daysBetween(from: string, to: string): number {
+  return Math.max(
+    0,
+    Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000),
+  );
+}
+function earliest(a: string | null, b: string | null): string | null {
+  if (a === null) return b;
+  if (b === null) return a;
+  return a < b ? a : b;
 }
 export function ageOn(birthDate: string, day: string): number {
   const years = Number(day.slice(0, 4)) - Number(birthDate.slice(0, 4));
@@ -190,7 +276,8 @@ export function ageGroupOf(age: number, bands: AgeBand[]): string {
 
 // ---- the computation ----------------------------------------------------------------------
 
-type Subject = {
+/** Who a contribution counts, with every attribute a figure can be broken down or filtered by. */
+export type Subject = {
   id: string;
   unit: string;
   gender: string;
@@ -199,9 +286,29 @@ type Subject = {
   supportBarrier: string;
 };
 
+/**
+ * One subject's share of one figure: every subject contributes to exactly one cell per month and
+ * indicator, so figures are sums of contributions (caseload's denominator is the number of
+ * distinct caseworkers among its contributions). The indicator cube stores these summed per
+ * attribute combination; `computeIndicators` sums them for one breakdown in memory.
+ */
+export type Contribution = {
+  indicator: IndicatorId;
+  month: string;
+  subject: Subject;
+  numerator: number;
+  denominator: number;
+  provisional: boolean;
+  /** Caseload only: the caseworker assigned to the household at the end of the month. */
+  caseworkerId: string | null;
+};
+
 type Bucket = { num: number; den: number; numIds: Set<string>; denIds: Set<string>; provisional: boolean };
 
 export const NOT_RECORDED = 'notRecorded';
+
+/** Indicators whose denominator is the number of distinct caseworkers, not a sum. */
+export const CASEWORKER_DENOMINATOR: ReadonlySet<IndicatorId> = new Set(['caseload', 'weightedCaseload']);
 
 /**
  * Computes every indicator for the months `from`..`to`, broken down by `dimension`, for the
@@ -213,6 +320,72 @@ export function computeIndicators(
   settings: IndicatorSettings,
   options: { from: string; to: string; dimension: Dimension; filters: Filters; select?: Selection },
 ): { indicators: IndicatorResult[]; selected: { numerator: string[]; denominator: string[] } | null } {
+  const results = new Map<IndicatorId, Map<string, Map<string, Bucket>>>();
+  for (const id of INDICATORS) results.set(id, new Map());
+  const caseworkers = new Map<string, Set<string>>();
+  const sel = options.select;
+  emitContributions(facts, settings, { from: options.from, to: options.to }, (c) => {
+    if (!passes(c.subject, options.filters)) return;
+    const group = options.dimension === 'none' ? 'all' : c.subject[options.dimension];
+    const byMonth = results.get(c.indicator) as Map<string, Map<string, Bucket>>;
+    const groups = byMonth.get(c.month) ?? new Map<string, Bucket>();
+    byMonth.set(c.month, groups);
+    let b = groups.get(group);
+    if (!b) {
+      b = { num: 0, den: 0, numIds: new Set(), denIds: new Set(), provisional: false };
+      groups.set(group, b);
+    }
+    b.num += c.numerator;
+    b.den += c.denominator;
+    if (c.provisional) b.provisional = true;
+    if (CASEWORKER_DENOMINATOR.has(c.indicator) && c.caseworkerId !== null) {
+      const key = `${c.indicator}|${c.month}|${group}`;
+      const set = caseworkers.get(key) ?? new Set<string>();
+      set.add(c.caseworkerId);
+      caseworkers.set(key, set);
+    }
+    if (sel && sel.indicator === c.indicator && sel.month === c.month && sel.group === group) {
+      if (c.numerator > 0) b.numIds.add(c.subject.id);
+      if (c.denominator > 0) b.denIds.add(c.subject.id);
+    }
+  });
+  // Caseload denominators: distinct caseworkers per group.
+  for (const id of CASEWORKER_DENOMINATOR)
+    for (const [month, groups] of results.get(id) ?? [])
+      for (const [group, b] of groups) b.den = caseworkers.get(`${id}|${month}|${group}`)?.size ?? 0;
+
+  const indicators: IndicatorResult[] = INDICATORS.map((id) => {
+    const kind = INDICATOR_KIND[id];
+    const points: Point[] = [];
+    for (const [month, groups] of results.get(id) ?? []) {
+      for (const [group, b] of groups) {
+        points.push(makePoint(id, month, group, b.num, b.den, b.provisional));
+      }
+    }
+    points.sort((a, b) => a.month.localeCompare(b.month) || a.group.localeCompare(b.group));
+    return { id, kind, points };
+  });
+  let selected: { numerator: string[]; denominator: string[] } | null = null;
+  if (sel) {
+    const b = results.get(sel.indicator)?.get(sel.month)?.get(sel.group);
+    selected = { numerator: [...(b?.numIds ?? [])], denominator: [...(b?.denIds ?? [])] };
+  }
+  return { indicators, selected };
+}
+
+/**
+ * Every subject's contributions to every indicator in the months `from`..`to` (up to the
+ * current month). With `households`, only those households' members and the households
+ * themselves contribute — the facts may hold more (a member's other households, whose months
+ * count toward the person's duration); the indicator cube's refresh works through the
+ * municipality a chunk of households at a time this way.
+ */
+export function emitContributions(
+  facts: Facts,
+  settings: IndicatorSettings,
+  range: { from: string; to: string; households?: ReadonlySet<string> },
+  emit: (contribution: Contribution) => void,
+): void {
   const currentMonth = facts.today.slice(0, 7);
   const current = monthIndex(currentMonth);
   const unitOf = new Map(facts.households.map((h) => [h.id, h.unitId]));
@@ -228,6 +401,9 @@ export function computeIndicators(
     const first = firstDecision.get(a.householdId);
     if (!first || a.decidedOn < first) firstDecision.set(a.householdId, a.decidedOn);
   }
+  // Facts read for a period only: households known to have had assistance before it.
+  for (const [householdId, day] of Object.entries(facts.firstGrantedOn ?? {}))
+    firstDecision.set(householdId, day);
   const countIn = (householdId: string, end: number, window: number) => {
     const months = assisted.get(householdId);
     if (!months) return 0;
@@ -256,8 +432,11 @@ export function computeIndicators(
   };
 
   const barriersByPerson = new Map<string, { supportBarrier: string; assessedOn: string }[]>();
-  for (const b of facts.barriers)
-    barriersByPerson.set(b.personId, [...(barriersByPerson.get(b.personId) ?? []), b]);
+  for (const b of facts.barriers) {
+    const list = barriersByPerson.get(b.personId) ?? [];
+    list.push(b);
+    barriersByPerson.set(b.personId, list);
+  }
   for (const list of barriersByPerson.values()) list.sort((a, b) => a.assessedOn.localeCompare(b.assessedOn));
   const barrierOn = (personId: string, day: string) => {
     let found = NOT_RECORDED;
@@ -266,7 +445,11 @@ export function computeIndicators(
   };
 
   const plansByPerson = new Map<string, Facts['plans']>();
-  for (const p of facts.plans) plansByPerson.set(p.personId, [...(plansByPerson.get(p.personId) ?? []), p]);
+  for (const p of facts.plans) {
+    const list = plansByPerson.get(p.personId) ?? [];
+    list.push(p);
+    plansByPerson.set(p.personId, list);
+  }
   /** Current plan: made, changed or followed up within the 12 months up to `day`. */
   const hasCurrentPlan = (personId: string, day: string) => {
     const since = addMonthsDay(day, -12);
@@ -286,61 +469,46 @@ export function computeIndicators(
   }
 
   const assignmentsByHousehold = new Map<string, Facts['assignments']>();
-  for (const a of facts.assignments)
-    assignmentsByHousehold.set(a.householdId, [...(assignmentsByHousehold.get(a.householdId) ?? []), a]);
+  for (const a of facts.assignments) {
+    const list = assignmentsByHousehold.get(a.householdId) ?? [];
+    list.push(a);
+    assignmentsByHousehold.set(a.householdId, list);
+  }
   for (const list of assignmentsByHousehold.values())
     list.sort((a, b) => a.validFrom.localeCompare(b.validFrom));
 
-  const membersByHousehold = new Map<string, Facts['members']>();
-  for (const m of facts.members)
-    membersByHousehold.set(m.householdId, [...(membersByHousehold.get(m.householdId) ?? []), m]);
+  const referralsByPerson = new Map<string, NonNullable<Facts['referrals']>>();
+  for (const r of facts.referrals ?? []) {
+    const list = referralsByPerson.get(r.personId) ?? [];
+    list.push(r);
+    referralsByPerson.set(r.personId, list);
+  }
+  const weights = settings.caseWeights;
 
-  const results = new Map<IndicatorId, Map<string, Map<string, Bucket>>>();
-  for (const id of INDICATORS) results.set(id, new Map());
-  const bucket = (id: IndicatorId, month: string, group: string): Bucket => {
-    const byMonth = results.get(id) as Map<string, Map<string, Bucket>>;
-    const groups = byMonth.get(month) ?? new Map<string, Bucket>();
-    byMonth.set(month, groups);
-    let b = groups.get(group);
-    if (!b) {
-      b = { num: 0, den: 0, numIds: new Set(), denIds: new Set(), provisional: false };
-      groups.set(group, b);
-    }
-    return b;
-  };
-  const sel = options.select;
+  const membersByHousehold = new Map<string, Facts['members']>();
+  for (const m of facts.members) {
+    if (range.households && !range.households.has(m.householdId)) continue;
+    const list = membersByHousehold.get(m.householdId) ?? [];
+    list.push(m);
+    membersByHousehold.set(m.householdId, list);
+  }
+
   const add = (
-    id: IndicatorId,
+    indicator: IndicatorId,
     month: string,
     subject: Subject,
-    num: number,
-    den: number,
+    numerator: number,
+    denominator: number,
     provisional = false,
-  ) => {
-    const f = options.filters;
-    if (f.unitId && subject.unit !== f.unitId) return;
-    if (f.gender && subject.gender !== f.gender) return;
-    if (f.ageGroup && subject.ageGroup !== f.ageGroup) return;
-    if (f.householdType && subject.householdType !== f.householdType) return;
-    if (f.supportBarrier && subject.supportBarrier !== f.supportBarrier) return;
-    const group = options.dimension === 'none' ? 'all' : subject[options.dimension];
-    const b = bucket(id, month, group);
-    b.num += num;
-    b.den += den;
-    if (provisional) b.provisional = true;
-    if (sel && sel.indicator === id && sel.month === month && sel.group === group) {
-      if (num > 0) b.numIds.add(subject.id);
-      if (den > 0) b.denIds.add(subject.id);
-    }
-  };
+    caseworkerId: string | null = null,
+  ) => emit({ indicator, month, subject, numerator, denominator, provisional, caseworkerId });
 
-  for (const month of monthsBetween(options.from, options.to)) {
+  for (const month of monthsBetween(range.from, range.to)) {
     const mi = monthIndex(month);
     if (mi > current) continue;
     const first = `${month}-01`;
     const last = lastDay(month);
     const endDay = [last, facts.today].sort()[0] as string;
-    const caseworkersByGroup = new Map<string, Set<string>>();
 
     for (const [householdId, members] of membersByHousehold) {
       const inMonth = members.filter(
@@ -376,6 +544,23 @@ export function computeIndicators(
         for (const d of dueByPerson.get(adult.personId) ?? []) {
           if (d.due.slice(0, 7) !== month) continue;
           add('followUpsOnTime', month, subjectOf(adult), d.onTime ? 1 : 0, 1);
+        }
+        // Referrals: sent this month (and what became of them), started or first active this month.
+        for (const r of referralsByPerson.get(adult.personId) ?? []) {
+          const started = earliest(r.startedOn, r.participationStartedOn);
+          if (r.sentOn.slice(0, 7) === month) {
+            const s = subjectOf(adult);
+            // Open: neither started, returned nor closed yet — its outcome can still change.
+            const open = started === null && r.returnedOn === null && r.closedOn === null;
+            add('referralsSent', month, s, 1, 0);
+            add('referralsEnrolled', month, s, started !== null ? 1 : 0, 1, open);
+            add('referralsReturned', month, s, r.returnedOn !== null ? 1 : 0, 1, open);
+          }
+          if (started !== null && started.slice(0, 7) === month)
+            add('referralWaitingDays', month, subjectOf(adult), daysBetween(r.sentOn, started), 1);
+          const first = earliest(r.firstMeetingOn, started);
+          if (first !== null && first.slice(0, 7) === month)
+            add('referralToFirstActivity', month, subjectOf(adult), daysBetween(r.sentOn, first), 1);
         }
       }
 
@@ -423,15 +608,23 @@ export function computeIndicators(
         const assignment = (assignmentsByHousehold.get(householdId) ?? []).find(
           (a) => a.validFrom <= endDay && (a.validTo === null || a.validTo > endDay),
         );
-        add('caseload', month, household, 1, 0);
-        if (assignment) {
-          const group = options.dimension === 'none' ? 'all' : household[options.dimension];
-          if (passes(household, options.filters)) {
-            const set = caseworkersByGroup.get(group) ?? new Set<string>();
-            set.add(assignment.caseworkerId);
-            caseworkersByGroup.set(group, set);
-          }
-        }
+        add('caseload', month, household, 1, 0, false, assignment?.caseworkerId ?? null);
+        // Weighted caseload: the household's weight in hundredths (docs/indicators.md).
+        const weight =
+          weights.base +
+          weights.additionalAdult * Math.max(0, adults.length - 1) +
+          weights.child * children.length +
+          (inMonth.some((m) => m.protectedIdentity === true) ? weights.protectedIdentity : 0) +
+          (weights.supportBarrier[household.supportBarrier] ?? 0);
+        add(
+          'weightedCaseload',
+          month,
+          household,
+          Math.round(weight * 100),
+          0,
+          false,
+          assignment?.caseworkerId ?? null,
+        );
         // Caseworker changes: new assignments during the last 12 months that replaced an earlier one.
         const windowStart = `${monthOf(mi - 11)}-01`;
         const changes = (assignmentsByHousehold.get(householdId) ?? []).filter(
@@ -447,36 +640,7 @@ export function computeIndicators(
         }
       }
     }
-    // Caseload denominators: distinct caseworkers per group.
-    const byMonth = results.get('caseload')?.get(month);
-    if (byMonth) for (const [group, b] of byMonth) b.den = caseworkersByGroup.get(group)?.size ?? 0;
   }
-
-  const indicators: IndicatorResult[] = INDICATORS.map((id) => {
-    const kind = INDICATOR_KIND[id];
-    const points: Point[] = [];
-    for (const [month, groups] of results.get(id) ?? []) {
-      for (const [group, b] of groups) {
-        const denominator = kind === 'count' ? null : b.den;
-        points.push({
-          month,
-          group,
-          numerator: b.num,
-          denominator,
-          value: pointValue(kind, b.num, denominator),
-          provisional: b.provisional,
-        });
-      }
-    }
-    points.sort((a, b) => a.month.localeCompare(b.month) || a.group.localeCompare(b.group));
-    return { id, kind, points };
-  });
-  let selected: { numerator: string[]; denominator: string[] } | null = null;
-  if (sel) {
-    const b = results.get(sel.indicator)?.get(sel.month)?.get(sel.group);
-    selected = { numerator: [...(b?.numIds ?? [])], denominator: [...(b?.denIds ?? [])] };
-  }
-  return { indicators, selected };
 }
 
 /**
@@ -516,6 +680,22 @@ function passes(subject: Subject, f: Filters): boolean {
   );
 }
 
+/** A figure from its sums (a scaled numerator divided back). */
+export function makePoint(
+  id: IndicatorId,
+  month: string,
+  group: string,
+  numerator: number,
+  denominator: number,
+  provisional: boolean,
+): Point {
+  const kind = INDICATOR_KIND[id];
+  const scale = INDICATOR_SCALE[id] ?? 1;
+  const den = kind === 'count' ? null : denominator;
+  const num = scale === 1 ? numerator : Math.round((numerator / scale) * 100) / 100;
+  return { month, group, numerator: num, denominator: den, value: pointValue(kind, num, den), provisional };
+}
+
 export function pointValue(
   kind: IndicatorKind,
   numerator: number,
@@ -529,30 +709,117 @@ export function pointValue(
   return Math.round(v * 100) / 100;
 }
 
-/** Savings estimate: for households leaving assistance in the period, the average monthly
- * assistance of their last (up to) six assisted months × the months without assistance since
- * (observed up to the last complete month, at most 12), set against the team's cost. */
-export function savingsEstimate(
+/** A person's or household's share of a year's population-based key figures (statistics/key-figures). */
+export type YearFigure = {
+  year: number;
+  /** The month the cube files it under: December, or the current month in the current year. */
+  month: string;
+  persons: number;
+  longTermAdults: number;
+  assistance: number;
+};
+
+/**
+ * The key figures of each calendar year touching `from`..`to`: every person (adults and children)
+ * who belonged to an assisted household in a month of the year counts once; an adult (a
+ * membership as applicant or partner) with such months in at least 10 of the year's months counts
+ * as long-term; the assistance is every assisted household-month's amount. With `households`
+ * (the cube's chunks), a household's assistance counts in its chunk and a person in the chunk of
+ * the first (lowest id) household the person ever belonged to, so every one counts exactly once.
+ */
+export function yearFigures(
   facts: Facts,
-  options: { from: string; to: string; teamMonthlyCost: number; unitId?: string | undefined },
-): { exits: number; monthsWithout: number; estimatedSavings: number; teamCost: number; net: number } {
+  range: { from: string; to: string; households?: ReadonlySet<string> },
+  emit: (figure: YearFigure) => void,
+): void {
+  const currentMonth = facts.today.slice(0, 7);
+  const firstYear = Number(range.from.slice(0, 4));
+  const lastYear = Number([range.to, currentMonth].sort()[0]?.slice(0, 4));
+  const assisted = new Map<string, Set<string>>();
+  const sums = new Map<number, YearFigure>();
+  const figure = (year: number) => {
+    let f = sums.get(year);
+    if (!f) {
+      f = {
+        year,
+        month: [`${year}-12`, currentMonth].sort()[0] as string,
+        persons: 0,
+        longTermAdults: 0,
+        assistance: 0,
+      };
+      sums.set(year, f);
+    }
+    return f;
+  };
+  for (const a of facts.assistance) {
+    if (a.amount <= 0) continue;
+    const year = Number(a.month.slice(0, 4));
+    if (year < firstYear || year > lastYear) continue;
+    const months = assisted.get(a.householdId) ?? new Set<string>();
+    months.add(a.month);
+    assisted.set(a.householdId, months);
+    if (!range.households || range.households.has(a.householdId)) figure(year).assistance += a.amount;
+  }
+  const home = new Map<string, string>();
+  const byPerson = new Map<string, Facts['members']>();
+  for (const m of facts.members) {
+    const first = home.get(m.personId);
+    if (first === undefined || m.householdId < first) home.set(m.personId, m.householdId);
+    const list = byPerson.get(m.personId) ?? [];
+    list.push(m);
+    byPerson.set(m.personId, list);
+  }
+  for (const [personId, memberships] of byPerson) {
+    if (range.households && !range.households.has(home.get(personId) as string)) continue;
+    const months = new Map<number, Set<string>>();
+    const adultMonths = new Map<number, Set<string>>();
+    for (const m of memberships) {
+      for (const month of assisted.get(m.householdId) ?? []) {
+        if (!(m.validFrom <= lastDay(month) && (m.validTo === null || m.validTo >= `${month}-01`))) continue;
+        const year = Number(month.slice(0, 4));
+        months.set(year, (months.get(year) ?? new Set()).add(month));
+        if (m.role !== 'child') adultMonths.set(year, (adultMonths.get(year) ?? new Set()).add(month));
+      }
+    }
+    for (const year of months.keys()) figure(year).persons++;
+    for (const [year, set] of adultMonths) if (set.size >= 10) figure(year).longTermAdults++;
+  }
+  for (const f of sums.values()) emit(f);
+}
+
+/** One household's exit in `month`: the savings estimate's additive part. */
+export type ExitSaving = {
+  householdId: string;
+  unitId: string;
+  month: string;
+  monthsWithout: number;
+  savings: number;
+};
+
+/**
+ * The savings estimate's exits: for each household leaving assistance in `from`..`to` (assisted
+ * in M, not in M+1, M+1 ended), the average monthly assistance of its assisted months among the
+ * last six up to the exit × the months without assistance since (observed up to the last
+ * complete month, at most 12), rounded per exit. With `households`, only those.
+ */
+export function exitSavings(
+  facts: Facts,
+  range: { from: string; to: string; households?: ReadonlySet<string> },
+  emit: (exit: ExitSaving) => void,
+): void {
   const current = monthIndex(facts.today.slice(0, 7));
   const unitOf = new Map(facts.households.map((h) => [h.id, h.unitId]));
   const assisted = new Map<string, Map<number, number>>();
   for (const a of facts.assistance) {
     if (a.amount <= 0) continue;
+    if (range.households && !range.households.has(a.householdId)) continue;
     const months = assisted.get(a.householdId) ?? new Map<number, number>();
     months.set(monthIndex(a.month), (months.get(monthIndex(a.month)) ?? 0) + a.amount);
     assisted.set(a.householdId, months);
   }
-  let exits = 0;
-  let monthsWithout = 0;
-  let savings = 0;
   for (const [householdId, months] of assisted) {
-    if (options.unitId && unitOf.get(householdId) !== options.unitId) continue;
-    for (let mi = monthIndex(options.from); mi <= monthIndex(options.to); mi++) {
+    for (let mi = monthIndex(range.from); mi <= monthIndex(range.to); mi++) {
       if (!months.has(mi) || months.has(mi + 1) || mi + 1 >= current) continue;
-      exits++;
       const before: number[] = [];
       for (let i = mi; i > mi - 6; i--) {
         const amount = months.get(i);
@@ -561,10 +828,44 @@ export function savingsEstimate(
       const average = before.reduce((s, a) => s + a, 0) / before.length;
       let without = 0;
       for (let i = mi + 1; i < current && i <= mi + 12 && !months.has(i); i++) without++;
-      monthsWithout += without;
-      savings += Math.round(average * without);
+      emit({
+        householdId,
+        unitId: unitOf.get(householdId) ?? '',
+        month: monthOf(mi),
+        monthsWithout: without,
+        savings: Math.round(average * without),
+      });
     }
   }
+}
+
+/** Savings estimate: the exits of the period summed, set against the team's cost. */
+export function savingsEstimate(
+  facts: Facts,
+  options: { from: string; to: string; teamMonthlyCost: number; unitId?: string | undefined },
+): { exits: number; monthsWithout: number; estimatedSavings: number; teamCost: number; net: number } {
+  let exits = 0;
+  let monthsWithout = 0;
+  let savings = 0;
+  exitSavings(facts, options, (e) => {
+    if (options.unitId && e.unitId !== options.unitId) return;
+    exits++;
+    monthsWithout += e.monthsWithout;
+    savings += e.savings;
+  });
+  return savingsTotals({ exits, monthsWithout, savings }, options);
+}
+
+export function savingsTotals(
+  sums: { exits: number; monthsWithout: number; savings: number },
+  options: { from: string; to: string; teamMonthlyCost: number },
+): { exits: number; monthsWithout: number; estimatedSavings: number; teamCost: number; net: number } {
   const teamCost = options.teamMonthlyCost * (monthIndex(options.to) - monthIndex(options.from) + 1);
-  return { exits, monthsWithout, estimatedSavings: savings, teamCost, net: savings - teamCost };
+  return {
+    exits: sums.exits,
+    monthsWithout: sums.monthsWithout,
+    estimatedSavings: sums.savings,
+    teamCost,
+    net: sums.savings - teamCost,
+  };
 }

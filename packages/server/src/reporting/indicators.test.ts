@@ -135,6 +135,47 @@ const facts: Facts = {
     { householdId: 'H2', caseworkerId: 'cw1', validFrom: '2026-08-01', validTo: '2026-09-10' },
     { householdId: 'H2', caseworkerId: 'cw2', validFrom: '2026-09-10', validTo: null },
   ],
+  // R1: P1 sent 1 Sep, first meeting 8 Sep, started 15 Sep. R2: P2 sent 10 Sep, returned 12 Sep.
+  // R3: P4 sent 5 Oct, still open. R4: P3 sent 20 Oct, no start on the referral but an insats
+  // participation made on it started 2 Nov.
+  referrals: [
+    {
+      personId: 'P1',
+      sentOn: '2026-09-01',
+      firstMeetingOn: '2026-09-08',
+      startedOn: '2026-09-15',
+      returnedOn: null,
+      closedOn: null,
+      participationStartedOn: null,
+    },
+    {
+      personId: 'P2',
+      sentOn: '2026-09-10',
+      firstMeetingOn: null,
+      startedOn: null,
+      returnedOn: '2026-09-12',
+      closedOn: null,
+      participationStartedOn: null,
+    },
+    {
+      personId: 'P4',
+      sentOn: '2026-10-05',
+      firstMeetingOn: null,
+      startedOn: null,
+      returnedOn: null,
+      closedOn: null,
+      participationStartedOn: null,
+    },
+    {
+      personId: 'P3',
+      sentOn: '2026-10-20',
+      firstMeetingOn: null,
+      startedOn: null,
+      returnedOn: null,
+      closedOn: null,
+      participationStartedOn: '2026-11-02',
+    },
+  ],
 };
 
 const settings = DEFAULT_INDICATOR_SETTINGS;
@@ -265,6 +306,63 @@ describe('indicators on a hand-built dataset', () => {
     });
     // In August both were with cw1.
     expect(point(result, 'caseload', '2026-08')).toMatchObject({ numerator: 2, denominator: 1, value: 2 });
+  });
+
+  it('weights the caseload by the households’ make-up, with the municipality’s weights', () => {
+    // October, default weights (base 1, +0.5 per adult beyond the first, +0.25 per child):
+    // H1 (P1 + C2) 1.25, H2 (P2, P3 + C1) 1.75 → 3.00 over cw1 and cw2 = 1.5.
+    expect(point(result, 'weightedCaseload', '2026-10')).toMatchObject({
+      numerator: 3,
+      denominator: 2,
+      value: 1.5,
+    });
+    // With +1 for unemployedNoBenefit (P1's hinder since Feb; P2's only from Nov) and +0.5 for a
+    // protected member (C1 in H2): H1 2.25, H2 2.25 → 4.50 / 2 = 2.25.
+    const weighted = computeIndicators(
+      {
+        ...facts,
+        members: facts.members.map((m) => (m.personId === 'C1' ? { ...m, protectedIdentity: true } : m)),
+      },
+      {
+        ...settings,
+        caseWeights: { ...settings.caseWeights, supportBarrier: { unemployedNoBenefit: 1 } },
+      },
+      { from: '2026-10', to: '2026-10', dimension: 'none', filters: {} },
+    );
+    expect(point(weighted, 'weightedCaseload', '2026-10')).toMatchObject({
+      numerator: 4.5,
+      denominator: 2,
+      value: 2.25,
+    });
+  });
+
+  it('referrals: sent, enrolled, returned, waiting days and time to first activity', () => {
+    // September: R1 (enrolled) and R2 (returned); both settled, so not provisional.
+    expect(point(result, 'referralsSent', '2026-09')).toMatchObject({ value: 2 });
+    expect(point(result, 'referralsEnrolled', '2026-09')).toMatchObject({
+      numerator: 1,
+      denominator: 2,
+      value: 0.5,
+      provisional: false,
+    });
+    expect(point(result, 'referralsReturned', '2026-09')).toMatchObject({ numerator: 1, denominator: 2 });
+    // October: R3 still open (provisional), R4 enrolled through its participation.
+    expect(point(result, 'referralsEnrolled', '2026-10')).toMatchObject({
+      numerator: 1,
+      denominator: 2,
+      provisional: true,
+    });
+    expect(point(result, 'referralsReturned', '2026-10')).toMatchObject({ numerator: 0, provisional: true });
+    // R1 waited 1 → 15 Sep = 14 days, its first activity (the meeting) came after 7.
+    expect(point(result, 'referralWaitingDays', '2026-09')).toMatchObject({ numerator: 14, value: 14 });
+    expect(point(result, 'referralToFirstActivity', '2026-09')).toMatchObject({ numerator: 7, value: 7 });
+    // R4: 20 Oct → 2 Nov = 13 days, counted in November when it started.
+    expect(point(result, 'referralWaitingDays', '2026-11')).toMatchObject({ numerator: 13, denominator: 1 });
+    expect(point(result, 'referralToFirstActivity', '2026-10')).toBeUndefined();
+    // By gender in September: P1 (woman) enrolled, P2 (man) returned.
+    const byGender = run({ dimension: 'gender' });
+    expect(point(byGender, 'referralsEnrolled', '2026-09', 'female')).toMatchObject({ value: 1 });
+    expect(point(byGender, 'referralsReturned', '2026-09', 'male')).toMatchObject({ value: 1 });
   });
 
   it('breaks down by unit, gender, household type and försörjningshinder', () => {

@@ -2,9 +2,11 @@
 // revisor; the own unit for a unit manager), exports, the nämnd's yearly targets, the savings
 // estimate and — for a unit manager only — the cases behind a figure (access-logged).
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import type { AppContext } from '../app-context.ts';
 import { currentUser } from '../http/access.ts';
 import { consistencyReport } from './consistency.ts';
+import { currentSnapshot, refreshesSettled, refreshInBackground } from './cube.service.ts';
 import { INDICATOR_KIND } from './indicators.compute.ts';
 import { outcomesQuery, outcomesSchema } from './outcomes.schemas.ts';
 import { outcomesFor } from './outcomes.service.ts';
@@ -22,6 +24,7 @@ import {
   settingsSchema,
   simulationInput,
   simulationSchema,
+  snapshotSchema,
   targetInput,
   targetParams,
   targetSchema,
@@ -83,6 +86,35 @@ function reportSheet(report: IndicatorReport): Sheet {
 export const reportingRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
   async (app) => {
+    // A refresh of the indicator cube may be running in the background: let it finish first.
+    app.addHook('onClose', async () => refreshesSettled(ctx.db));
+
+    app.post(
+      '/reports/indicators/refresh',
+      {
+        config: { access: { roles: ['unitManager', 'sysadmin'] } },
+        schema: {
+          tags: ['reports'],
+          summary: 'Räkna om indikatorerna nu (i bakgrunden); svaret visar hur långt omräkningen kommit',
+          // An empty object: nothing to choose.
+          body: z.strictObject({}),
+          response: { 202: snapshotSchema },
+        },
+      },
+      async (request, reply) => {
+        const user = currentUser(request);
+        refreshInBackground(ctx.db, user.municipality.id, ctx.clock(), request.log);
+        const snapshot = await currentSnapshot(ctx.db, user.municipality.id, ctx.clock());
+        return reply.status(202).send({
+          asOfDay: snapshot?.asOfDay ?? null,
+          refreshedAt: snapshot?.refreshedAt ?? null,
+          stale: snapshot?.stale ?? true,
+          refreshing: true,
+          durationMs: snapshot?.durationMs ?? null,
+        });
+      },
+    );
+
     app.get(
       '/reports/indicators',
       {
@@ -94,7 +126,8 @@ export const reportingRoutes =
           response: { 200: indicatorReport },
         },
       },
-      async (request) => indicatorReportFor(ctx.db, currentUser(request), ctx.clock(), request.query),
+      async (request) =>
+        indicatorReportFor(ctx.db, currentUser(request), ctx.clock(), request.query, request.log),
     );
 
     app.get(
@@ -110,7 +143,13 @@ export const reportingRoutes =
       },
       async (request, reply) => {
         const { format, ...query } = request.query;
-        const report = await indicatorReportFor(ctx.db, currentUser(request), ctx.clock(), query);
+        const report = await indicatorReportFor(
+          ctx.db,
+          currentUser(request),
+          ctx.clock(),
+          query,
+          request.log,
+        );
         const sheet = reportSheet(report);
         const name = `indikatorer-${report.from}-${report.to}`;
         if (format === 'csv')
@@ -221,7 +260,8 @@ export const reportingRoutes =
           response: { 200: settingsSchema },
         },
       },
-      async (request) => saveReportingSettings(ctx.db, currentUser(request), request.body),
+      async (request) =>
+        saveReportingSettings(ctx.db, currentUser(request), request.body, ctx.clock(), request.log),
     );
 
     app.get(
@@ -235,7 +275,7 @@ export const reportingRoutes =
           response: { 200: savingsSchema },
         },
       },
-      async (request) => savingsFor(ctx.db, currentUser(request), ctx.clock(), request.query),
+      async (request) => savingsFor(ctx.db, currentUser(request), ctx.clock(), request.query, request.log),
     );
 
     app.get(

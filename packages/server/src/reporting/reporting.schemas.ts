@@ -43,8 +43,22 @@ const point = z.object({
   suppressed: z.boolean(),
 });
 
+/** When the figures were computed (the indicator cube's snapshot). */
+export const snapshotSchema = z.object({
+  /** The day the figures were computed for. */
+  asOfDay: z.string().nullable(),
+  /** When the last refresh finished (ISO time). */
+  refreshedAt: z.string().nullable(),
+  /** The data changed since (or the day passed): a refresh is running or will run. */
+  stale: z.boolean(),
+  refreshing: z.boolean(),
+  /** How long the last refresh took. */
+  durationMs: z.number().nullable(),
+});
+
 export const indicatorReport = z.object({
   municipality: z.string(),
+  snapshot: snapshotSchema,
   from: z.string(),
   to: z.string(),
   dimension: z.enum(DIMENSIONS),
@@ -204,7 +218,20 @@ export const settingsSchema = z.object({
   veryLongTerm: z.object({ months: z.number(), window: z.number() }),
   population: z.number().nullable(),
   populationYear: z.number().nullable(),
+  /** The weighted caseload's weights (docs/indicators.md). */
+  caseWeights: z.object({
+    base: z.number(),
+    additionalAdult: z.number(),
+    child: z.number(),
+    protectedIdentity: z.number(),
+    supportBarrier: z.record(z.string(), z.number()),
+  }),
 });
+
+const weight = z
+  .number('Ange vikten som ett tal')
+  .min(0, 'En vikt kan inte vara negativ')
+  .max(10, 'Högst 10');
 
 export const settingsInput = z.strictObject({
   ageBands: z
@@ -232,4 +259,14 @@ export const settingsInput = z.strictObject({
     .refine((v) => v.months <= v.window, { path: ['months'], message: 'Fler månader än fönstret rymmer' }),
   population: z.number().int().min(1, 'Ange folkmängden').max(20_000_000).nullable(),
   populationYear: z.number().int().min(2000).max(2100).nullable(),
+  /** Optional: left out, the weights stay as they are. */
+  caseWeights: z
+    .strictObject({
+      base: weight,
+      additionalAdult: weight,
+      child: weight,
+      protectedIdentity: weight,
+      supportBarrier: z.partialRecord(z.enum(SUPPORT_BARRIER_IDS), weight),
+    })
+    .optional(),
 });

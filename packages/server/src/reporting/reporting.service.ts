@@ -3,7 +3,7 @@
 // the viewer may see: the nämnd and the revisor get aggregates with small groups withheld;
 // a unit manager gets the own unit's figures and may drill down to the cases behind them
 // (every drill-down is access-logged).
-import type { FastifyRequest } from 'fastify';
+import type { FastifyBaseLogger, FastifyRequest } from 'fastify';
 import { type Kysely, sql } from 'kysely';
 import type { z } from 'zod';
 import { logAccess } from '../access-log/access-log.service.ts';
@@ -16,8 +16,20 @@ import { describePersons } from '../persons/persons.service.ts';
 import { isoDay, planningSettings } from '../plans/planning-settings.ts';
 import { NOT_RECORDED_LABEL, SUPPORT_BARRIER_LABELS } from './barriers.ts';
 import {
+  cubeIndicators,
+  cubeSavings,
+  drillDownWindow,
+  ensureCube,
+  personFacts,
+  referralFacts,
+  refreshInBackground,
+  withoutJit,
+} from './cube.service.ts';
+import {
   bandLabel,
+  type CaseWeights,
   computeIndicators,
+  DEFAULT_CASE_WEIGHTS,
   DEFAULT_INDICATOR_SETTINGS,
   type Dimension,
   type Facts,
@@ -27,7 +39,7 @@ import {
   type IndicatorId,
   type IndicatorSettings,
   type Point,
-  savingsEstimate,
+  savingsTotals,
 } from './indicators.compute.ts';
 import type { drillDown, indicatorReport, savingsSchema } from './reporting.schemas.ts';
 
@@ -58,7 +70,13 @@ export const INDICATOR_LABELS: Record<IndicatorId, string> = {
   returnWithin12Months: 'Andel som återkommer inom 12 månader',
   averageAssistance: 'Genomsnittligt bistånd per hushållsmånad',
   caseload: 'Hushåll per handläggare',
+  weightedCaseload: 'Hushåll per handläggare, viktat efter ärendenas komplexitet',
   caseworkerChanges: 'Handläggarbyten per hushåll (12 mån)',
+  referralsSent: 'Remisser skickade',
+  referralsEnrolled: 'Andel remisser som ledde till start i insats',
+  referralsReturned: 'Andel remisser som returnerades',
+  referralWaitingDays: 'Väntetid från remiss till start (dagar, medel)',
+  referralToFirstActivity: 'Tid från remiss till första aktivitet (dagar, medel)',
 };
 
 const HOUSEHOLD_TYPE_LABELS: Record<string, string> = {
@@ -92,6 +110,7 @@ export async function indicatorSettings(
           ageBands: row.ageBands,
           youngAdult: { min: row.youngAdultMinAge, max: row.youngAdultMaxAge },
           veryLongTerm: { months: row.veryLongTermMonths, window: row.veryLongTermWindow },
+          caseWeights: { ...DEFAULT_CASE_WEIGHTS, ...(row.caseWeights ?? {}) },
         }
       : {}),
   };
@@ -126,6 +145,9 @@ export async function loadFacts(
       sql<string | null>`to_char(hm.valid_to, 'YYYY-MM-DD')`.as('validTo'),
       sql<string>`to_char(p.birth_date, 'YYYY-MM-DD')`.as('birthDate'),
       'p.gender',
+      sql<boolean>`(p.confidentiality_marking or p.protected_registration or p.fictitious_identity)`.as(
+        'protectedIdentity',
+      ),
     ])
     .where('hm.municipalityId', '=', municipalityId)
     .$if(unitId !== null, (q) => q.where('h.unitId', '=', unitId as string))
@@ -179,10 +201,20 @@ export async function loadFacts(
   for (const v of versions) plans.get(v.planId)?.versionOn.push(day(v.createdAt));
   for (const f of followUps)
     plans.get(f.planId)?.followUps.push({ heldOn: f.heldOn, nextFollowUpOn: f.nextFollowUpOn });
+  const referrals = await referralFacts(
+    trx,
+    municipalityId,
+    unitId === null
+      ? null
+      : sql`(select hm.person_id from household_members hm join households h
+             on h.municipality_id = hm.municipality_id and h.id = hm.household_id
+             where hm.municipality_id = ${municipalityId} and h.unit_id = ${unitId})`,
+  );
   return {
     today,
     households,
     members,
+    referrals,
     assistance: assistance.rows.map((a) => ({ ...a, amount: Number(a.amount) })),
     plans: [...plans.values()],
     barriers: barriers.map((b) => ({
@@ -196,6 +228,76 @@ export async function loadFacts(
       validFrom: day(a.validFrom),
       validTo: a.validTo ? day(a.validTo) : null,
     })),
+  };
+}
+
+/**
+ * The facts of the months `from`..`to` only, for one unit's households (or the municipality's):
+ * memberships, assistance in those months, plans, kartläggning and assignments of those people.
+ * With `firstGrantedIn` (plan within the deadline), also which households assisted in that month
+ * had assistance before `from` — their first decision is earlier than any the period shows.
+ */
+export async function loadPeriodFacts(
+  trx: Kysely<Database>,
+  municipalityId: string,
+  today: string,
+  unitId: string | null,
+  period: { from: string; to: string; firstGrantedIn: string | null },
+): Promise<Facts> {
+  const inScope = sql`(select id from households where municipality_id = ${municipalityId}
+                       and ${unitId === null ? sql`true` : sql`unit_id = ${unitId}`})`;
+  const persons = sql`(select person_id from household_members
+                       where municipality_id = ${municipalityId} and household_id in ${inScope})`;
+  const households = await sql<{ id: string; unitId: string }>`
+    select id, unit_id as "unitId" from households
+    where municipality_id = ${municipalityId} and id in ${inScope}
+  `.execute(trx);
+  const members = await sql<Facts['members'][number]>`
+    select hm.household_id as "householdId", hm.person_id as "personId", hm.role,
+           to_char(hm.valid_from, 'YYYY-MM-DD') as "validFrom", to_char(hm.valid_to, 'YYYY-MM-DD') as "validTo",
+           to_char(p.birth_date, 'YYYY-MM-DD') as "birthDate", p.gender,
+           (p.confidentiality_marking or p.protected_registration or p.fictitious_identity) as "protectedIdentity"
+    from household_members hm
+    join persons p on p.municipality_id = hm.municipality_id and p.id = hm.person_id
+    where hm.municipality_id = ${municipalityId} and hm.household_id in ${inScope}
+  `.execute(trx);
+  const latest = sql`lateral (
+      select granted_total, decided_at from decisions d
+      where d.municipality_id = e.municipality_id and d.errand_id = e.id
+      order by decided_at desc limit 1
+    ) d on true`;
+  const assistance = await sql<{ householdId: string; month: string; amount: string; decidedOn: string }>`
+    select e.household_id as "householdId", e.month, sum(d.granted_total)::bigint as amount,
+           to_char(min(d.decided_at) at time zone 'Europe/Stockholm', 'YYYY-MM-DD') as "decidedOn"
+    from errands e join ${latest}
+    where e.municipality_id = ${municipalityId} and e.household_id in ${inScope}
+      and e.month >= ${period.from} and e.month <= ${period.to}
+    group by e.household_id, e.month
+    having sum(d.granted_total) > 0
+  `.execute(trx);
+  const firstGrantedOn: Record<string, string> = {};
+  if (period.firstGrantedIn) {
+    const earlier = await sql<{ householdId: string }>`
+      select h.household_id as "householdId"
+      from (select distinct household_id from errands
+            where municipality_id = ${municipalityId} and month = ${period.firstGrantedIn}
+              and household_id in ${inScope}) h
+      where exists (
+        select 1 from errands e join ${latest}
+        where e.municipality_id = ${municipalityId} and e.household_id = h.household_id
+          and e.month < ${period.from} and d.granted_total > 0
+      )
+    `.execute(trx);
+    for (const r of earlier.rows) firstGrantedOn[r.householdId] = '0000-01-01';
+  }
+  const rest = await personFacts(trx, municipalityId, persons, sql`household_id in ${inScope}`);
+  return {
+    today,
+    households: households.rows,
+    members: members.rows,
+    assistance: assistance.rows.map((a) => ({ ...a, amount: Number(a.amount) })),
+    ...rest,
+    firstGrantedOn,
   };
 }
 
@@ -224,10 +326,15 @@ export type ShownPoint = Omit<Point, 'numerator' | 'value'> & {
 /** Withholds a figure with fewer than five people (or households) behind it. */
 export function suppressPoint(id: IndicatorId, p: Point): ShownPoint {
   const kind = INDICATOR_KIND[id];
+  // The people (or households) behind the figure: for caseload its households (the weighted one:
+  // its weights, at least one per household with the default base); for averages the number averaged.
   const people =
-    id === 'caseload'
+    id === 'caseload' || id === 'weightedCaseload'
       ? [p.numerator]
-      : id === 'caseworkerChanges' || kind === 'amount'
+      : id === 'caseworkerChanges' ||
+          id === 'referralWaitingDays' ||
+          id === 'referralToFirstActivity' ||
+          kind === 'amount'
         ? [p.denominator]
         : [p.numerator, p.denominator];
   if (people.some(small)) return { ...p, numerator: null, denominator: null, value: null, suppressed: true };
@@ -239,13 +346,14 @@ export async function indicatorReportFor(
   viewer: SessionUser,
   now: Date,
   query: IndicatorQuery,
+  log?: FastifyBaseLogger,
 ): Promise<IndicatorReport> {
-  const today = isoDay(now);
   const scope = scopeOf(viewer, query.unitId);
   const limited = aggregatesOnly(viewer);
+  // Outside the read's transaction: a refresh runs in its own.
+  const snapshot = await ensureCube(db, viewer.municipality.id, now, log);
   return inTenant(db, viewer.municipality.id, async (trx) => {
     const settings = await indicatorSettings(trx, viewer.municipality.id);
-    const facts = await loadFacts(trx, viewer.municipality.id, today, scope);
     const units = await trx
       .selectFrom('units')
       .select(['id', 'name'])
@@ -259,7 +367,7 @@ export async function indicatorReportFor(
       .where('municipalityId', '=', viewer.municipality.id)
       .orderBy('year')
       .execute();
-    const { indicators } = computeIndicators(facts, settings, {
+    const indicators = await cubeIndicators(trx, viewer.municipality.id, {
       from: query.from,
       to: query.to,
       dimension: query.dimension,
@@ -270,6 +378,13 @@ export async function indicatorReportFor(
     const label = groupLabel(query.dimension, units);
     return {
       municipality: viewer.municipality.name,
+      snapshot: {
+        asOfDay: snapshot.asOfDay,
+        refreshedAt: snapshot.refreshedAt,
+        stale: snapshot.stale,
+        refreshing: snapshot.refreshing,
+        durationMs: snapshot.durationMs,
+      },
       from: query.from,
       to: query.to,
       dimension: query.dimension,
@@ -328,8 +443,13 @@ export async function drillDownFor(
   const today = isoDay(now);
   const scope = scopeOf(viewer, query.unitId);
   return inTenant(db, viewer.municipality.id, async (trx) => {
+    await withoutJit(trx);
     const settings = await indicatorSettings(trx, viewer.municipality.id);
-    const facts = await loadFacts(trx, viewer.municipality.id, today, scope);
+    // Only what the month needs: the windows back, return within 12 months ahead, the unit's households.
+    const facts = await loadPeriodFacts(trx, viewer.municipality.id, today, scope, {
+      ...drillDownWindow(query.month, settings, query.indicator),
+      firstGrantedIn: query.indicator === 'planWithinDeadline' ? query.month : null,
+    });
     const { selected } = computeIndicators(facts, settings, {
       from: query.month,
       to: query.month,
@@ -415,12 +535,18 @@ export async function savingsFor(
   viewer: SessionUser,
   now: Date,
   query: { from: string; to: string; teamMonthlyCost: number; unitId?: string | undefined },
+  log?: FastifyBaseLogger,
 ): Promise<z.infer<typeof savingsSchema>> {
   const scope = scopeOf(viewer, query.unitId);
-  const result = await inTenant(db, viewer.municipality.id, async (trx) => {
-    const facts = await loadFacts(trx, viewer.municipality.id, isoDay(now), scope);
-    return savingsEstimate(facts, { ...query, unitId: scope ?? query.unitId });
-  });
+  await ensureCube(db, viewer.municipality.id, now, log);
+  const sums = await inTenant(db, viewer.municipality.id, (trx) =>
+    cubeSavings(trx, viewer.municipality.id, {
+      from: query.from,
+      to: query.to,
+      unitId: scope ?? query.unitId ?? null,
+    }),
+  );
+  const result = savingsTotals(sums, query);
   const suppressed = aggregatesOnly(viewer) && small(result.exits);
   return {
     from: query.from,
@@ -438,6 +564,7 @@ export type ReportingSettings = {
   veryLongTerm: { months: number; window: number };
   population: number | null;
   populationYear: number | null;
+  caseWeights: CaseWeights;
 };
 
 export async function reportingSettingsFor(
@@ -457,6 +584,7 @@ export async function reportingSettingsFor(
       veryLongTerm: settings.veryLongTerm,
       population: row?.population ?? null,
       populationYear: row?.populationYear ?? null,
+      caseWeights: settings.caseWeights,
     };
   });
 }
@@ -464,7 +592,9 @@ export async function reportingSettingsFor(
 export async function saveReportingSettings(
   db: Kysely<Database>,
   viewer: SessionUser,
-  input: ReportingSettings,
+  input: Omit<ReportingSettings, 'caseWeights'> & { caseWeights?: Partial<CaseWeights> | undefined },
+  now?: Date,
+  log?: FastifyBaseLogger,
 ): Promise<ReportingSettings> {
   const values = {
     ageBands: JSON.stringify([...input.ageBands].sort((a, b) => a.min - b.min)),
@@ -474,6 +604,7 @@ export async function saveReportingSettings(
     veryLongTermWindow: input.veryLongTerm.window,
     population: input.population,
     populationYear: input.populationYear,
+    ...(input.caseWeights ? { caseWeights: JSON.stringify(input.caseWeights) } : {}),
   };
   await inTenant(db, viewer.municipality.id, (trx) =>
     trx
@@ -482,5 +613,8 @@ export async function saveReportingSettings(
       .onConflict((oc) => oc.column('municipalityId').doUpdateSet({ ...values, updatedAt: sql`now()` }))
       .execute(),
   );
+  // The figures depend on the settings (age bands, windows): recompute them. A dashboard read
+  // before it is done waits for it (the cube's settings differ).
+  if (now) refreshInBackground(db, viewer.municipality.id, now, log);
   return reportingSettingsFor(db, viewer);
 }

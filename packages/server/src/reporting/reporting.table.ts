@@ -11,6 +11,12 @@ export type ReportingSettingsTable = {
   /** Folkmängd for population-based key figures, and the year it was counted. */
   population: number | null;
   populationYear: number | null;
+  /** The weighted caseload's weights (migration 80); null: the defaults. */
+  caseWeights: JSONColumnType<
+    Partial<import('./indicators.compute.ts').CaseWeights> | null,
+    string | null | undefined,
+    string | null
+  >;
   updatedAt: Generated<Date>;
 };
 
@@ -22,4 +28,43 @@ export type IndicatorTargetTable = {
   target: number;
   updatedBy: string;
   updatedAt: Generated<Date>;
+};
+
+/** Which generation of the indicator cube is current, and what it covers (migration 80). */
+export type IndicatorSnapshotTable = {
+  municipalityId: string;
+  generation: Generated<number>;
+  asOfDay: string | null;
+  refreshedAt: Date | null;
+  dataAsOf: Date | null;
+  settings: JSONColumnType<Record<string, unknown> | null, string | null | undefined, string | null>;
+  durationMs: number | null;
+  households: number | null;
+  cells: number | null;
+  refreshingSince: Date | null;
+  refreshError: string | null;
+};
+
+/**
+ * One row of the indicator cube: per measure a sum of contributions with these attributes
+ * (`n_<measure>`, `d_<measure>` columns, read with SQL: see cube.service.ts).
+ */
+export type IndicatorCellTable = {
+  municipalityId: string;
+  generation: number;
+  month: string;
+  unitId: string;
+  gender: string;
+  ageGroup: string;
+  householdType: string;
+  supportBarrier: string;
+  caseworkerId: string | null;
+  returnProvisional: boolean;
+  referralProvisional: boolean;
+};
+
+/** A note that the data the indicators read changed (statement-level triggers). */
+export type ReportingChangeTable = {
+  municipalityId: string;
+  changedAt: Generated<Date>;
 };

@@ -12,8 +12,9 @@ import type { Database } from '../db/schema.ts';
 import { SUPPRESSION_THRESHOLD } from '../overview/overview.routes.ts';
 import { isoDay } from '../plans/planning-settings.ts';
 import type { PlanContent } from '../plans/plans.table.ts';
+import { cubeYearFigures, ensureCube } from '../reporting/cube.service.ts';
 import { type Facts, lastDay, monthIndex } from '../reporting/indicators.compute.ts';
-import { loadFacts } from '../reporting/reporting.service.ts';
+import { loadPeriodFacts } from '../reporting/reporting.service.ts';
 import type { Sheet } from '../reporting/tabular-export.ts';
 
 /** The columns of the monthly file (assumed layout, docs/statistics.md §1). */
@@ -47,18 +48,42 @@ export const SUS_HEADER = [
   'utfall',
 ];
 
+// Indexes of the facts by household and by person, built once per facts (the files loop over
+// every household-month: a scan of every member per lookup was quadratic).
+const membersByHousehold = new WeakMap<Facts, Map<string, Facts['members']>>();
+const barriersByPerson = new WeakMap<Facts, Map<string, Facts['barriers']>>();
+
 function membersIn(facts: Facts, householdId: string, month: string) {
+  let index = membersByHousehold.get(facts);
+  if (!index) {
+    index = new Map();
+    for (const m of facts.members) {
+      const list = index.get(m.householdId) ?? [];
+      list.push(m);
+      index.set(m.householdId, list);
+    }
+    membersByHousehold.set(facts, index);
+  }
   const first = `${month}-01`;
   const last = lastDay(month);
-  return facts.members.filter(
-    (m) => m.householdId === householdId && m.validFrom <= last && (m.validTo === null || m.validTo >= first),
+  return (index.get(householdId) ?? []).filter(
+    (m) => m.validFrom <= last && (m.validTo === null || m.validTo >= first),
   );
 }
 
 function barrierOn(facts: Facts, personId: string, day: string): string {
+  let index = barriersByPerson.get(facts);
+  if (!index) {
+    index = new Map();
+    for (const b of [...facts.barriers].sort((a, c) => a.assessedOn.localeCompare(c.assessedOn))) {
+      const list = index.get(b.personId) ?? [];
+      list.push(b);
+      index.set(b.personId, list);
+    }
+    barriersByPerson.set(facts, index);
+  }
   let found = '';
-  for (const b of [...facts.barriers].sort((a, c) => a.assessedOn.localeCompare(c.assessedOn)))
-    if (b.personId === personId && b.assessedOn <= day) found = b.supportBarrier;
+  for (const b of index.get(personId) ?? []) if (b.assessedOn <= day) found = b.supportBarrier;
   return found;
 }
 
@@ -90,7 +115,12 @@ export async function socialstyrelsenFile(
 ): Promise<Sheet> {
   const unitId = viewer.unit?.id ?? '';
   return inTenant(db, viewer.municipality.id, async (trx) => {
-    const facts = await loadFacts(trx, viewer.municipality.id, isoDay(now), unitId);
+    // Only the month's assistance (period-bounded; the whole history is not needed).
+    const facts = await loadPeriodFacts(trx, viewer.municipality.id, isoDay(now), unitId, {
+      from: month,
+      to: month,
+      firstGrantedIn: null,
+    });
     const code = await municipalityCode(trx, viewer.municipality.id);
     const paid = await trx
       .selectFrom('payments as p')
@@ -178,7 +208,11 @@ export async function susFile(
 ): Promise<Sheet> {
   const unitId = viewer.unit?.id ?? '';
   return inTenant(db, viewer.municipality.id, async (trx) => {
-    const facts = await loadFacts(trx, viewer.municipality.id, isoDay(now), unitId);
+    const facts = await loadPeriodFacts(trx, viewer.municipality.id, isoDay(now), unitId, {
+      from,
+      to,
+      firstGrantedIn: null,
+    });
     const code = await municipalityCode(trx, viewer.municipality.id);
     const versions = await trx
       .selectFrom('planVersions as v')
@@ -207,11 +241,12 @@ export async function susFile(
           birthDate: String(v.birthDate),
         });
     }
+    const assistedMonths = new Set(facts.assistance.map((a) => `${a.householdId}|${a.month}`));
     const assistedIn = (personId: string, month: string) =>
       facts.members.some(
         (m) =>
           m.personId === personId &&
-          facts.assistance.some((a) => a.householdId === m.householdId && a.month === month) &&
+          assistedMonths.has(`${m.householdId}|${month}`) &&
           m.validFrom <= lastDay(month) &&
           (m.validTo === null || m.validTo >= `${month}-01`),
       );
@@ -264,43 +299,37 @@ export type KeyFigures = {
   suppressed: boolean;
 };
 
-/** Kolada-style population-based figures for a calendar year (municipality-wide aggregates). */
+/**
+ * Kolada-style population-based figures for a calendar year (municipality-wide aggregates), from
+ * the indicator cube: each person and household contributes once per year (`yearFigures`).
+ */
 export async function keyFigures(
   db: Kysely<Database>,
   viewer: SessionUser,
   now: Date,
   year: number,
 ): Promise<KeyFigures> {
+  await ensureCube(db, viewer.municipality.id, now, undefined);
   return inTenant(db, viewer.municipality.id, async (trx) => {
-    const facts = await loadFacts(trx, viewer.municipality.id, isoDay(now), null);
+    const figures = await cubeYearFigures(trx, viewer.municipality.id, year);
     const settings = await trx
       .selectFrom('reportingSettings')
       .select(['population', 'populationYear'])
       .where('municipalityId', '=', viewer.municipality.id)
       .executeTakeFirst();
     const population = settings?.population ?? null;
-    const persons = new Set<string>();
-    const adultMonths = new Map<string, Set<string>>();
-    let total = 0;
-    for (const a of facts.assistance) {
-      if (Number(a.month.slice(0, 4)) !== year) continue;
-      total += a.amount;
-      for (const m of membersIn(facts, a.householdId, a.month)) {
-        persons.add(m.personId);
-        if (m.role !== 'child')
-          adultMonths.set(m.personId, (adultMonths.get(m.personId) ?? new Set()).add(a.month));
-      }
-    }
-    const longTerm = [...adultMonths.values()].filter((s) => s.size >= 10).length;
+    const persons = figures.persons;
+    const longTerm = figures.longTermAdults;
+    const total = figures.assistance;
     const small = (n: number) => n > 0 && n < SUPPRESSION_THRESHOLD;
-    const suppressed = small(persons.size) || small(longTerm);
+    const suppressed = small(persons) || small(longTerm);
     const share = (n: number) => (population ? Math.round((n / population) * 100_000) / 100_000 : null);
     return {
       year,
       population,
       populationYear: settings?.populationYear ?? null,
-      personsWithAssistance: small(persons.size) ? null : persons.size,
-      shareOfPopulation: small(persons.size) ? null : share(persons.size),
+      personsWithAssistance: small(persons) ? null : persons,
+      shareOfPopulation: small(persons) ? null : share(persons),
       longTermAdults: small(longTerm) ? null : longTerm,
       longTermShareOfPopulation: small(longTerm) ? null : share(longTerm),
       totalAssistance: total,

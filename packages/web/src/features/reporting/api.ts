@@ -37,6 +37,18 @@ export function useIndicators(filters: ReportFilters) {
   return useQuery({
     queryKey: ['reports', 'indicators', filters],
     queryFn: () => api.get<IndicatorReport>('/api/v1/reports/indicators', reportQuery(filters)),
+    // While the figures are being recomputed, look again every few seconds.
+    refetchInterval: (query) => (query.state.data?.snapshot.refreshing ? 5_000 : false),
+  });
+}
+
+/** Recompute the figures now (unit manager); the dashboard shows the new ones when ready. */
+export function useRefreshIndicators() {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.post<IndicatorReport['snapshot']>('/api/v1/reports/indicators/refresh', {}),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['reports'] }),
   });
 }
 

@@ -24,6 +24,7 @@ import {
   type ReportFilters,
   useDrillDown,
   useIndicators,
+  useRefreshIndicators,
   useSavings,
   useSetTarget,
 } from './api.ts';
@@ -173,6 +174,7 @@ export function DashboardPage() {
       {report.isError ? <LoadError error={report.error} onRetry={() => report.refetch()} /> : null}
       {data ? (
         <>
+          <SnapshotLine snapshot={data.snapshot} canRefresh={user.role === 'unitManager'} />
           {data.indicators.every((i) => i.points.length === 0) ? (
             <p className="empty">{t('reports.empty')}</p>
           ) : null}
@@ -187,7 +189,6 @@ export function DashboardPage() {
               filters={applied}
             />
           ))}
-          <p className="muted">{t('reports.needsReferrals')}</p>
           {user.role === 'committee' || user.role === 'unitManager' ? (
             <TargetsForm report={data} year={Number(applied.to.slice(0, 4))} />
           ) : null}
@@ -205,6 +206,41 @@ export function DashboardPage() {
         </>
       ) : null}
     </Page>
+  );
+}
+
+/** "Siffror per …": when the figures were computed, and for a manager a button to recompute them. */
+function SnapshotLine({
+  snapshot,
+  canRefresh,
+}: {
+  snapshot: IndicatorReport['snapshot'];
+  canRefresh: boolean;
+}) {
+  const { t, formatDateTime } = useI18n();
+  const refresh = useRefreshIndicators();
+  const busy = snapshot.refreshing || refresh.isPending;
+  return (
+    <div className="button-row" role="status">
+      <p className="muted" id="figures-as-of">
+        {snapshot.refreshedAt
+          ? t('reports.figuresAsOf', { time: formatDateTime(snapshot.refreshedAt) })
+          : t('reports.figuresNotYet')}
+        {busy ? ` ${t('reports.figuresRefreshing')}` : snapshot.stale ? ` ${t('reports.figuresStale')}` : ''}
+      </p>
+      {canRefresh ? (
+        <button
+          type="button"
+          className="button button--secondary no-print"
+          disabled={busy}
+          onClick={() => refresh.mutate()}
+          aria-describedby="figures-as-of"
+        >
+          {t('reports.refreshFigures')}
+        </button>
+      ) : null}
+      {refresh.isError ? <ActionError error={refresh.error} /> : null}
+    </div>
   );
 }
 

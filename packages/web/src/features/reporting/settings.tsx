@@ -1,5 +1,6 @@
 // The nämnd's settings for the indicators: age bands, the young-adult band, the very long-term
-// window and the population (for the key figures per inhabitant).
+// window, the population (for the key figures per inhabitant) and the weights of the weighted
+// caseload (the municipality's own; weights per försörjningshinder are set through the API).
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useApi } from '../../api/context.tsx';
@@ -19,6 +20,20 @@ type Settings = {
   veryLongTerm: { months: number; window: number };
   population: number | null;
   populationYear: number | null;
+  caseWeights: {
+    base: number;
+    additionalAdult: number;
+    child: number;
+    protectedIdentity: number;
+    supportBarrier: Record<string, number>;
+  };
+};
+
+const WEIGHTS = ['base', 'additionalAdult', 'child', 'protectedIdentity'] as const;
+type WeightKey = (typeof WEIGHTS)[number];
+const parseWeight = (text: string) => {
+  const value = Number(text.trim().replace(',', '.'));
+  return text.trim() !== '' && Number.isFinite(value) && value >= 0 && value <= 10 ? value : null;
 };
 
 const bandsText = (bands: Settings['ageBands']) =>
@@ -67,6 +82,9 @@ function SettingsForm({
     bands: bandsText(initial.ageBands),
     population: initial.population === null ? '' : String(initial.population),
     populationYear: initial.populationYear === null ? '' : String(initial.populationYear),
+    ...(Object.fromEntries(
+      WEIGHTS.map((w) => [w, String(initial.caseWeights[w]).replace('.', ',')]),
+    ) as Record<WeightKey, string>),
   });
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [saved, setSaved] = useState(false);
@@ -82,16 +100,27 @@ function SettingsForm({
     const year = draft.populationYear.trim() === '' ? null : Number(draft.populationYear);
     if (year !== null && (!Number.isInteger(year) || year < 2000 || year > 2100))
       problems.push({ field: 'populationYear', message: t('reportSettings.yearInvalid') });
+    const weights = { ...initial.caseWeights };
+    for (const w of WEIGHTS) {
+      const value = parseWeight(draft[w]);
+      if (value === null) problems.push({ field: `weight-${w}`, message: t('reportSettings.weightInvalid') });
+      else weights[w] = value;
+    }
     setErrors(problems);
     if (problems.length > 0 || !bands) return;
     try {
-      await onSave({ ...initial, ageBands: bands, population, populationYear: year });
+      await onSave({ ...initial, ageBands: bands, population, populationYear: year, caseWeights: weights });
       setSaved(true);
     } catch (error) {
       setErrors(
         problemToFieldErrors(
           error,
-          { '/ageBands': 'ageBands', '/population': 'population', '/populationYear': 'populationYear' },
+          {
+            '/ageBands': 'ageBands',
+            '/population': 'population',
+            '/populationYear': 'populationYear',
+            ...Object.fromEntries(WEIGHTS.map((w) => [`/caseWeights/${w}`, `weight-${w}`])),
+          },
           t('reportSettings.saveFailed'),
         ),
       );
@@ -132,6 +161,22 @@ function SettingsForm({
           optional
         />
       </div>
+      <fieldset className="filters__grid">
+        <legend>{t('reportSettings.weights')}</legend>
+        <p className="muted">{t('reportSettings.weightsHint')}</p>
+        {WEIGHTS.map((w) => (
+          <TextField
+            key={w}
+            id={`weight-${w}`}
+            label={t(`reportSettings.weight.${w}`)}
+            value={draft[w]}
+            onChange={(v) => setDraft((d) => ({ ...d, [w]: v }))}
+            error={errorFor(errors, `weight-${w}`)}
+            inputMode="decimal"
+            width="short"
+          />
+        ))}
+      </fieldset>
       <button type="submit" className="button" disabled={saving}>
         {t('reportSettings.save')}
       </button>
