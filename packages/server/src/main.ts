@@ -6,6 +6,7 @@ import { openDatabase } from './db/database.ts';
 import { migrateToLatest } from './db/migrator.ts';
 import { seedDemoCitizen } from './demo/demo-citizen.ts';
 import { isSeeded, seedDemo } from './demo/seed.ts';
+import { ensureCube } from './reporting/cube.service.ts';
 
 let config: ReturnType<typeof loadConfig>;
 try {
@@ -48,3 +49,15 @@ process.on('SIGINT', () => void shutdown('SIGINT'));
 await app.listen({ port: config.port, host: config.host });
 const shownHost = config.host === '0.0.0.0' ? 'localhost' : config.host;
 app.log.info(`Stegvis is running on http://${shownHost}:${config.port} (${handle.kind})`);
+
+// Warm the indicator cube (one municipality after the other) so that the nämnd's first
+// dashboard read does not wait for a full refresh; a fresh cube is left as it is.
+void (async () => {
+  const municipalities = await handle.db.selectFrom('municipalities').select('id').orderBy('id').execute();
+  for (const { id } of municipalities) {
+    if (stopping) return;
+    await ensureCube(handle.db, id, new Date(), app.log).catch((error) =>
+      app.log.error({ err: error, municipalityId: id }, 'indicator cube warm-up failed'),
+    );
+  }
+})();
