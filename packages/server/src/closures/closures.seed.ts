@@ -6,7 +6,7 @@
 import type { Kysely } from 'kysely';
 import { inTenant } from '../db/database.ts';
 import type { Database } from '../db/schema.ts';
-import { demoUuids, seededRandom } from '../demo/synthetic.ts';
+import { demoUuids, pickWeighted, seededRandom } from '../demo/synthetic.ts';
 import { addMonths } from '../plans/planning-settings.ts';
 import type { ClosureReason } from './closures.schemas.ts';
 
@@ -20,15 +20,6 @@ const REASONS: [ClosureReason, number][] = [
   ['didNotReapply', 19],
   ['other', 5],
 ];
-
-function reasonFor(random: () => number): ClosureReason {
-  let r = random() * 100;
-  for (const [reason, weight] of REASONS) {
-    r -= weight;
-    if (r < 0) return reason;
-  }
-  return 'other';
-}
 
 export async function seedClosures(
   db: Kysely<Database>,
@@ -58,7 +49,7 @@ export async function seedClosures(
         .toISOString()
         .slice(0, 10);
       const id = uuid();
-      const reason = reasonFor(random);
+      const reason = pickWeighted(random, REASONS);
       const closedBy = person.responsibleUserId as string;
       closures.push({
         municipalityId,

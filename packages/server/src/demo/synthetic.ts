@@ -18,6 +18,16 @@ export function seededRandom(seed: number): Random {
 
 export const pick = <T>(random: Random, items: readonly T[]): T =>
   items[Math.floor(random() * items.length)] as T;
+/** A value drawn with the given weights (any positive numbers; they need not sum to 100). */
+export function pickWeighted<T>(random: Random, weighted: readonly (readonly [T, number])[]): T {
+  const total = weighted.reduce((sum, [, weight]) => sum + weight, 0);
+  let r = random() * total;
+  for (const [value, weight] of weighted) {
+    r -= weight;
+    if (r <= 0) return value;
+  }
+  return (weighted[weighted.length - 1] as readonly [T, number])[0];
+}
 export const between = (random: Random, min: number, max: number) =>
   min + Math.floor(random() * (max - min + 1));
 

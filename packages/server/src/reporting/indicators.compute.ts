@@ -242,7 +242,7 @@ export function monthsBetween(from: string, to: string): string[] {
   for (let i = monthIndex(from); i <= monthIndex(to); i++) out.push(monthOf(i));
   return out;
 }
-function addDays(day: string, days: number): string {
+export function addDays(day: string, days: number): string {
   return new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
 function addMonthsDay(day: string, months: number): string {

@@ -5,7 +5,7 @@
 // Months are YYYY-MM, days YYYY-MM-DD, money integer öre.
 import type { ClosureReason } from '../closures/closures.schemas.ts';
 import { CLOSURE_REASONS } from '../closures/closures.schemas.ts';
-import { lastDay, monthIndex, monthOf } from './indicators.compute.ts';
+import { addDays, lastDay, monthIndex, monthOf } from './indicators.compute.ts';
 
 /** Closure reasons that mean the person left for work or studies (Socialstyrelsen's list). */
 export const WORK_OR_STUDIES: readonly ClosureReason[] = [
@@ -73,14 +73,13 @@ const share = (numerator: number, denominator: number): Share => ({
 });
 const hoursShare = (attended: number, planned: number) =>
   planned === 0 ? null : Math.round((attended / planned) * 10_000) / 10_000;
-function addDays(day: string, days: number): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-}
 
 export function computeOutcomes(facts: OutcomeFacts, period: { from: string; to: string }): Outcomes {
   const first = `${period.from}-01`;
   const last = lastDay(period.to);
   const inPeriod = (day: string | null) => day !== null && day >= first && day <= last;
+  const closuresOf = new Map<string, OutcomeFacts['closures']>();
+  for (const c of facts.closures) closuresOf.set(c.personId, [...(closuresOf.get(c.personId) ?? []), c]);
 
   // Destinations: every closure dated in the period, by reason.
   const closed = facts.closures.filter((c) => inPeriod(c.closedOn));
@@ -114,8 +113,8 @@ export function computeOutcomes(facts: OutcomeFacts, period: { from: string; to:
       continue;
     }
     const month = monthOf(measured);
-    const gone = facts.closures.some(
-      (c) => c.personId === personId && NOT_OBSERVABLE.includes(c.reason) && c.closedOn <= lastDay(month),
+    const gone = (closuresOf.get(personId) ?? []).some(
+      (c) => NOT_OBSERVABLE.includes(c.reason) && c.closedOn <= lastDay(month),
     );
     if (gone) {
       notObservable++;
@@ -139,9 +138,8 @@ export function computeOutcomes(facts: OutcomeFacts, period: { from: string; to:
       const started = own.filter((p) => inPeriod(p.startedOn)).length;
       const ended = own.filter((p) => inPeriod(p.endedOn));
       const toWorkOrStudies = ended.filter((p) =>
-        facts.closures.some(
+        (closuresOf.get(p.personId) ?? []).some(
           (c) =>
-            c.personId === p.personId &&
             WORK_OR_STUDIES.includes(c.reason) &&
             c.closedOn >= (p.startedOn ?? p.endedOn ?? '') &&
             c.closedOn <= addDays(p.endedOn as string, INSATS_OUTCOME_DAYS),

@@ -8,7 +8,8 @@ import { type CalculationInput, calculate, exampleGuidelineSet, isCalculationErr
 import { type Insertable, type Kysely, sql } from 'kysely';
 import { inTenant } from '../db/database.ts';
 import type { Database } from '../db/schema.ts';
-import { between, demoUuids, seededRandom } from '../demo/synthetic.ts';
+import { between, demoUuids, pickWeighted, seededRandom } from '../demo/synthetic.ts';
+import { addDays, monthIndex, monthOf } from './indicators.compute.ts';
 
 const BARRIERS: [string, number][] = [
   ['unemployedNoBenefit', 30],
@@ -23,25 +24,6 @@ const BARRIERS: [string, number][] = [
   ['noSupportBarrier', 5],
 ];
 
-function pick(random: () => number, weighted: [string, number][]): string {
-  const total = weighted.reduce((s, [, w]) => s + w, 0);
-  let r = random() * total;
-  for (const [value, weight] of weighted) {
-    r -= weight;
-    if (r <= 0) return value;
-  }
-  return weighted[0]?.[0] ?? '';
-}
-
-function monthIndex(month: string): number {
-  return Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1;
-}
-function monthOf(index: number): string {
-  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
-}
-function addDays(day: string, days: number): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-}
 function addMonths(day: string, months: number): string {
   const i = monthIndex(day) + months;
   return `${monthOf(i)}-${day.slice(8, 10) > '28' ? '28' : day.slice(8, 10)}`;
@@ -241,7 +223,7 @@ export async function seedReportingHistory(
               ownGoals: 'Arbete inom handel',
               obstacles: '',
             }),
-            supportBarrier: pick(random, BARRIERS),
+            supportBarrier: pickWeighted(random, BARRIERS),
             workCapacity: null,
             createdBy: by,
             createdAt: new Date(`${addDays(first, between(random, 1, 10))}T09:00:00Z`),
