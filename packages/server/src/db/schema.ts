@@ -73,6 +73,7 @@ import type { ConsentTable, PartnerAgencyTable, ReferralTable } from '../referra
 import type {
   IndicatorCellTable,
   IndicatorSnapshotTable,
+  IndicatorSubjectTable,
   IndicatorTargetTable,
   ReportingChangeTable,
   ReportingSettingsTable,
@@ -166,6 +167,7 @@ export type Database = {
   indicatorTargets: IndicatorTargetTable;
   indicatorSnapshots: IndicatorSnapshotTable;
   indicatorCells: IndicatorCellTable;
+  indicatorSubjects: IndicatorSubjectTable;
   reportingChanges: ReportingChangeTable;
   auditSamples: AuditSampleTable;
   auditSampleItems: AuditSampleItemTable;

@@ -45,6 +45,15 @@ export async function withoutJit(trx: Kysely<Database>): Promise<void> {
   await sql`set local jit = off`.execute(trx);
 }
 
+/**
+ * Months whose subjects the refresh keeps for the drill-down: the current month and the 12
+ * before it (the dashboard's default period). An older month is recomputed when asked for.
+ */
+export const SUBJECT_MONTHS = 13;
+/** An indicator's bit in indicator_subjects' numerator and denominator masks. */
+const SUBJECT_BIT = new Map<IndicatorId, number>(INDICATORS.map((id, i) => [id, 2 ** i]));
+if (INDICATORS.length > 31) throw new Error('indicator_subjects: more indicators than bits in an integer');
+
 /** Households read per transaction in a refresh. */
 export const REFRESH_CHUNK = 2_000;
 /** Cells written per statement. */
@@ -206,7 +215,13 @@ export async function currentSnapshot(db: Kysely<Database>, municipalityId: stri
   };
 }
 
-export type RefreshStats = { households: number; cells: number; durationMs: number; chunks: number };
+export type RefreshStats = {
+  households: number;
+  cells: number;
+  subjects: number;
+  durationMs: number;
+  chunks: number;
+};
 
 async function runRefresh(db: Kysely<Database>, municipalityId: string, today: string): Promise<void> {
   const claim = await inTenant(db, municipalityId, async (trx) => {
@@ -276,11 +291,12 @@ export async function buildGeneration(
       ) as month
     `.execute(trx);
     // Leftovers of a refresh that stopped half-way.
-    await trx
-      .deleteFrom('indicatorCells')
-      .where('municipalityId', '=', municipalityId)
-      .where('generation', '=', next)
-      .execute();
+    for (const table of ['indicatorCells', 'indicatorSubjects'] as const)
+      await trx
+        .deleteFrom(table)
+        .where('municipalityId', '=', municipalityId)
+        .where('generation', '=', next)
+        .execute();
     return { settings, households, firstMonth: first.rows[0]?.month ?? currentMonth };
   });
   // Months before the first data have no figures; months after today none either.
@@ -311,6 +327,8 @@ export async function buildGeneration(
   };
   // A subject's attributes are the same for all its contributions in a month: key it once.
   const keys = new WeakMap<object, string>();
+  const subjectsFrom = monthOf(monthIndex(currentMonth) - SUBJECT_MONTHS + 1);
+  let subjectRows = 0;
   let chunks = 0;
   for (let i = 0; i < households.length; i += chunkSize) {
     const chunk = households.slice(i, i + chunkSize);
@@ -319,6 +337,8 @@ export async function buildGeneration(
       return loadChunkFacts(trx, municipalityId, today, chunk);
     });
     const only = new Set(chunk);
+    // The chunk's subjects of the recent months: key (cell key and subject id) → [numerator bits, denominator bits].
+    const subjects = new Map<string, [number, number]>();
     emitContributions(facts, settings, { from, to: currentMonth, households: only }, (c) => {
       const s = c.subject;
       let key = keys.get(s);
@@ -327,7 +347,19 @@ export async function buildGeneration(
         keys.set(s, key);
       }
       add(`${key}\t${c.caseworkerId ?? ''}`, c.indicator, c.numerator, c.denominator, c.provisional);
+      if (c.month >= subjectsFrom && (c.numerator > 0 || c.denominator > 0)) {
+        const subjectKey = `${key}\t${s.id}`;
+        let bits = subjects.get(subjectKey);
+        if (!bits) {
+          bits = [0, 0];
+          subjects.set(subjectKey, bits);
+        }
+        const bit = SUBJECT_BIT.get(c.indicator) as number;
+        if (c.numerator > 0) bits[0] |= bit;
+        if (c.denominator > 0) bits[1] |= bit;
+      }
     });
+    subjectRows += await writeSubjects(db, municipalityId, next, subjects, applicantsOf(facts.members));
     exitSavings(facts, { from, to: currentMonth, households: only }, (e) => {
       const key = `${e.month}\t${e.unitId}\t\t\t\t\t`;
       add(key, 'savingsExits', 1, 0, false);
@@ -389,23 +421,68 @@ export async function buildGeneration(
         durationMs,
         households: households.length,
         cells: cells.size,
+        subjectIndicators: [...INDICATORS],
+        subjectsFrom,
         refreshingSince: null,
         refreshError: null,
       })
       .where('municipalityId', '=', municipalityId)
       .execute();
-    await trx
-      .deleteFrom('indicatorCells')
-      .where('municipalityId', '=', municipalityId)
-      .where('generation', '<>', next)
-      .execute();
+    for (const table of ['indicatorCells', 'indicatorSubjects'] as const)
+      await trx
+        .deleteFrom(table)
+        .where('municipalityId', '=', municipalityId)
+        .where('generation', '<>', next)
+        .execute();
     await trx
       .deleteFrom('reportingChanges')
       .where('municipalityId', '=', municipalityId)
       .where('changedAt', '<=', startedAt)
       .execute();
   });
-  return { households: households.length, cells: cells.size, durationMs, chunks };
+  return { households: households.length, cells: cells.size, subjects: subjectRows, durationMs, chunks };
+}
+
+/**
+ * Each household's applicant (the current one when it changed): whom the drill-down lists for
+ * a household indicator.
+ */
+export function applicantsOf(members: Facts['members']): Map<string, string> {
+  const applicants = new Map<string, string>();
+  for (const m of members)
+    if (m.role === 'applicant' && (!applicants.has(m.householdId) || m.validTo === null))
+      applicants.set(m.householdId, m.personId);
+  return applicants;
+}
+
+/** Writes a chunk's subjects (key: cell key and subject id) into generation `generation`. */
+async function writeSubjects(
+  db: Kysely<Database>,
+  municipalityId: string,
+  generation: number,
+  subjects: Map<string, [number, number]>,
+  applicants: Map<string, string>,
+): Promise<number> {
+  const rows = [...subjects];
+  for (let i = 0; i < rows.length; i += WRITE_BATCH) {
+    const json = JSON.stringify(
+      rows.slice(i, i + WRITE_BATCH).map(([k, [n, d]]) => {
+        const subjectId = k.slice(k.lastIndexOf('\t') + 1);
+        return { k, p: applicants.get(subjectId) ?? subjectId, n, d };
+      }),
+    );
+    await inTenant(db, municipalityId, (trx) =>
+      sql`
+        insert into indicator_subjects (municipality_id, generation, month, unit_id, gender, age_group,
+                                        household_type, support_barrier, subject_id, person_id, numerator, denominator)
+        select ${municipalityId}, ${generation}, a.k[1], a.k[2], a.k[3], a.k[4], a.k[5], a.k[6], a.k[7]::uuid,
+               x.p::uuid, x.n, x.d
+        from json_to_recordset(${json}::json) as x(k text, p text, n integer, d integer),
+             lateral (select string_to_array(x.k, E'\t') as k) as a
+      `.execute(trx),
+    );
+  }
+  return rows.length;
 }
 
 /**
@@ -642,6 +719,41 @@ export async function cubeYearFigures(
     longTermAdults: Number(row?.longTerm ?? 0),
     assistance: Number(row?.assistance ?? 0),
   };
+}
+
+/**
+ * The people behind one figure of a recent month, from the subjects of the cube's current
+ * generation — the same generation the dashboard's figure came from. Null when the cube holds no
+ * subjects for that month or indicator (older months, before the first refresh): the caller then
+ * computes the month from the case data.
+ */
+export async function cubeDrillDown(
+  trx: Kysely<Database>,
+  municipalityId: string,
+  options: { indicator: IndicatorId; month: string; dimension: Dimension; group: string; filters: Filters },
+): Promise<{ personId: string; inNumerator: boolean }[] | null> {
+  const snapshot = await trx
+    .selectFrom('indicatorSnapshots')
+    .select(['generation', 'subjectIndicators', 'subjectsFrom'])
+    .where('municipalityId', '=', municipalityId)
+    .executeTakeFirst();
+  const index = snapshot?.subjectIndicators?.indexOf(options.indicator) ?? -1;
+  if (!snapshot || snapshot.generation === 0 || index < 0 || !snapshot.subjectsFrom) return null;
+  if (options.month < snapshot.subjectsFrom) return null;
+  const bit = 2 ** index;
+  const group =
+    options.dimension === 'none'
+      ? sql.raw(String(options.group === 'all'))
+      : sql`${sql.raw(GROUP_COLUMN[options.dimension])} = ${options.group}`;
+  const result = await sql<{ personId: string; inNumerator: boolean }>`
+    select person_id as "personId", bool_or(numerator & ${bit} <> 0) as "inNumerator"
+    from indicator_subjects
+    where municipality_id = ${municipalityId} and generation = ${snapshot.generation}
+      and month = ${options.month} and ((numerator | denominator) & ${bit}) <> 0
+      and ${group} and ${filterSql(options.filters)}
+    group by person_id
+  `.execute(trx);
+  return result.rows;
 }
 
 /**

@@ -8,7 +8,9 @@ import { createDecidedErrand, householdsOf } from '../payments/testing-fixtures.
 import { isoDay } from '../plans/planning-settings.ts';
 import { as, buildTestApp, type Login, loginAs, TEST_SEED, type TestApp } from '../testing.ts';
 import {
+  applicantsOf,
   buildGeneration,
+  cubeDrillDown,
   cubeIndicators,
   cubeSavings,
   cubeYearFigures,
@@ -167,48 +169,139 @@ describe('indicator cube', () => {
     }
   });
 
-  it('drills down, on the month’s window only, to the same cases as the whole history gives', async () => {
+  it('drills down to the same people as the whole history gives: recent months from the cube’s subjects, older ones computed', async () => {
     const unit = 'eb-norr';
     let total = 0;
     for (const [month, ids] of [
       ['2026-10', INDICATORS],
       ['2026-03', ['returnWithin12Months', 'planWithinDeadline', 'veryLongTerm', 'longTerm']],
+      // Before the cube's subjects (13 months back from November 2026): computed from the case data.
+      ['2025-06', ['households', 'longTerm', 'planWithinDeadline', 'currentPlan']],
     ] as const) {
       for (const indicator of ids) {
         const reference = await inTenant(t.db.db, M, async (trx) => {
           const settings = await indicatorSettings(trx, M);
           const facts = await loadFacts(trx, M, isoDay(now()), unit);
-          return computeIndicators(facts, settings, {
+          const selected = computeIndicators(facts, settings, {
             from: month,
             to: month,
             dimension: 'none',
             filters: { unitId: unit },
             select: { indicator, month, group: 'all' },
           }).selected;
+          const applicants = applicantsOf(facts.members);
+          const person = (id: string) => applicants.get(id) ?? id;
+          return {
+            numerator: new Set((selected?.numerator ?? []).map(person)),
+            all: new Set([...(selected?.numerator ?? []), ...(selected?.denominator ?? [])].map(person)),
+          };
         });
         const response = await t.app.inject({
           method: 'GET',
-          url: `/api/v1/reports/indicators/cases?indicator=${indicator}&month=${month}&group=all&from=${month}&to=${month}`,
+          url: `/api/v1/reports/indicators/cases?indicator=${indicator}&month=${month}&group=all&from=${month}&to=${month}&limit=200`,
           headers: as(manager),
         });
         expect(response.statusCode).toBe(200);
-        const cases = response.json().cases as { inNumerator: boolean }[];
-        const all = new Set([...(reference?.numerator ?? []), ...(reference?.denominator ?? [])]);
-        total += cases.length;
+        const body = response.json() as {
+          total: number;
+          inNumerator: number;
+          cases: { personId: string; inNumerator: boolean }[];
+        };
+        expect(body.total).toBeLessThanOrEqual(200);
+        total += body.total;
+        const sorted = (ids: Iterable<string>) => [...ids].sort();
         expect({
           indicator,
           month,
-          cases: cases.length,
-          numerator: cases.filter((c) => c.inNumerator).length,
+          all: sorted(body.cases.map((c) => c.personId)),
+          numerator: sorted(body.cases.filter((c) => c.inNumerator).map((c) => c.personId)),
+          total: body.total,
+          inNumerator: body.inNumerator,
         }).toEqual({
           indicator,
           month,
-          cases: all.size,
-          numerator: reference?.numerator.length ?? 0,
+          all: sorted(reference.all),
+          numerator: sorted(reference.numerator),
+          total: reference.all.size,
+          inNumerator: reference.numerator.size,
         });
       }
     }
     expect(total).toBeGreaterThan(50);
+  });
+
+  it('keeps the subjects of the recent months only, and pages the drill-down (only the page is logged)', async () => {
+    await ensureCube(t.db.db, M, now(), undefined);
+    const months = await inTenant(t.db.db, M, (trx) =>
+      trx.selectFrom('indicatorSubjects').select('month').distinct().orderBy('month').execute(),
+    );
+    // The demo history begins December 2025; the subjects from November 2025 (13 months).
+    expect(months.map((m) => m.month)).toEqual(
+      Array.from(
+        { length: 12 },
+        (_, i) => `${i < 1 ? 2025 : 2026}-${String(((i + 11) % 12) + 1).padStart(2, '0')}`,
+      ),
+    );
+    const snapshot = await inTenant(t.db.db, M, (trx) =>
+      trx.selectFrom('indicatorSnapshots').select('subjectsFrom').executeTakeFirstOrThrow(),
+    );
+    expect(snapshot.subjectsFrom).toBe('2025-11');
+    const page = async (offset: number) => {
+      const response = await t.app.inject({
+        method: 'GET',
+        url: `/api/v1/reports/indicators/cases?indicator=recipients&month=2026-10&from=2026-10&to=2026-10&offset=${offset}&limit=5`,
+        headers: as(manager),
+      });
+      expect(response.statusCode).toBe(200);
+      return response.json() as {
+        total: number;
+        offset: number;
+        cases: { personId: string; name: string }[];
+      };
+    };
+    const first = await page(0);
+    const second = await page(5);
+    expect(first.total).toBeGreaterThan(10);
+    expect(first.cases).toHaveLength(5);
+    expect(second).toMatchObject({ total: first.total, offset: 5 });
+    expect(second.cases.some((c) => first.cases.some((f) => f.personId === c.personId))).toBe(false);
+    const collator = new Intl.Collator('sv');
+    const names = [...first.cases, ...second.cases].map((c) => c.name);
+    expect(names).toEqual([...names].sort(collator.compare));
+    const logged = await inTenant(t.db.db, M, (trx) =>
+      trx
+        .selectFrom('accessLog')
+        .select('personId')
+        .where('userId', '=', manager.userId)
+        .where('route', '=', 'GET /api/v1/reports/indicators/cases')
+        .where(
+          'personId',
+          'in',
+          [...first.cases, ...second.cases].map((c) => c.personId),
+        )
+        .execute(),
+    );
+    expect(new Set(logged.map((l) => l.personId)).size).toBe(10);
+    // The page came from the stored subjects; a month before them is computed instead.
+    const stored = (month: string) =>
+      inTenant(t.db.db, M, (trx) =>
+        cubeDrillDown(trx, M, {
+          indicator: 'recipients',
+          month,
+          dimension: 'none',
+          group: 'all',
+          filters: { unitId: 'eb-norr' },
+        }),
+      );
+    expect((await stored('2026-10'))?.length).toBe(first.total);
+    expect(await stored('2025-06')).toBeNull();
+    const bad = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/reports/indicators/cases?indicator=recipients&month=2026-10&from=2026-10&to=2026-10&limit=500',
+      headers: as(manager),
+    });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.body).toContain('limit');
   });
 
   it('follows a new decision on the next read (a quick refresh runs before answering)', async () => {

@@ -86,6 +86,8 @@ export const drillDownQuery = indicatorQuery.and(
     indicator: z.enum(INDICATORS, 'Okänd indikator'),
     month,
     group: z.string().max(100).default('all'),
+    offset: z.coerce.number().int('Ange ett heltal').min(0, 'Ange 0 eller mer').default(0),
+    limit: z.coerce.number().int('Ange ett heltal').min(1, 'Ange 1–200').max(200, 'Ange 1–200').default(50),
   }),
 );
 
@@ -93,6 +95,12 @@ export const drillDown = z.object({
   indicator: z.enum(INDICATORS),
   month: z.string(),
   group: z.string(),
+  /** Everyone behind the figure (the people the manager may see). */
+  total: z.number().int(),
+  /** Of them, counted in the figure's numerator. */
+  inNumerator: z.number().int(),
+  offset: z.number().int(),
+  /** A page: the numerator's people first, then by name. */
   cases: z.array(
     z.object({
       personId: z.string(),

@@ -16,6 +16,8 @@ import { describePersons } from '../persons/persons.service.ts';
 import { isoDay, planningSettings } from '../plans/planning-settings.ts';
 import { NOT_RECORDED_LABEL, SUPPORT_BARRIER_LABELS } from './barriers.ts';
 import {
+  applicantsOf,
+  cubeDrillDown,
   cubeIndicators,
   cubeSavings,
   drillDownWindow,
@@ -35,7 +37,6 @@ import {
   type Facts,
   type Filters,
   INDICATOR_KIND,
-  INDICATOR_SUBJECT,
   type IndicatorId,
   type IndicatorSettings,
   type Point,
@@ -432,59 +433,92 @@ export function groupLabel(dimension: Dimension, units: { id: string; name: stri
   };
 }
 
-/** The cases behind one figure, for a unit manager within the own unit; logged as a search. */
+/**
+ * The cases behind one figure, for a unit manager within the own unit: a page of them, the
+ * people counted in the figure's numerator first, then by name; the page's people are logged as
+ * a search. A recent month is read from the cube's subjects (the generation the figure came
+ * from), an older one computed from the case data.
+ */
 export async function drillDownFor(
   db: Kysely<Database>,
   request: FastifyRequest,
   viewer: SessionUser,
   now: Date,
-  query: IndicatorQuery & { indicator: IndicatorId; month: string; group: string },
+  query: IndicatorQuery & {
+    indicator: IndicatorId;
+    month: string;
+    group: string;
+    offset: number;
+    limit: number;
+  },
 ): Promise<z.infer<typeof drillDown>> {
-  const today = isoDay(now);
+  const municipalityId = viewer.municipality.id;
   const scope = scopeOf(viewer, query.unitId);
-  return inTenant(db, viewer.municipality.id, async (trx) => {
+  const filters = { ...filtersOf(query), unitId: scope ?? query.unitId };
+  await ensureCube(db, municipalityId, now, request.log);
+  return inTenant(db, municipalityId, async (trx) => {
     await withoutJit(trx);
-    const settings = await indicatorSettings(trx, viewer.municipality.id);
-    // Only what the month needs: the windows back, return within 12 months ahead, the unit's households.
-    const facts = await loadPeriodFacts(trx, viewer.municipality.id, today, scope, {
-      ...drillDownWindow(query.month, settings, query.indicator),
-      firstGrantedIn: query.indicator === 'planWithinDeadline' ? query.month : null,
-    });
-    const { selected } = computeIndicators(facts, settings, {
-      from: query.month,
-      to: query.month,
-      dimension: query.dimension,
-      filters: { ...filtersOf(query), unitId: scope ?? query.unitId },
-      select: { indicator: query.indicator, month: query.month, group: query.group },
-    });
-    const numerator = new Set(selected?.numerator ?? []);
-    const all = [...new Set([...(selected?.denominator ?? []), ...numerator])];
-    // Household subjects lead to the household's applicant.
-    let personOf = (id: string) => id;
-    if (INDICATOR_SUBJECT[query.indicator] === 'household') {
-      const applicants = new Map<string, string>();
-      for (const m of facts.members)
-        if (m.role === 'applicant' && (!applicants.has(m.householdId) || m.validTo === null))
-          applicants.set(m.householdId, m.personId);
-      personOf = (id) => applicants.get(id) ?? id;
-    }
-    const persons = await describePersons(trx, viewer, all.map(personOf));
-    const cases = all
-      .map((id) => ({
-        personId: personOf(id),
-        name: persons.get(personOf(id))?.name ?? '',
-        inNumerator: numerator.has(id),
-      }))
-      .filter((c) => persons.has(c.personId))
-      .sort((a, b) => Number(b.inNumerator) - Number(a.inNumerator) || a.name.localeCompare(b.name, 'sv'));
+    const selected =
+      (await cubeDrillDown(trx, municipalityId, { ...query, filters })) ??
+      (await computeDrillDown(trx, municipalityId, isoDay(now), scope, { ...query, filters }));
+    const persons = await describePersons(
+      trx,
+      viewer,
+      selected.map((s) => s.personId),
+    );
+    const collator = new Intl.Collator('sv');
+    const cases = selected
+      .flatMap((s) => {
+        const person = persons.get(s.personId);
+        return person ? [{ personId: s.personId, name: person.name, inNumerator: s.inNumerator }] : [];
+      })
+      .sort((a, b) => Number(b.inNumerator) - Number(a.inNumerator) || collator.compare(a.name, b.name));
+    const page = cases.slice(query.offset, query.offset + query.limit);
     await logAccess(
       trx,
       request,
       'search',
-      cases.map((c) => c.personId),
+      page.map((c) => c.personId),
     );
-    return { indicator: query.indicator, month: query.month, group: query.group, cases };
+    return {
+      indicator: query.indicator,
+      month: query.month,
+      group: query.group,
+      total: cases.length,
+      inNumerator: cases.filter((c) => c.inNumerator).length,
+      offset: query.offset,
+      cases: page,
+    };
   });
+}
+
+/** The people behind one figure, computed from the case data of the months the indicator needs. */
+async function computeDrillDown(
+  trx: Kysely<Database>,
+  municipalityId: string,
+  today: string,
+  scope: string | null,
+  query: { indicator: IndicatorId; month: string; dimension: Dimension; group: string; filters: Filters },
+): Promise<{ personId: string; inNumerator: boolean }[]> {
+  const settings = await indicatorSettings(trx, municipalityId);
+  // Only what the month needs: the windows back, return within 12 months ahead, the unit's households.
+  const facts = await loadPeriodFacts(trx, municipalityId, today, scope, {
+    ...drillDownWindow(query.month, settings, query.indicator),
+    firstGrantedIn: query.indicator === 'planWithinDeadline' ? query.month : null,
+  });
+  const { selected } = computeIndicators(facts, settings, {
+    from: query.month,
+    to: query.month,
+    dimension: query.dimension,
+    filters: query.filters,
+    select: { indicator: query.indicator, month: query.month, group: query.group },
+  });
+  // Household subjects lead to the household's applicant.
+  const applicants = applicantsOf(facts.members);
+  const personOf = (id: string) => applicants.get(id) ?? id;
+  const inNumerator = new Set((selected?.numerator ?? []).map(personOf));
+  const all = new Set([...(selected?.denominator ?? []).map(personOf), ...inNumerator]);
+  return [...all].map((personId) => ({ personId, inNumerator: inNumerator.has(personId) }));
 }
 
 export async function setTarget(

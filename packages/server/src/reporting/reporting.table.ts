@@ -43,6 +43,10 @@ export type IndicatorSnapshotTable = {
   cells: number | null;
   refreshingSince: Date | null;
   refreshError: string | null;
+  /** The indicators behind indicator_subjects' bits, in bit order. */
+  subjectIndicators: string[] | null;
+  /** The first month with indicator_subjects rows. */
+  subjectsFrom: string | null;
 };
 
 /**
@@ -61,6 +65,22 @@ export type IndicatorCellTable = {
   caseworkerId: string | null;
   returnProvisional: boolean;
   referralProvisional: boolean;
+};
+
+/** Who counts in which figure of a recent month (the drill-down; see cube.service.ts). */
+export type IndicatorSubjectTable = {
+  municipalityId: string;
+  generation: number;
+  month: string;
+  subjectId: string;
+  personId: string;
+  unitId: string;
+  gender: string;
+  ageGroup: string;
+  householdType: string;
+  supportBarrier: string;
+  numerator: number;
+  denominator: number;
 };
 
 /** A note that the data the indicators read changed (statement-level triggers). */

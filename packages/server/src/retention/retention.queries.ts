@@ -206,6 +206,13 @@ export const DISPOSAL_STEPS: readonly DisposalStep[] = [
   { table: 'referrals', action: 'delete', where: person('person_id') },
   { table: 'consents', action: 'delete', where: person('person_id') },
   { table: 'access_log', action: 'delete', where: person('person_id') },
+  // The drill-down's subjects (derived, rewritten by the next refresh of the indicator cube).
+  { table: 'indicator_subjects', action: 'delete', where: person('person_id') },
+  {
+    table: 'indicator_subjects',
+    action: 'delete',
+    where: household((ids) => sql`subject_id in (${sql.join(ids)})`),
+  },
   { table: 'journal_entries', action: 'delete', where: person('person_id') },
   { table: 'notifications', action: 'delete', where: person('person_id') },
   // The e-service: the person's own reads as a citizen, sessions and applications.

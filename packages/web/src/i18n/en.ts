@@ -1393,6 +1393,7 @@ export const en: Record<MessageKey, string> = {
   'reports.casesIntro': 'This view is logged. Marked people count in the numerator.',
   'reports.inNumerator': 'Counts in the numerator',
   'reports.onlyDenominator': 'Counts in the denominator only',
+  'reports.casesCount': '{total} people behind the figure, {numerator} of them in the numerator.',
   'reports.noCases': 'No cases behind the figure.',
   'reports.close': 'Close the list',
   'reports.targets': 'Targets',

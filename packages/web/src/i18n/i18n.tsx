@@ -23,6 +23,8 @@ type I18n = {
   formatMoney: (ore: number) => string;
   /** A calendar month "2026-11" as words: "november 2026". */
   formatMonth: (month: string) => string;
+  /** A count with the locale's digit grouping: "13 024" (sv), "13,024" (en). */
+  formatNumber: (value: number) => string;
 };
 
 const I18nContext = createContext<I18n | null>(null);
@@ -64,6 +66,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
         if (!year || !monthNumber) return month;
         return monthName.format(new Date(Date.UTC(year, monthNumber - 1, 1)));
       },
+      formatNumber: (value) => number.format(value),
     };
   }, [locale, setLocale]);
 

@@ -1387,6 +1387,7 @@ export const sv = {
   'reports.casesIntro': 'Visningen loggas. Markerade personer räknas i täljaren.',
   'reports.inNumerator': 'Räknas i täljaren',
   'reports.onlyDenominator': 'Räknas bara i nämnaren',
+  'reports.casesCount': '{total} personer bakom siffran, varav {numerator} i täljaren.',
   'reports.noCases': 'Inga ärenden bakom siffran.',
   'reports.close': 'Stäng listan',
   'reports.targets': 'Målvärden',

@@ -1,7 +1,7 @@
 // The indicator dashboard: figures (the server withholds small groups for the nämnd and the
 // revisor), the cases behind a figure for a unit manager (logged by the server), targets and
 // the savings estimate.
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useApi } from '../../api/context.tsx';
 import type {
   Dimension,
@@ -55,17 +55,21 @@ export function useRefreshIndicators() {
 export function useDrillDown(
   filters: ReportFilters,
   selection: { indicator: IndicatorId; month: string; group: string } | null,
+  page: { offset: number; limit: number },
 ) {
   const api = useApi();
   return useQuery({
-    queryKey: ['reports', 'cases', filters, selection],
+    queryKey: ['reports', 'cases', filters, selection, page],
     enabled: selection !== null,
+    placeholderData: keepPreviousData,
     queryFn: () =>
       api.get<IndicatorDrillDown>('/api/v1/reports/indicators/cases', {
         ...reportQuery(filters),
         indicator: selection?.indicator,
         month: selection?.month,
         group: selection?.group,
+        offset: page.offset,
+        limit: page.limit,
       }),
   });
 }

@@ -14,6 +14,7 @@ import {
 import { ErrorSummary, errorFor, type FieldError } from '../../components/error-summary.tsx';
 import { SelectField, TextField } from '../../components/fields.tsx';
 import { Page } from '../../components/page.tsx';
+import { Pagination } from '../../components/pagination.tsx';
 import { PeriodFields, usePeriodProblems } from '../../components/period-fields.tsx';
 import { ActionError, LoadError, Loading, Notice } from '../../components/status.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
@@ -37,6 +38,8 @@ type Indicator = IndicatorReport['indicators'][number];
 type Point = Indicator['points'][number];
 type Selection = { indicator: IndicatorId; month: string; group: string };
 
+/** People per page of the cases behind a figure. */
+const CASES_PAGE = 50;
 const COLORS = ['#0b3d5c', '#b35c00', '#00703c', '#6f2c91', '#b3261e', '#505a5f', '#1a5a96', '#7a5a00'];
 
 function monthShift(month: string, delta: number): string {
@@ -454,8 +457,9 @@ function CasesPanel({
   label: string;
   onClose: () => void;
 }) {
-  const { t, formatMonth } = useI18n();
-  const cases = useDrillDown(filters, selection);
+  const { t, formatMonth, formatNumber } = useI18n();
+  const [page, setPage] = useState(1);
+  const cases = useDrillDown(filters, selection, { offset: (page - 1) * CASES_PAGE, limit: CASES_PAGE });
   return (
     <section className="cases-panel" aria-labelledby="cases-title">
       <h3 id="cases-title">
@@ -465,19 +469,28 @@ function CasesPanel({
       {cases.isPending ? <Loading /> : null}
       {cases.isError ? <LoadError error={cases.error} onRetry={() => cases.refetch()} /> : null}
       {cases.data ? (
-        cases.data.cases.length === 0 ? (
+        cases.data.total === 0 ? (
           <p>{t('reports.noCases')}</p>
         ) : (
-          <ul className="cases-list">
-            {cases.data.cases.map((c) => (
-              <li key={c.personId}>
-                <Link to={`/persons/${c.personId}`}>{c.name}</Link>{' '}
-                <span className="muted">
-                  {c.inNumerator ? t('reports.inNumerator') : t('reports.onlyDenominator')}
-                </span>
-              </li>
-            ))}
-          </ul>
+          <>
+            <p aria-live="polite">
+              {t('reports.casesCount', {
+                total: formatNumber(cases.data.total),
+                numerator: formatNumber(cases.data.inNumerator),
+              })}
+            </p>
+            <ul className="cases-list">
+              {cases.data.cases.map((c) => (
+                <li key={c.personId}>
+                  <Link to={`/persons/${c.personId}`}>{c.name}</Link>{' '}
+                  <span className="muted">
+                    {c.inNumerator ? t('reports.inNumerator') : t('reports.onlyDenominator')}
+                  </span>
+                </li>
+              ))}
+            </ul>
+            <Pagination page={page} total={cases.data.total} pageSize={CASES_PAGE} onPage={setPage} />
+          </>
         )
       ) : null}
       <button type="button" className="button button--secondary" onClick={onClose}>
