@@ -274,6 +274,12 @@ export function ageGroupOf(age: number, bands: AgeBand[]): string {
   return band ? bandLabel(band) : 'other';
 }
 
+/** A household's type from its adults and children in a month (two adults or more: a couple). */
+export function householdTypeOf(adults: number, children: number): HouseholdType {
+  if (adults >= 2) return children > 0 ? 'coupleWithChildren' : 'coupleNoChildren';
+  return children > 0 ? 'singleWithChildren' : 'singleNoChildren';
+}
+
 // ---- the computation ----------------------------------------------------------------------
 
 /** Who a contribution counts, with every attribute a figure can be broken down or filtered by. */
@@ -518,14 +524,7 @@ export function emitContributions(
       const unitId = unitOf.get(householdId) ?? '';
       const adults = inMonth.filter((m) => m.role !== 'child');
       const children = inMonth.filter((m) => m.role === 'child');
-      const householdType: HouseholdType =
-        adults.length >= 2
-          ? children.length > 0
-            ? 'coupleWithChildren'
-            : 'coupleNoChildren'
-          : children.length > 0
-            ? 'singleWithChildren'
-            : 'singleNoChildren';
+      const householdType = householdTypeOf(adults.length, children.length);
       const subjectOf = (m: Facts['members'][number], barrierPerson = m.personId): Subject => ({
         id: m.personId,
         unit: unitId,

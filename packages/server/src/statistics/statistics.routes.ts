@@ -38,7 +38,7 @@ export const statisticsRoutes =
       },
       async (request, reply) => {
         const { month, format } = request.query;
-        const sheet = await socialstyrelsenFile(ctx.db, request, currentUser(request), ctx.clock(), month);
+        const sheet = await socialstyrelsenFile(ctx.db, request, currentUser(request), month);
         return sendSheet(reply, sheet, `socialstyrelsen-${month}`, format);
       },
     );
@@ -57,7 +57,7 @@ export const statisticsRoutes =
       },
       async (request, reply) => {
         const { from, to, format } = request.query;
-        const sheet = await susFile(ctx.db, request, currentUser(request), ctx.clock(), from, to);
+        const sheet = await susFile(ctx.db, request, currentUser(request), from, to);
         return sendSheet(reply, sheet, `sus-${from}-${to}`, format);
       },
     );

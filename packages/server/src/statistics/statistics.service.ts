@@ -10,11 +10,9 @@ import type { SessionUser } from '../auth/sessions.ts';
 import { inTenant } from '../db/database.ts';
 import type { Database } from '../db/schema.ts';
 import { SUPPRESSION_THRESHOLD } from '../overview/overview.routes.ts';
-import { isoDay } from '../plans/planning-settings.ts';
 import type { PlanContent } from '../plans/plans.table.ts';
-import { cubeYearFigures, ensureCube } from '../reporting/cube.service.ts';
-import { type Facts, lastDay, monthIndex } from '../reporting/indicators.compute.ts';
-import { loadPeriodFacts } from '../reporting/reporting.service.ts';
+import { cubeYearFigures, ensureCube, withoutJit } from '../reporting/cube.service.ts';
+import { householdTypeOf, lastDay } from '../reporting/indicators.compute.ts';
 import type { Sheet } from '../reporting/tabular-export.ts';
 
 /** The columns of the monthly file (assumed layout, docs/statistics.md §1). */
@@ -48,55 +46,6 @@ export const SUS_HEADER = [
   'utfall',
 ];
 
-// Indexes of the facts by household and by person, built once per facts (the files loop over
-// every household-month: a scan of every member per lookup was quadratic).
-const membersByHousehold = new WeakMap<Facts, Map<string, Facts['members']>>();
-const barriersByPerson = new WeakMap<Facts, Map<string, Facts['barriers']>>();
-
-function membersIn(facts: Facts, householdId: string, month: string) {
-  let index = membersByHousehold.get(facts);
-  if (!index) {
-    index = new Map();
-    for (const m of facts.members) {
-      const list = index.get(m.householdId) ?? [];
-      list.push(m);
-      index.set(m.householdId, list);
-    }
-    membersByHousehold.set(facts, index);
-  }
-  const first = `${month}-01`;
-  const last = lastDay(month);
-  return (index.get(householdId) ?? []).filter(
-    (m) => m.validFrom <= last && (m.validTo === null || m.validTo >= first),
-  );
-}
-
-function barrierOn(facts: Facts, personId: string, day: string): string {
-  let index = barriersByPerson.get(facts);
-  if (!index) {
-    index = new Map();
-    for (const b of [...facts.barriers].sort((a, c) => a.assessedOn.localeCompare(c.assessedOn))) {
-      const list = index.get(b.personId) ?? [];
-      list.push(b);
-      index.set(b.personId, list);
-    }
-    barriersByPerson.set(facts, index);
-  }
-  let found = '';
-  for (const b of index.get(personId) ?? []) if (b.assessedOn <= day) found = b.supportBarrier;
-  return found;
-}
-
-async function identities(trx: Kysely<Database>, ids: string[]) {
-  if (ids.length === 0) return new Map<string, string>();
-  const rows = await trx
-    .selectFrom('persons')
-    .select(['id', 'personalIdentityNumber'])
-    .where('id', 'in', ids)
-    .execute();
-  return new Map(rows.map((r) => [r.id, r.personalIdentityNumber.replace('-', '')]));
-}
-
 async function municipalityCode(trx: Kysely<Database>, id: string): Promise<string> {
   const row = await trx.selectFrom('municipalities').select('code').where('id', '=', id).executeTakeFirst();
   return row?.code ?? '';
@@ -104,82 +53,80 @@ async function municipalityCode(trx: Kysely<Database>, id: string): Promise<stri
 
 /**
  * One row per adult (sökande and medsökande) in a household with assistance the month concerns,
- * for the manager's own unit. Every person in the file is access-logged.
+ * for the manager's own unit. Every person in the file is access-logged. One query: the month's
+ * latest decision per errand, the members that month, each adult's försörjningshinder as last
+ * assessed by the month's end, and what was paid out for the month.
  */
 export async function socialstyrelsenFile(
   db: Kysely<Database>,
   request: FastifyRequest,
   viewer: SessionUser,
-  now: Date,
   month: string,
 ): Promise<Sheet> {
   const unitId = viewer.unit?.id ?? '';
-  return inTenant(db, viewer.municipality.id, async (trx) => {
-    // Only the month's assistance (period-bounded; the whole history is not needed).
-    const facts = await loadPeriodFacts(trx, viewer.municipality.id, isoDay(now), unitId, {
-      from: month,
-      to: month,
-      firstGrantedIn: null,
-    });
-    const code = await municipalityCode(trx, viewer.municipality.id);
-    const paid = await trx
-      .selectFrom('payments as p')
-      .innerJoin('errands as e', (j) =>
-        j.onRef('e.municipalityId', '=', 'p.municipalityId').onRef('e.id', '=', 'p.errandId'),
+  const municipalityId = viewer.municipality.id;
+  const first = `${month}-01`;
+  const last = lastDay(month);
+  return inTenant(db, municipalityId, async (trx) => {
+    await withoutJit(trx);
+    const code = await municipalityCode(trx, municipalityId);
+    const result = await sql<{
+      householdId: string;
+      personId: string;
+      applicant: boolean;
+      identityNumber: string;
+      gender: string;
+      birthYear: number;
+      adults: string;
+      children: string;
+      granted: string;
+      paid: string | null;
+      barrier: string | null;
+    }>`
+      with granted as (
+        select e.household_id, sum(d.granted_total)::bigint as amount
+        from errands e
+        join households h on h.municipality_id = e.municipality_id and h.id = e.household_id and h.unit_id = ${unitId}
+        join lateral (
+          select granted_total from decisions d
+          where d.municipality_id = e.municipality_id and d.errand_id = e.id
+          order by decided_at desc limit 1
+        ) d on true
+        where e.municipality_id = ${municipalityId} and e.month = ${month}
+        group by e.household_id
+        having sum(d.granted_total) > 0
+      ), members as (
+        select hm.municipality_id, hm.household_id, hm.person_id, hm.role,
+               count(*) filter (where hm.role <> 'child') over w as adults,
+               count(*) filter (where hm.role = 'child') over w as children
+        from household_members hm
+        where hm.municipality_id = ${municipalityId} and hm.household_id in (select household_id from granted)
+          and hm.valid_from <= ${last} and (hm.valid_to is null or hm.valid_to >= ${first})
+        window w as (partition by hm.household_id)
+      ), paid as (
+        select e.household_id, sum(p.amount)::bigint as amount
+        from payments p
+        join errands e on e.municipality_id = p.municipality_id and e.id = p.errand_id
+        where p.municipality_id = ${municipalityId} and p.month = ${month} and p.status in ('exported', 'paid')
+          and e.unit_id = ${unitId}
+        group by e.household_id
       )
-      .select(['e.householdId', sql<string>`sum(p.amount)::bigint`.as('amount')])
-      .where('p.month', '=', month)
-      .where('p.status', 'in', ['exported', 'paid'])
-      .where('e.unitId', '=', unitId)
-      .groupBy('e.householdId')
-      .execute();
-    const paidBy = new Map(paid.map((p) => [p.householdId, Number(p.amount)]));
-    const granted = new Map<string, number>();
-    for (const a of facts.assistance)
-      if (a.month === month) granted.set(a.householdId, (granted.get(a.householdId) ?? 0) + a.amount);
-    const last = lastDay(month);
-    const rows: { personId: string; cells: (string | number | null)[] }[] = [];
-    for (const [householdId, amount] of [...granted].sort((a, b) => a[0].localeCompare(b[0]))) {
-      const members = membersIn(facts, householdId, month);
-      const adults = members
-        .filter((m) => m.role !== 'child')
-        .sort((a, b) => (a.role === 'applicant' ? -1 : b.role === 'applicant' ? 1 : 0));
-      const children = members.filter((m) => m.role === 'child').length;
-      const type =
-        adults.length >= 2
-          ? children > 0
-            ? 'coupleWithChildren'
-            : 'coupleNoChildren'
-          : children > 0
-            ? 'singleWithChildren'
-            : 'singleNoChildren';
-      adults.forEach((adult, index) => {
-        const applicantRow = index === 0;
-        rows.push({
-          personId: adult.personId,
-          cells: [
-            code,
-            month.replace('-', ''),
-            adult.personId,
-            householdId,
-            applicantRow ? 'S' : 'M',
-            adult.gender === 'female' ? 'K' : 'M',
-            Number(adult.birthDate.slice(0, 4)),
-            type,
-            children,
-            applicantRow ? Math.round(amount / 100) : 0,
-            applicantRow ? Math.round((paidBy.get(householdId) ?? 0) / 100) : 0,
-            barrierOn(facts, adult.personId, last),
-            '',
-            '',
-          ],
-        });
-      });
-    }
-    const ids = await identities(
-      trx,
-      rows.map((r) => r.personId),
-    );
+      select m.household_id as "householdId", m.person_id as "personId", m.role = 'applicant' as applicant,
+             p.personal_identity_number as "identityNumber", p.gender,
+             extract(year from p.birth_date)::int as "birthYear", m.adults, m.children,
+             g.amount as granted, paid.amount as paid,
+             (select a.support_barrier from assessments a
+              where a.municipality_id = m.municipality_id and a.person_id = m.person_id
+                and (a.created_at at time zone 'Europe/Stockholm')::date <= ${last}::date
+              order by a.created_at desc limit 1) as barrier
+      from members m
+      join granted g on g.household_id = m.household_id
+      join persons p on p.municipality_id = m.municipality_id and p.id = m.person_id
+      left join paid on paid.household_id = m.household_id
+      where m.role <> 'child'
+      order by m.household_id, m.role = 'applicant' desc, m.person_id
+    `.execute(trx);
+    const rows = result.rows;
     await logAccess(
       trx,
       request,
@@ -189,93 +136,112 @@ export async function socialstyrelsenFile(
     return {
       name: `Socialstyrelsen ${month}`,
       header: SOCIALSTYRELSEN_HEADER,
-      rows: rows.map((r) => r.cells.map((c, i) => (i === 2 ? (ids.get(r.personId) ?? '') : c))),
+      rows: rows.map((r, i) => {
+        // The household's first row is its applicant's (or, without one, its first adult's).
+        const applicantRow = i === 0 || rows[i - 1]?.householdId !== r.householdId;
+        const children = Number(r.children);
+        return [
+          code,
+          month.replace('-', ''),
+          r.identityNumber.replace('-', ''),
+          r.householdId,
+          applicantRow ? 'S' : 'M',
+          r.gender === 'female' ? 'K' : 'M',
+          r.birthYear,
+          householdTypeOf(Number(r.adults), children),
+          children,
+          applicantRow ? Math.round(Number(r.granted) / 100) : 0,
+          applicantRow ? Math.round(Number(r.paid ?? 0) / 100) : 0,
+          r.barrier ?? '',
+          '',
+          '',
+        ];
+      }),
     };
   });
 }
 
 /**
  * SUS participant data: people in the own unit whose genomförandeplan has an activity with the
- * samordningsförbund as responsible party, starting in the period. Every person is access-logged.
+ * samordningsförbund as responsible party, starting in the period (the first plan version with
+ * such an activity is the start). Every person is access-logged.
  */
 export async function susFile(
   db: Kysely<Database>,
   request: FastifyRequest,
   viewer: SessionUser,
-  now: Date,
   from: string,
   to: string,
 ): Promise<Sheet> {
   const unitId = viewer.unit?.id ?? '';
-  return inTenant(db, viewer.municipality.id, async (trx) => {
-    const facts = await loadPeriodFacts(trx, viewer.municipality.id, isoDay(now), unitId, {
-      from,
-      to,
-      firstGrantedIn: null,
-    });
-    const code = await municipalityCode(trx, viewer.municipality.id);
-    const versions = await trx
-      .selectFrom('planVersions as v')
-      .innerJoin('plans as p', (j) =>
-        j.onRef('p.municipalityId', '=', 'v.municipalityId').onRef('p.id', '=', 'v.planId'),
+  const municipalityId = viewer.municipality.id;
+  return inTenant(db, municipalityId, async (trx) => {
+    await withoutJit(trx);
+    const code = await municipalityCode(trx, municipalityId);
+    const result = await sql<{
+      personId: string;
+      startedOn: string;
+      activity: PlanContent['activities'][number];
+      identityNumber: string;
+      gender: string;
+      birthYear: number;
+      assisted: boolean;
+    }>`
+      with starts as (
+        select distinct on (p.person_id) p.person_id, v.created_at, v.content,
+               to_char(v.created_at at time zone 'Europe/Stockholm', 'YYYY-MM') as month
+        from plan_versions v
+        join plans p on p.municipality_id = v.municipality_id and p.id = v.plan_id
+        join persons person on person.municipality_id = p.municipality_id and person.id = p.person_id
+        where v.municipality_id = ${municipalityId} and person.unit_id = ${unitId}
+          and v.content -> 'activities' @> '[{"responsible": {"party": "coordinationAssociation"}}]'::jsonb
+        order by p.person_id, v.created_at
       )
-      .innerJoin('persons as person', (j) =>
-        j.onRef('person.municipalityId', '=', 'p.municipalityId').onRef('person.id', '=', 'p.personId'),
-      )
-      .select(['p.personId', 'v.content', 'v.createdAt', 'person.gender', 'person.birthDate'])
-      .where('person.unitId', '=', unitId)
-      .orderBy('v.createdAt')
-      .execute();
-    const start = new Map<
-      string,
-      { on: string; activity: PlanContent['activities'][number]; gender: string; birthDate: string }
-    >();
-    for (const v of versions) {
-      if (start.has(v.personId)) continue;
-      const activity = v.content.activities.find((a) => a.responsible.party === 'coordinationAssociation');
-      if (activity)
-        start.set(v.personId, {
-          on: isoDay(new Date(v.createdAt)),
-          activity,
-          gender: v.gender,
-          birthDate: String(v.birthDate),
-        });
-    }
-    const assistedMonths = new Set(facts.assistance.map((a) => `${a.householdId}|${a.month}`));
-    const assistedIn = (personId: string, month: string) =>
-      facts.members.some(
-        (m) =>
-          m.personId === personId &&
-          assistedMonths.has(`${m.householdId}|${month}`) &&
-          m.validFrom <= lastDay(month) &&
-          (m.validTo === null || m.validTo >= `${month}-01`),
-      );
-    const chosen = [...start].filter(
-      ([, s]) =>
-        monthIndex(s.on.slice(0, 7)) >= monthIndex(from) && monthIndex(s.on.slice(0, 7)) <= monthIndex(to),
-    );
-    const ids = await identities(
-      trx,
-      chosen.map(([id]) => id),
-    );
+      select s.person_id as "personId",
+             to_char(s.created_at at time zone 'Europe/Stockholm', 'YYYY-MM-DD') as "startedOn",
+             (select a from jsonb_array_elements(s.content -> 'activities') a
+              where a -> 'responsible' ->> 'party' = 'coordinationAssociation' limit 1) as activity,
+             person.personal_identity_number as "identityNumber", person.gender,
+             extract(year from person.birth_date)::int as "birthYear",
+             exists (
+               select 1 from household_members hm
+               join households h on h.municipality_id = hm.municipality_id and h.id = hm.household_id
+                 and h.unit_id = ${unitId}
+               where hm.municipality_id = ${municipalityId} and hm.person_id = s.person_id
+                 and hm.valid_from <= ((s.month || '-01')::date + interval '1 month' - interval '1 day')::date
+                 and (hm.valid_to is null or hm.valid_to >= (s.month || '-01')::date)
+                 and (select sum(d.granted_total) from errands e
+                      join lateral (
+                        select granted_total from decisions d
+                        where d.municipality_id = e.municipality_id and d.errand_id = e.id
+                        order by decided_at desc limit 1
+                      ) d on true
+                      where e.municipality_id = hm.municipality_id and e.household_id = hm.household_id
+                        and e.month = s.month) > 0
+             ) as assisted
+      from starts s
+      join persons person on person.municipality_id = ${municipalityId} and person.id = s.person_id
+      where s.month >= ${from} and s.month <= ${to}
+      order by s.created_at, s.person_id
+    `.execute(trx);
     await logAccess(
       trx,
       request,
       'read',
-      chosen.map(([id]) => id),
+      result.rows.map((r) => r.personId),
     );
     return {
       name: `SUS ${from}–${to}`,
       header: SUS_HEADER,
-      rows: chosen.map(([personId, s]) => [
+      rows: result.rows.map((r) => [
         code,
-        ids.get(personId) ?? '',
-        s.gender === 'female' ? 'K' : 'M',
-        Number(s.birthDate.slice(0, 4)),
-        s.on,
-        assistedIn(personId, s.on.slice(0, 7)) ? 'ekonomiskt_bistand' : 'okand',
-        s.activity.description,
-        s.activity.hoursPerWeek,
+        r.identityNumber.replace('-', ''),
+        r.gender === 'female' ? 'K' : 'M',
+        r.birthYear,
+        r.startedOn,
+        r.assisted ? 'ekonomiskt_bistand' : 'okand',
+        r.activity.description,
+        r.activity.hoursPerWeek,
         '',
         '',
       ]),
