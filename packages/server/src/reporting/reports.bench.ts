@@ -201,6 +201,16 @@ async function seedHistory(db: DatabaseHandle['db']): Promise<void> {
              created_on::date, 'digital', caseworker, created_on + interval '9 hours'
       from bench_plans
     `.execute(trx);
+    // One plan in ten got a new version in the last year with an activity at the samordningsförbund
+    // (what the SUS file lists).
+    await sql`
+      insert into plan_versions (municipality_id, plan_id, version, content, agreed_on, agreement_method, created_by, created_at)
+      select ${MUNICIPALITY}, plan_id, 2,
+             '{"longTermGoal":"Egen försörjning genom arbete","subGoals":[{"id":"g1","outcome":"Har en praktikplats","targetDate":"2027-06-01"}],"activities":[{"description":"Arbetsträning i samordningsförbundets projekt","responsible":{"party":"coordinationAssociation","name":"Samordningsförbundet"},"subGoalIds":["g1"],"hoursPerWeek":15}],"clientWords":"Jag vill prova arbetsträning."}'::jsonb,
+             started::date, 'digital', caseworker, started + interval '9 hours'
+      from (select plan_id, caseworker, ${TODAY}::date - (20 + abs(hashtext(plan_id::text)) % 330) * interval '1 day' as started
+            from bench_plans where abs(hashtext(plan_id::text || 'sus')) % 10 = 0) v
+    `.execute(trx);
     await sql`
       insert into plan_follow_ups (municipality_id, id, plan_id, plan_version, held_on, progress, next_follow_up_on, created_by)
       select ${MUNICIPALITY}, gen_random_uuid(), plan_id, 1, held_on,
