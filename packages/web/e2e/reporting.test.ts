@@ -126,6 +126,23 @@ describe('Indikatorer', () => {
     await panel.waitFor();
     await panel.getByRole('link').first().waitFor();
     expect(await panel.getByRole('link').count()).toBeGreaterThan(0);
+    await panel.getByText(/personer bakom siffran, varav \d+ i täljaren/).waitFor();
+    await expectAccessible(page);
+
+    // The count of everyone behind the figure; the list shows them all up to a page of 50
+    // (paging itself: cube.test.ts — the test demo has about 20 adults per unit and month).
+    const recipients = page.getByRole('region', { name: 'Vuxna biståndsmottagare', exact: true });
+    await recipients
+      .getByRole('button', { name: /Visa ärenden för Vuxna biståndsmottagare,/ })
+      .last()
+      .click();
+    await panel.getByRole('heading', { name: /Vuxna biståndsmottagare/ }).waitFor();
+    await panel.getByRole('link').first().waitFor();
+    const total = Number(
+      ((await panel.getByText(/personer bakom siffran/).textContent()) ?? '').replace(/\D.*$/s, '').trim(),
+    );
+    expect(total).toBeGreaterThan(0);
+    expect(await panel.getByRole('link').count()).toBe(Math.min(total, 50));
     await expectAccessible(page);
 
     // The month's file to Socialstyrelsen, produced from the same case data.

@@ -379,7 +379,14 @@ function IndicatorSection({
         <p className="muted">{t('reports.empty')}</p>
       )}
       {selection ? (
-        <CasesPanel filters={filters} selection={selection} label={label} onClose={() => onSelect(null)} />
+        <CasesPanel
+          // A new figure starts on its first page.
+          key={`${selection.indicator}|${selection.month}|${selection.group}`}
+          filters={filters}
+          selection={selection}
+          label={label}
+          onClose={() => onSelect(null)}
+        />
       ) : null}
     </section>
   );
