@@ -71,6 +71,7 @@ import type {
 import type { RecoveryClaimTable } from '../recovery/recovery.table.ts';
 import type { ConsentTable, PartnerAgencyTable, ReferralTable } from '../referrals/referrals.table.ts';
 import type {
+  ConsistencyCellTable,
   IndicatorCellTable,
   IndicatorSnapshotTable,
   IndicatorTargetTable,
@@ -166,6 +167,7 @@ export type Database = {
   indicatorTargets: IndicatorTargetTable;
   indicatorSnapshots: IndicatorSnapshotTable;
   indicatorCells: IndicatorCellTable;
+  consistencyCells: ConsistencyCellTable;
   reportingChanges: ReportingChangeTable;
   auditSamples: AuditSampleTable;
   auditSampleItems: AuditSampleItemTable;
