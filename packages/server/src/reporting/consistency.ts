@@ -1,8 +1,22 @@
 // Consistency report (likabehandling): across the municipalities that have adopted the same
 // guideline set, or across units or caseworkers of one municipality — how often costs above the
 // guideline caps were approved, how often applications were rejected, and the average
-// assistance per household type. Aggregates only; groups with fewer than five decisions are
-// withheld. Each municipality's figures are read inside its own tenant transaction.
+// assistance per household type. Aggregates only. Each municipality's figures are read inside
+// its own tenant transaction.
+//
+// The figures come from the indicator cube (docs/indicators.md, "Consistency report"): its
+// refresh sums the latest decision of every errand into `consistency_cells` per month, errand
+// unit, deciding caseworker and household type (cube.service.ts `addConsistencyDecisions`), and
+// the report sums the period's cells per group and household type (`cubeConsistency`) — a few
+// thousand rows whatever the number of decisions.
+//
+// Small groups (nämnd and revisor): a group with 1–4 decisions is withheld; a household type's
+// average is withheld when its granting decisions come from 1–4 distinct households, counted
+// over the whole period (a household granted in three months counts once). Distinct counts do
+// not add up over cells, so a cell keeps the ids of its granting households while they are fewer
+// than five: if any cell of a group has five or more, so has the group; otherwise the union of
+// the cells' ids gives the exact count. `aggregateDecisions`/`consistencyRows` compute the same
+// from raw decision rows (the tests' reference).
 import type { FastifyBaseLogger } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { SessionUser } from '../auth/sessions.ts';
@@ -43,7 +57,7 @@ export type ConsistencyRow = {
 const round4 = (v: number) => Math.round(v * 10_000) / 10_000;
 const small = (n: number) => n > 0 && n < SUPPRESSION_THRESHOLD;
 
-/** Decisions summed per group and household type (what the SQL returns). */
+/** Decisions summed per group and household type (what `cubeConsistency` returns). */
 export type DecisionAggregate = {
   group: string;
   householdType: HouseholdType;
@@ -53,11 +67,14 @@ export type DecisionAggregate = {
   approved: number;
   granting: number;
   grantedSum: number;
-  /** Distinct households among the granting decisions. */
+  /**
+   * Distinct households among the granting decisions — exact below SUPPRESSION_THRESHOLD; from
+   * the cube, at or above it a lower bound that is itself at or above it (all the rule needs).
+   */
   households: number;
 };
 
-/** Sums decision rows per group and household type, as the SQL does (for the pure tests). */
+/** Sums decision rows per group and household type, as the cube does (the tests' reference). */
 export function aggregateDecisions(rows: DecisionRow[]): DecisionAggregate[] {
   const out = new Map<string, DecisionAggregate & { ids: Set<string> }>();
   for (const r of rows) {

@@ -2,7 +2,9 @@
 // the dashboard's figures precomputed per municipality as additive cells — month × indicator ×
 // unit × gender × age group × household type × försörjningshinder (× caseworker for caseload) —
 // by the same pure code that answers the drill-down (`emitContributions`). Any breakdown or
-// filter is then one grouped query over the cells.
+// filter is then one grouped query over the cells. The same refresh writes the consistency
+// report's cells (`consistency_cells`: the latest decision per errand summed per month, errand
+// unit, deciding caseworker and household type; see `addConsistencyDecisions`).
 //
 // The refresh works through the municipality's households a chunk at a time, reading only the
 // chunk's facts (and its members' other households, whose months count toward a person's
@@ -625,7 +627,8 @@ async function writeConsistencyCells(
  * current consistency cells (optionally one unit's errands). Distinct households for the
  * small-group rule: when one of the group's cells has at least SUPPRESSION_THRESHOLD, the group
  * has too (that count is returned, a lower bound); otherwise every cell kept its ids and the
- * distinct count over their union is exact.
+ * distinct count over their union is exact. (`greatest` only matters for cells written under a
+ * lower threshold than today's, whose ids may be missing: it errs towards withholding.)
  */
 export async function cubeConsistency(
   trx: Kysely<Database>,
@@ -669,8 +672,8 @@ export async function cubeConsistency(
     )
     select s.g as "group", s.t as "householdType", s.decisions, s.rejected, s.above as "aboveCap",
            s.approved, s.granting, s.granted as "grantedSum",
-           case when s.most >= ${SUPPRESSION_THRESHOLD} then s.most else coalesce(f.households, 0) end
-             as households
+           case when s.most >= ${SUPPRESSION_THRESHOLD} then s.most
+                else greatest(s.most, coalesce(f.households, 0)) end as households
     from sums s left join few f on f.g = s.g and f.t = s.t
   `.execute(trx);
   return result.rows.map((r) => ({
