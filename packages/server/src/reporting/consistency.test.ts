@@ -300,6 +300,16 @@ describe('consistency report from the indicator cube', () => {
     },
   );
 
+  it('keeps each municipality’s cells in its tenant (row-level security)', async () => {
+    await report(committee, { from: '2026-01', to: '2026-12', dimension: 'municipality' });
+    for (const m of ['alvstad', 'sjoby']) {
+      const seen = await inTenant(t.db.db, m, (trx) =>
+        trx.selectFrom('consistencyCells').select('municipalityId').distinct().execute(),
+      );
+      expect(seen).toEqual([{ municipalityId: m }]);
+    }
+  });
+
   it('withholds a household type’s average when its households are fewer than five across the months, shows it when the union reaches five', async () => {
     const db = t.db.db;
     const repeating = randomUUID();
