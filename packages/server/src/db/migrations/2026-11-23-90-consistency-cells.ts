@@ -48,6 +48,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     create policy tenant_isolation on consistency_cells
       using (municipality_id = current_setting('stegvis.municipality', true))
       with check (municipality_id = current_setting('stegvis.municipality', true));
+
+    -- The current generations have no consistency cells yet: note a data change for every
+    -- municipality ('*'), so the next read or the start-up warm-up refreshes each cube.
+    insert into reporting_changes (municipality_id) values ('*');
   `,
   );
 }
