@@ -330,10 +330,7 @@ export async function buildGeneration(
     const chunk = households.slice(i, i + chunkSize);
     const { facts, decisions } = await inTenant(db, municipalityId, async (trx) => {
       await withoutJit(trx);
-      return {
-        facts: await loadChunkFacts(trx, municipalityId, today, chunk),
-        decisions: await loadConsistencyDecisions(trx, municipalityId, chunk),
-      };
+      return loadChunk(trx, municipalityId, today, chunk);
     });
     addConsistencyDecisions(consistency, decisions, facts.members);
     const only = new Set(chunk);
@@ -448,41 +445,6 @@ export type ConsistencyDecision = {
   /** The calculation warned `guideline_cap_exceeded`. */
   aboveCap: boolean;
 };
-
-/**
- * The latest decision on every errand of a chunk of households, all months (a lookup per errand
- * in `decisions_latest`), with its calculation's assistance and cap warning.
- */
-export async function loadConsistencyDecisions(
-  trx: Kysely<Database>,
-  municipalityId: string,
-  householdIds: string[],
-): Promise<ConsistencyDecision[]> {
-  const ids = sql`${`{${householdIds.join(',')}}`}::uuid[]`;
-  const result = await sql<{
-    householdId: string;
-    month: string;
-    unitId: string;
-    decidedBy: string;
-    grantedTotal: number;
-    calculated: number | null;
-    aboveCap: boolean;
-  }>`
-    select e.household_id as "householdId", e.month, e.unit_id as "unitId", d.decided_by as "decidedBy",
-           d.granted_total as "grantedTotal", c.assistance as calculated,
-           coalesce(coalesce(c.result -> 'warnings', '[]'::jsonb) @> '[{"code":"guideline_cap_exceeded"}]'::jsonb, false)
-             as "aboveCap"
-    from errands e
-    join lateral (
-      select decided_by, granted_total, calculation_id from decisions d
-      where d.municipality_id = e.municipality_id and d.errand_id = e.id
-      order by decided_at desc limit 1
-    ) d on true
-    left join calculations c on c.municipality_id = e.municipality_id and c.id = d.calculation_id
-    where e.municipality_id = ${municipalityId} and e.household_id = any(${ids})
-  `.execute(trx);
-  return result.rows;
-}
 
 /** A consistency cell summed over the refresh's chunks (see migration 90). */
 type ConsistencyCell = {
@@ -700,6 +662,20 @@ export async function loadChunkFacts(
   today: string,
   householdIds: string[],
 ): Promise<Facts> {
+  return (await loadChunk(trx, municipalityId, today, householdIds)).facts;
+}
+
+/**
+ * A chunk's facts (`loadChunkFacts`) and the latest decision on every errand of the chunk's own
+ * households (all months) for the consistency cells. One lookup per errand in `decisions_latest`
+ * serves both: the assistance per household and month is summed here from the same rows.
+ */
+export async function loadChunk(
+  trx: Kysely<Database>,
+  municipalityId: string,
+  today: string,
+  householdIds: string[],
+): Promise<{ facts: Facts; decisions: ConsistencyDecision[] }> {
   const ids = sql`${`{${householdIds.join(',')}}`}::uuid[]`;
   const persons = sql`(select person_id from household_members
                        where municipality_id = ${municipalityId} and household_id = any(${ids}))`;
@@ -718,26 +694,53 @@ export async function loadChunkFacts(
     select id, unit_id as "unitId" from households
     where municipality_id = ${municipalityId} and id = any(${relatedIds})
   `.execute(trx);
-  const assistance = await sql<{ householdId: string; month: string; amount: string; decidedOn: string }>`
-    select e.household_id as "householdId", e.month, sum(d.granted_total)::bigint as amount,
-           to_char(min(d.decided_at) at time zone 'Europe/Stockholm', 'YYYY-MM-DD') as "decidedOn"
+  // The latest decision per errand of every related household; the calculation only for the
+  // chunk's own households (the consistency cells' households).
+  const latest = await sql<ConsistencyDecision & { decidedOn: string }>`
+    select e.household_id as "householdId", e.month, e.unit_id as "unitId", d.decided_by as "decidedBy",
+           d.granted_total as "grantedTotal",
+           to_char(d.decided_at at time zone 'Europe/Stockholm', 'YYYY-MM-DD') as "decidedOn",
+           c.assistance as calculated,
+           coalesce(c.result -> 'warnings' @> '[{"code":"guideline_cap_exceeded"}]'::jsonb, false) as "aboveCap"
     from errands e
     join lateral (
-      select granted_total, decided_at from decisions d
+      select decided_by, granted_total, calculation_id, decided_at from decisions d
       where d.municipality_id = e.municipality_id and d.errand_id = e.id
       order by decided_at desc limit 1
     ) d on true
+    left join calculations c on c.municipality_id = e.municipality_id and c.id = d.calculation_id
+      and e.household_id = any(${ids})
     where e.municipality_id = ${municipalityId} and e.household_id = any(${relatedIds})
-    group by e.household_id, e.month
-    having sum(d.granted_total) > 0
   `.execute(trx);
+  // Assistance: per household and month the errands' latest decisions added together, with the
+  // first of their days; only months that grant something.
+  const months = new Map<string, Facts['assistance'][number]>();
+  for (const r of latest.rows) {
+    const key = `${r.householdId}\t${r.month}`;
+    const a = months.get(key);
+    if (!a)
+      months.set(key, {
+        householdId: r.householdId,
+        month: r.month,
+        amount: r.grantedTotal,
+        decidedOn: r.decidedOn,
+      });
+    else {
+      a.amount += r.grantedTotal;
+      if (r.decidedOn < a.decidedOn) a.decidedOn = r.decidedOn;
+    }
+  }
+  const own = new Set(householdIds);
   const rest = await personFacts(trx, municipalityId, persons, sql`household_id = any(${relatedIds})`);
   return {
-    today,
-    households: households.rows,
-    members: members.rows,
-    assistance: assistance.rows.map((a) => ({ ...a, amount: Number(a.amount) })),
-    ...rest,
+    facts: {
+      today,
+      households: households.rows,
+      members: members.rows,
+      assistance: [...months.values()].filter((a) => a.amount > 0),
+      ...rest,
+    },
+    decisions: latest.rows.filter((r) => own.has(r.householdId)).map(({ decidedOn: _day, ...d }) => d),
   };
 }
 
