@@ -740,7 +740,7 @@ export async function loadChunk(
       assistance: [...months.values()].filter((a) => a.amount > 0),
       ...rest,
     },
-    decisions: latest.rows.filter((r) => own.has(r.householdId)).map(({ decidedOn: _day, ...d }) => d),
+    decisions: latest.rows.filter((r) => own.has(r.householdId)),
   };
 }
 
