@@ -25,6 +25,7 @@ import * as indicatorCube from './migrations/2026-11-23-80-indicator-cube.ts';
 import * as aktivitetskravReductions from './migrations/2026-11-23-81-aktivitetskrav-reductions.ts';
 import * as referralClosing from './migrations/2026-11-23-82-referral-closing.ts';
 import * as staffInbox from './migrations/2026-11-23-82-staff-inbox.ts';
+import * as consistencyCells from './migrations/2026-11-23-90-consistency-cells.ts';
 import * as indicatorSubjects from './migrations/2026-11-23-91-indicator-subjects.ts';
 import * as paymentsByMonth from './migrations/2026-11-23-92-payments-by-month.ts';
 import { runScript } from './sql-script.ts';
@@ -55,6 +56,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-23-80-indicator-cube': indicatorCube,
   '2026-11-23-91-indicator-subjects': indicatorSubjects,
   '2026-11-23-92-payments-by-month': paymentsByMonth,
+  '2026-11-23-90-consistency-cells': consistencyCells,
 };
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations are typed independently of the app schema

@@ -71,6 +71,7 @@ import type {
 import type { RecoveryClaimTable } from '../recovery/recovery.table.ts';
 import type { ConsentTable, PartnerAgencyTable, ReferralTable } from '../referrals/referrals.table.ts';
 import type {
+  ConsistencyCellTable,
   IndicatorCellTable,
   IndicatorSnapshotTable,
   IndicatorSubjectTable,
@@ -168,6 +169,7 @@ export type Database = {
   indicatorSnapshots: IndicatorSnapshotTable;
   indicatorCells: IndicatorCellTable;
   indicatorSubjects: IndicatorSubjectTable;
+  consistencyCells: ConsistencyCellTable;
   reportingChanges: ReportingChangeTable;
   auditSamples: AuditSampleTable;
   auditSampleItems: AuditSampleItemTable;

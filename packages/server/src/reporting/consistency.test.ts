@@ -1,11 +1,31 @@
 // The consistency report: hand-checked figures on a small list, and across the two demo
-// municipalities that adopted the region's guideline set.
+// municipalities that adopted the region's guideline set. The report reads the indicator cube's
+// consistency cells; on the demo history it answers exactly what the pure computation answers
+// over the raw decision rows, also for small groups whose households repeat across months.
 import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inTenant } from '../db/database.ts';
-import { householdsOf } from '../payments/testing-fixtures.ts';
-import { as, buildTestApp, type Login, login, loginAs, type TestApp } from '../testing.ts';
-import { consistencyRows, type DecisionRow } from './consistency.ts';
+import { seedDemoHistory } from '../demo/seed.ts';
+import { createDecidedErrand, householdsOf } from '../payments/testing-fixtures.ts';
+import {
+  as,
+  buildTestApp,
+  type Login,
+  login,
+  loginAs,
+  TEST_SEED,
+  TEST_TODAY,
+  type TestApp,
+} from '../testing.ts';
+import {
+  type ConsistencyDimension,
+  type ConsistencyRow,
+  consistencyRows,
+  type DecisionRow,
+} from './consistency.ts';
+import { buildGeneration, refreshesSettled } from './cube.service.ts';
+import type { HouseholdType } from './indicators.compute.ts';
 
 describe('consistency figures (pure)', () => {
   const row = (over: Partial<DecisionRow>): DecisionRow => ({
@@ -117,6 +137,7 @@ beforeAll(async () => {
   const kim = await login(t.app, 'kim');
   await decided('alvstad', 'eb-syd', 6, manager.userId, 5);
   await decided('sjoby', 'eb', 5, kim.userId, 0);
+  await seedDemoHistory(t.db.db, TEST_SEED);
 });
 afterAll(() => t.close());
 
@@ -153,5 +174,243 @@ describe('consistency report API', () => {
       headers: as(manager),
     });
     expect(refused.statusCode).toBe(403);
+  });
+});
+
+/** The last day of a month, computed independently of the app's helpers. */
+const lastDayOf = (month: string) =>
+  new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).toISOString().slice(0, 10);
+
+/**
+ * The reference: every errand of the period with its latest decision, read straight from the
+ * tables (no cube), the household type worked out from the membership rows in JS.
+ */
+async function referenceRows(
+  municipalityId: string,
+  query: { from: string; to: string; dimension: ConsistencyDimension },
+  unitId: string | null,
+): Promise<DecisionRow[]> {
+  return inTenant(t.db.db, municipalityId, async (trx) => {
+    const latest = await sql<{
+      householdId: string;
+      unitId: string;
+      month: string;
+      decidedBy: string;
+      grantedTotal: number;
+      calculated: number | null;
+      result: { warnings?: { code: string }[] } | null;
+    }>`
+      select distinct on (e.id) e.household_id as "householdId", e.unit_id as "unitId", e.month,
+             d.decided_by as "decidedBy", d.granted_total as "grantedTotal", c.assistance as calculated, c.result
+      from errands e
+      join decisions d on d.municipality_id = e.municipality_id and d.errand_id = e.id
+      left join calculations c on c.municipality_id = d.municipality_id and c.id = d.calculation_id
+      where e.month >= ${query.from} and e.month <= ${query.to}
+      order by e.id, d.decided_at desc
+    `.execute(trx);
+    const members = await sql<{
+      householdId: string;
+      role: string;
+      validFrom: string;
+      validTo: string | null;
+    }>`
+      select household_id as "householdId", role, to_char(valid_from, 'YYYY-MM-DD') as "validFrom",
+             to_char(valid_to, 'YYYY-MM-DD') as "validTo"
+      from household_members
+    `.execute(trx);
+    const typeOf = (householdId: string, month: string): HouseholdType => {
+      const now = members.rows.filter(
+        (m) =>
+          m.householdId === householdId &&
+          m.validFrom <= lastDayOf(month) &&
+          (m.validTo === null || m.validTo >= `${month}-01`),
+      );
+      const adults = now.filter((m) => m.role !== 'child').length;
+      const children = now.length - adults;
+      if (adults >= 2) return children > 0 ? 'coupleWithChildren' : 'coupleNoChildren';
+      return children > 0 ? 'singleWithChildren' : 'singleNoChildren';
+    };
+    return latest.rows
+      .filter((r) => unitId === null || r.unitId === unitId)
+      .map((r) => ({
+        group:
+          query.dimension === 'municipality'
+            ? municipalityId
+            : query.dimension === 'unit'
+              ? r.unitId
+              : r.decidedBy,
+        householdId: r.householdId,
+        householdType: typeOf(r.householdId, r.month),
+        grantedTotal: r.grantedTotal,
+        calculated: r.calculated,
+        aboveCap: (r.result?.warnings ?? []).some((w) => w.code === 'guideline_cap_exceeded'),
+      }));
+  });
+}
+
+type Report = { rows: ConsistencyRow[]; snapshot: { refreshedAt: string; stale: boolean } };
+
+async function report(viewer: Login, query: { from: string; to: string; dimension: ConsistencyDimension }) {
+  const response = await t.app.inject({
+    method: 'GET',
+    url: `/api/v1/reports/consistency?from=${query.from}&to=${query.to}&dimension=${query.dimension}`,
+    headers: as(viewer),
+  });
+  expect(response.statusCode).toBe(200);
+  return response.json() as Report;
+}
+
+/** What the pure computation answers on the reference rows, with the report's labels. */
+async function expected(
+  body: Report,
+  query: { from: string; to: string; dimension: ConsistencyDimension },
+  viewer: 'committee' | 'manager',
+) {
+  const municipalities = query.dimension === 'municipality' ? body.rows.map((r) => r.key) : ['alvstad'];
+  const rows: DecisionRow[] = [];
+  for (const m of municipalities)
+    for (const r of await referenceRows(m, query, viewer === 'manager' ? 'eb-norr' : null)) rows.push(r);
+  return consistencyRows(rows, new Map(body.rows.map((r) => [r.key, r.label])), viewer === 'committee');
+}
+
+describe('consistency report from the indicator cube', () => {
+  const CASES: {
+    viewer: 'committee' | 'manager';
+    from: string;
+    to: string;
+    dimension: ConsistencyDimension;
+  }[] = [
+    { viewer: 'committee', from: '2025-12', to: '2026-11', dimension: 'unit' },
+    { viewer: 'committee', from: '2026-03', to: '2026-08', dimension: 'caseworker' },
+    { viewer: 'committee', from: '2026-01', to: '2026-12', dimension: 'municipality' },
+    { viewer: 'manager', from: '2025-12', to: '2026-11', dimension: 'caseworker' },
+    { viewer: 'manager', from: '2026-06', to: '2026-06', dimension: 'unit' },
+  ];
+
+  it.each(CASES)(
+    'answers like the pure computation on raw decisions: $viewer by $dimension, $from–$to',
+    async ({ viewer, ...query }) => {
+      const body = await report(viewer === 'committee' ? committee : manager, query);
+      const reference = await expected(body, query, viewer);
+      expect(body.rows).toEqual(reference);
+      // Not a comparison of two empty answers: the demo history's decisions, some above the cap.
+      const decided = reference.reduce((s, r) => s + (r.decisions ?? 0), 0);
+      expect(decided).toBeGreaterThan(query.from === query.to ? 5 : 50);
+      if (query.from !== query.to) expect(reference.some((r) => (r.aboveCap ?? 0) > 0)).toBe(true);
+    },
+  );
+
+  it('keeps each municipality’s cells in its tenant (row-level security)', async () => {
+    await report(committee, { from: '2026-01', to: '2026-12', dimension: 'municipality' });
+    for (const m of ['alvstad', 'sjoby']) {
+      const seen = await inTenant(t.db.db, m, (trx) =>
+        trx.selectFrom('consistencyCells').select('municipalityId').distinct().execute(),
+      );
+      expect(seen).toEqual([{ municipalityId: m }]);
+    }
+  });
+
+  it('withholds a household type’s average when its households are fewer than five across the months, shows it when the union reaches five', async () => {
+    const db = t.db.db;
+    const repeating = randomUUID();
+    const spread = randomUUID();
+    // Four households granted in each of three months: 12 granting decisions, 4 households.
+    const four = await householdsOf(db, 'alvstad', 'eb-norr', 4);
+    for (const month of ['2026-09', '2026-10', '2026-11'])
+      for (const h of four)
+        await createDecidedErrand(db, {
+          municipalityId: 'alvstad',
+          householdId: h.id,
+          month,
+          decidedBy: repeating,
+          items: [{ granted: 500_000 }],
+        });
+    // Five households, at most two a month (the first twice): no month's cell reaches five.
+    const five = await householdsOf(db, 'alvstad', 'eb-norr', 5);
+    const spreadDecisions: [number, string, number][] = [
+      [0, '2026-09', 300_000],
+      [1, '2026-09', 400_000],
+      [2, '2026-10', 500_000],
+      [3, '2026-10', 600_000],
+      [4, '2026-11', 700_000],
+      [0, '2026-11', 900_000],
+    ];
+    for (const [i, month, granted] of spreadDecisions)
+      await createDecidedErrand(db, {
+        municipalityId: 'alvstad',
+        householdId: five[i]?.id as string,
+        month,
+        decidedBy: spread,
+        items: [{ granted }],
+      });
+    const query = { from: '2026-09', to: '2026-11', dimension: 'caseworker' as const };
+    const check = async () => {
+      const body = await report(committee, query);
+      expect(body.rows).toEqual(await expected(body, query, 'committee'));
+      const byKey = new Map(body.rows.map((r) => [r.key, r]));
+      expect(byKey.get(repeating)).toMatchObject({ decisions: 12, rejectionRate: 0, suppressed: false });
+      expect(byKey.get(repeating)?.averageByHouseholdType.singleNoChildren).toBeNull();
+      expect(byKey.get(spread)).toMatchObject({ decisions: 6, suppressed: false });
+      expect(byKey.get(spread)?.averageByHouseholdType.singleNoChildren).toBe(566_667);
+      return body;
+    };
+    const before = await check();
+    // A single month: two decisions of the spread caseworker, the row itself withheld.
+    const september = await report(committee, { ...query, to: '2026-09' });
+    expect(september.rows.find((r) => r.key === spread)).toMatchObject({ decisions: null, suppressed: true });
+    // The unit manager sees the own unit's figures unsuppressed.
+    const own = await report(manager, query);
+    expect(own.rows.find((r) => r.key === repeating)?.averageByHouseholdType.singleNoChildren).toBe(500_000);
+
+    // Refreshed two households at a time, a cell's households come from several chunks: the same.
+    const generation = await inTenant(db, 'alvstad', (trx) =>
+      trx.selectFrom('indicatorSnapshots').select('generation').executeTakeFirstOrThrow(),
+    );
+    const stats = await buildGeneration(db, 'alvstad', TEST_TODAY, generation.generation + 1, new Date(), 2);
+    expect(stats.chunks).toBeGreaterThan(20);
+    expect(stats.consistencyCells).toBeGreaterThan(0);
+    const chunked = await check();
+    expect(chunked.snapshot.refreshedAt > before.snapshot.refreshedAt).toBe(true);
+  });
+
+  it('follows a new decision after the next refresh', async () => {
+    const query = { from: '2026-10', to: '2026-10', dimension: 'caseworker' as const };
+    const caseworker = randomUUID();
+    const households = await householdsOf(t.db.db, 'alvstad', 'eb-norr', 5);
+    for (const h of households.slice(0, 4))
+      await createDecidedErrand(t.db.db, {
+        municipalityId: 'alvstad',
+        householdId: h.id,
+        month: '2026-10',
+        decidedBy: caseworker,
+        items: [{ granted: 400_000 }],
+      });
+    const read = async () => {
+      let body = await report(committee, query);
+      // A slow last refresh answers from the existing figures and refreshes in the background.
+      if (body.snapshot.stale) {
+        await refreshesSettled(t.db.db);
+        body = await report(committee, query);
+      }
+      expect(body.snapshot.stale).toBe(false);
+      return body;
+    };
+    const before = await read();
+    expect(before.rows.find((r) => r.key === caseworker)).toMatchObject({
+      decisions: null,
+      suppressed: true,
+    });
+    await createDecidedErrand(t.db.db, {
+      municipalityId: 'alvstad',
+      householdId: households[4]?.id as string,
+      month: '2026-10',
+      decidedBy: caseworker,
+      items: [{ granted: 900_000 }],
+    });
+    const after = await read();
+    expect(after.snapshot.refreshedAt > before.snapshot.refreshedAt).toBe(true);
+    const row = after.rows.find((r) => r.key === caseworker);
+    expect(row).toMatchObject({ decisions: 5, rejectionRate: 0, suppressed: false });
+    expect(row?.averageByHouseholdType.singleNoChildren).toBe(500_000);
   });
 });

@@ -1,10 +1,24 @@
 // Consistency report (likabehandling): across the municipalities that have adopted the same
 // guideline set, or across units or caseworkers of one municipality — how often costs above the
 // guideline caps were approved, how often applications were rejected, and the average
-// assistance per household type. Aggregates only; groups with fewer than five decisions are
-// withheld. Each municipality's figures are read inside its own tenant transaction.
+// assistance per household type. Aggregates only. Each municipality's figures are read inside
+// its own tenant transaction.
+//
+// The figures come from the indicator cube (docs/indicators.md, "Consistency report"): its
+// refresh sums the latest decision of every errand into `consistency_cells` per month, errand
+// unit, deciding caseworker and household type (cube.service.ts `addConsistencyDecisions`), and
+// the report sums the period's cells per group and household type (`cubeConsistency`) — a few
+// thousand rows whatever the number of decisions.
+//
+// Small groups (nämnd and revisor): a group with 1–4 decisions is withheld; a household type's
+// average is withheld when its granting decisions come from 1–4 distinct households, counted
+// over the whole period (a household granted in three months counts once). Distinct counts do
+// not add up over cells, so a cell keeps the ids of its granting households while they are fewer
+// than five: if any cell of a group has five or more, so has the group; otherwise the union of
+// the cells' ids gives the exact count. `aggregateDecisions`/`consistencyRows` compute the same
+// from raw decision rows (the tests' reference).
+import type { FastifyBaseLogger } from 'fastify';
 import type { Kysely } from 'kysely';
-import { sql } from 'kysely';
 import type { SessionUser } from '../auth/sessions.ts';
 import { inTenant } from '../db/database.ts';
 import type { Database } from '../db/schema.ts';
@@ -13,7 +27,7 @@ import { guidelineSetFor } from '../guidelines/guidelines.service.ts';
 import { AppError } from '../http/problem.ts';
 import { SUPPRESSION_THRESHOLD } from '../overview/overview.routes.ts';
 import { isoDay } from '../plans/planning-settings.ts';
-import { withoutJit } from './cube.service.ts';
+import { cubeConsistency, ensureCube, type Snapshot } from './cube.service.ts';
 import { HOUSEHOLD_TYPES, type HouseholdType } from './indicators.compute.ts';
 
 export const CONSISTENCY_DIMENSIONS = ['municipality', 'unit', 'caseworker'] as const;
@@ -43,7 +57,7 @@ export type ConsistencyRow = {
 const round4 = (v: number) => Math.round(v * 10_000) / 10_000;
 const small = (n: number) => n > 0 && n < SUPPRESSION_THRESHOLD;
 
-/** Decisions summed per group and household type (what the SQL returns). */
+/** Decisions summed per group and household type (what `cubeConsistency` returns). */
 export type DecisionAggregate = {
   group: string;
   householdType: HouseholdType;
@@ -53,11 +67,14 @@ export type DecisionAggregate = {
   approved: number;
   granting: number;
   grantedSum: number;
-  /** Distinct households among the granting decisions. */
+  /**
+   * Distinct households among the granting decisions — exact below SUPPRESSION_THRESHOLD; from
+   * the cube, at or above it a lower bound that is itself at or above it (all the rule needs).
+   */
   households: number;
 };
 
-/** Sums decision rows per group and household type, as the SQL does (for the pure tests). */
+/** Sums decision rows per group and household type, as the cube does (the tests' reference). */
 export function aggregateDecisions(rows: DecisionRow[]): DecisionAggregate[] {
   const out = new Map<string, DecisionAggregate & { ids: Set<string> }>();
   for (const r of rows) {
@@ -153,92 +170,12 @@ export function consistencyFromAggregates(
     .sort((a, b) => a.label.localeCompare(b.label, 'sv'));
 }
 
-/**
- * The period's decisions summed per group and household type in SQL: the latest decision per
- * errand of the period's months (an index lookup per errand, not a sort of every decision in
- * the history), the household's type from its membership in the errand's month. Set-based, so
- * the answer's size is groups × household types whatever the number of decisions.
- */
-async function decisionAggregates(
-  trx: Kysely<Database>,
-  municipalityId: string,
-  from: string,
-  to: string,
-  dimension: ConsistencyDimension,
-  unitId: string | null,
-): Promise<DecisionAggregate[]> {
-  const group =
-    dimension === 'municipality'
-      ? sql`${municipalityId}::text`
-      : dimension === 'unit'
-        ? sql`unit_id`
-        : sql`decided_by::text`;
-  const result = await sql<{
-    group: string;
-    householdType: HouseholdType;
-    decisions: string;
-    rejected: string;
-    aboveCap: string;
-    approved: string;
-    granting: string;
-    grantedSum: string;
-    households: string;
-  }>`
-    with latest as (
-      select e.unit_id, e.household_id, e.month, d.decided_by, d.granted_total, c.assistance as calculated,
-             coalesce(c.result -> 'warnings', '[]'::jsonb) @> '[{"code":"guideline_cap_exceeded"}]'::jsonb as above_cap
-      from errands e
-      join lateral (
-        select decided_by, granted_total, calculation_id from decisions d
-        where d.municipality_id = e.municipality_id and d.errand_id = e.id
-        order by decided_at desc limit 1
-      ) d on true
-      left join calculations c on c.municipality_id = e.municipality_id and c.id = d.calculation_id
-      where e.municipality_id = ${municipalityId} and e.month >= ${from} and e.month <= ${to}
-        and ${unitId === null ? sql`true` : sql`e.unit_id = ${unitId}`}
-    ), typed as (
-      select l.*, (
-        select case
-                 when count(*) filter (where hm.role <> 'child') >= 2
-                   then case when bool_or(hm.role = 'child') then 'coupleWithChildren' else 'coupleNoChildren' end
-                 else case when bool_or(hm.role = 'child') then 'singleWithChildren' else 'singleNoChildren' end
-               end
-        from household_members hm
-        where hm.municipality_id = ${municipalityId} and hm.household_id = l.household_id
-          and hm.valid_from <= ((l.month || '-01')::date + interval '1 month' - interval '1 day')::date
-          and (hm.valid_to is null or hm.valid_to >= (l.month || '-01')::date)
-      ) as household_type
-      from latest l
-    )
-    select ${group} as "group", household_type as "householdType",
-           count(*) as decisions,
-           count(*) filter (where granted_total = 0) as rejected,
-           count(*) filter (where above_cap) as "aboveCap",
-           count(*) filter (where above_cap and calculated is not null and granted_total >= calculated) as approved,
-           count(*) filter (where granted_total > 0) as granting,
-           coalesce(sum(granted_total) filter (where granted_total > 0), 0) as "grantedSum",
-           count(distinct household_id) filter (where granted_total > 0) as households
-    from typed
-    group by 1, 2
-  `.execute(trx);
-  return result.rows.map((r) => ({
-    group: r.group,
-    householdType: r.householdType,
-    decisions: Number(r.decisions),
-    rejected: Number(r.rejected),
-    aboveCap: Number(r.aboveCap),
-    approved: Number(r.approved),
-    granting: Number(r.granting),
-    grantedSum: Number(r.grantedSum),
-    households: Number(r.households),
-  }));
-}
-
 export async function consistencyReport(
   db: Kysely<Database>,
   viewer: SessionUser,
   now: Date,
   query: { from: string; to: string; dimension: ConsistencyDimension },
+  log?: FastifyBaseLogger,
 ) {
   const manager = viewer.role === 'unitManager';
   if (manager && query.dimension === 'municipality')
@@ -271,13 +208,19 @@ export async function consistencyReport(
   }
   const rows: DecisionAggregate[] = [];
   const labels = new Map<string, string>();
+  const snapshots: Snapshot[] = [];
   for (const m of municipalities) {
     labels.set(m.id, m.name);
+    // Outside the read's transaction: a refresh runs in its own.
+    snapshots.push(await ensureCube(db, m.id, now, log));
     await inTenant(db, m.id, async (trx) => {
-      await withoutJit(trx);
-      // Not push(...rows): one argument per decision overflowed the call stack at 20 000 households.
-      for (const a of await decisionAggregates(trx, m.id, query.from, query.to, query.dimension, unitId))
-        rows.push(a);
+      const aggregates = await cubeConsistency(trx, m.id, {
+        from: query.from,
+        to: query.to,
+        dimension: query.dimension,
+        unitId,
+      });
+      for (const a of aggregates) rows.push(a);
       if (query.dimension === 'unit') {
         for (const u of await trx.selectFrom('units').select(['id', 'name']).execute())
           labels.set(u.id, u.name);
@@ -294,6 +237,26 @@ export async function consistencyReport(
     dimension: query.dimension,
     guidelineSet: set ? { id: set.id, name: set.name } : null,
     suppressionThreshold: SUPPRESSION_THRESHOLD,
+    snapshot: oldest(snapshots),
     rows: consistencyFromAggregates(rows, labels, !manager),
+  };
+}
+
+/**
+ * How fresh the figures are, as the indicator report says it: across several municipalities
+ * the oldest figures, stale or refreshing when any is.
+ */
+function oldest(snapshots: Snapshot[]) {
+  const first = [...snapshots].sort((a, b) => a.refreshedAt.localeCompare(b.refreshedAt))[0];
+  if (!first) throw new Error('consistency report: no municipality');
+  return {
+    asOfDay: snapshots.map((s) => s.asOfDay).sort()[0] as string,
+    refreshedAt: first.refreshedAt,
+    stale: snapshots.some((s) => s.stale),
+    refreshing: snapshots.some((s) => s.refreshing),
+    durationMs: snapshots.reduce<number | null>(
+      (most, s) => (s.durationMs === null ? most : Math.max(most ?? 0, s.durationMs)),
+      null,
+    ),
   };
 }

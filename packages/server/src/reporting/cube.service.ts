@@ -2,7 +2,9 @@
 // the dashboard's figures precomputed per municipality as additive cells — month × indicator ×
 // unit × gender × age group × household type × försörjningshinder (× caseworker for caseload) —
 // by the same pure code that answers the drill-down (`emitContributions`). Any breakdown or
-// filter is then one grouped query over the cells.
+// filter is then one grouped query over the cells. The same refresh writes the consistency
+// report's cells (`consistency_cells`: the latest decision per errand summed per month, errand
+// unit, deciding caseworker and household type; see `addConsistencyDecisions`).
 //
 // The refresh works through the municipality's households a chunk at a time, reading only the
 // chunk's facts (and its members' other households, whose months count toward a person's
@@ -15,7 +17,9 @@ import type { FastifyBaseLogger } from 'fastify';
 import { type Kysely, sql } from 'kysely';
 import { inTenant } from '../db/database.ts';
 import type { Database } from '../db/schema.ts';
+import { SUPPRESSION_THRESHOLD } from '../overview/overview.routes.ts';
 import { isoDay } from '../plans/planning-settings.ts';
+import type { ConsistencyDimension, DecisionAggregate } from './consistency.ts';
 import {
   CASEWORKER_DENOMINATOR,
   type Dimension,
@@ -23,11 +27,13 @@ import {
   exitSavings,
   type Facts,
   type Filters,
+  type HouseholdType,
   INDICATOR_KIND,
   INDICATORS,
   type IndicatorId,
   type IndicatorResult,
   type IndicatorSettings,
+  lastDay,
   makePoint,
   monthIndex,
   monthOf,
@@ -219,6 +225,7 @@ export type RefreshStats = {
   households: number;
   cells: number;
   subjects: number;
+  consistencyCells: number;
   durationMs: number;
   chunks: number;
 };
@@ -291,7 +298,7 @@ export async function buildGeneration(
       ) as month
     `.execute(trx);
     // Leftovers of a refresh that stopped half-way.
-    for (const table of ['indicatorCells', 'indicatorSubjects'] as const)
+    for (const table of ['indicatorCells', 'indicatorSubjects', 'consistencyCells'] as const)
       await trx
         .deleteFrom(table)
         .where('municipalityId', '=', municipalityId)
@@ -329,13 +336,15 @@ export async function buildGeneration(
   const keys = new WeakMap<object, string>();
   const subjectsFrom = monthOf(monthIndex(currentMonth) - SUBJECT_MONTHS + 1);
   let subjectRows = 0;
+  const consistency: ConsistencyCells = new Map();
   let chunks = 0;
   for (let i = 0; i < households.length; i += chunkSize) {
     const chunk = households.slice(i, i + chunkSize);
-    const facts = await inTenant(db, municipalityId, async (trx) => {
+    const { facts, decisions } = await inTenant(db, municipalityId, async (trx) => {
       await withoutJit(trx);
-      return loadChunkFacts(trx, municipalityId, today, chunk);
+      return loadChunk(trx, municipalityId, today, chunk);
     });
+    addConsistencyDecisions(consistency, decisions, facts.members);
     const only = new Set(chunk);
     // The chunk's subjects of the recent months: key (cell key and subject id) → [numerator bits, denominator bits].
     const subjects = new Map<string, [number, number]>();
@@ -408,6 +417,7 @@ export async function buildGeneration(
     if (batch.length >= WRITE_BATCH) await flush();
   }
   await flush();
+  await writeConsistencyCells(db, municipalityId, next, consistency);
   const durationMs = Math.round(performance.now() - started);
   await inTenant(db, municipalityId, async (trx) => {
     await trx
@@ -428,7 +438,7 @@ export async function buildGeneration(
       })
       .where('municipalityId', '=', municipalityId)
       .execute();
-    for (const table of ['indicatorCells', 'indicatorSubjects'] as const)
+    for (const table of ['indicatorCells', 'indicatorSubjects', 'consistencyCells'] as const)
       await trx
         .deleteFrom(table)
         .where('municipalityId', '=', municipalityId)
@@ -440,7 +450,14 @@ export async function buildGeneration(
       .where('changedAt', '<=', startedAt)
       .execute();
   });
-  return { households: households.length, cells: cells.size, subjects: subjectRows, durationMs, chunks };
+  return {
+    households: households.length,
+    cells: cells.size,
+    subjects: subjectRows,
+    consistencyCells: consistency.size,
+    durationMs,
+    chunks,
+  };
 }
 
 /**
@@ -485,6 +502,226 @@ async function writeSubjects(
   return rows.length;
 }
 
+/** The latest decision on an errand, as the consistency report counts it. */
+export type ConsistencyDecision = {
+  householdId: string;
+  /** The month the errand concerns. */
+  month: string;
+  /** The errand's unit. */
+  unitId: string;
+  decidedBy: string;
+  grantedTotal: number;
+  /** The calculation's assistance, null when the decision has no calculation. */
+  calculated: number | null;
+  /** The calculation warned `guideline_cap_exceeded`. */
+  aboveCap: boolean;
+};
+
+/** A consistency cell summed over the refresh's chunks (see migration 90). */
+type ConsistencyCell = {
+  decisions: number;
+  rejected: number;
+  aboveCap: number;
+  approved: number;
+  granting: number;
+  grantedSum: number;
+  /** Distinct households with a granting decision. */
+  households: number;
+  /** Their ids while fewer than SUPPRESSION_THRESHOLD, then null. */
+  few: string[] | null;
+};
+/** Key: month, unit, caseworker and household type, tab-separated. */
+type ConsistencyCells = Map<string, ConsistencyCell>;
+
+/**
+ * The household's type in a month from its membership then — the rule of `emitContributions`
+ * (and of the consistency report's SQL before the cube): two or more adults (applicant,
+ * partner) make a couple, any child "with children"; no members in the month: single without children.
+ */
+function householdTypeIn(members: Facts['members'], month: string): HouseholdType {
+  const first = `${month}-01`;
+  const last = lastDay(month);
+  let adults = 0;
+  let children = 0;
+  for (const m of members) {
+    if (!(m.validFrom <= last && (m.validTo === null || m.validTo >= first))) continue;
+    if (m.role === 'child') children++;
+    else adults++;
+  }
+  if (adults >= 2) return children > 0 ? 'coupleWithChildren' : 'coupleNoChildren';
+  return children > 0 ? 'singleWithChildren' : 'singleNoChildren';
+}
+
+/**
+ * Adds a chunk's decisions to the consistency cells. All of a household's errands are in its
+ * chunk and a household is in one chunk only, so counting distinct households within the call
+ * and adding the counts over the chunks gives each cell's exact distinct count.
+ */
+export function addConsistencyDecisions(
+  cells: ConsistencyCells,
+  decisions: ConsistencyDecision[],
+  members: Facts['members'],
+): void {
+  const membersOf = new Map<string, Facts['members']>();
+  for (const m of members) {
+    const list = membersOf.get(m.householdId);
+    if (list) list.push(m);
+    else membersOf.set(m.householdId, [m]);
+  }
+  const types = new Map<string, HouseholdType>();
+  const counted = new Set<string>();
+  for (const d of decisions) {
+    const at = `${d.householdId}\t${d.month}`;
+    let type = types.get(at);
+    if (type === undefined) {
+      type = householdTypeIn(membersOf.get(d.householdId) ?? [], d.month);
+      types.set(at, type);
+    }
+    const key = `${d.month}\t${d.unitId}\t${d.decidedBy}\t${type}`;
+    let cell = cells.get(key);
+    if (!cell) {
+      cell = {
+        decisions: 0,
+        rejected: 0,
+        aboveCap: 0,
+        approved: 0,
+        granting: 0,
+        grantedSum: 0,
+        households: 0,
+        few: [],
+      };
+      cells.set(key, cell);
+    }
+    cell.decisions++;
+    if (d.grantedTotal === 0) cell.rejected++;
+    if (d.aboveCap) {
+      cell.aboveCap++;
+      if (d.calculated !== null && d.grantedTotal >= d.calculated) cell.approved++;
+    }
+    if (d.grantedTotal > 0) {
+      cell.granting++;
+      cell.grantedSum += d.grantedTotal;
+      const household = `${key}\t${d.householdId}`;
+      if (!counted.has(household)) {
+        counted.add(household);
+        cell.households++;
+        if (cell.households >= SUPPRESSION_THRESHOLD) cell.few = null;
+        else cell.few?.push(d.householdId);
+      }
+    }
+  }
+}
+
+async function writeConsistencyCells(
+  db: Kysely<Database>,
+  municipalityId: string,
+  generation: number,
+  cells: ConsistencyCells,
+): Promise<void> {
+  let batch: Record<string, unknown>[] = [];
+  const flush = async () => {
+    if (batch.length === 0) return;
+    const json = JSON.stringify(batch);
+    batch = [];
+    await inTenant(db, municipalityId, (trx) =>
+      sql`
+        insert into consistency_cells (municipality_id, generation, month, unit_id, decided_by, household_type,
+                                       decisions, rejected, above_cap, approved, granting, granted_sum,
+                                       granting_households, few_households)
+        select ${municipalityId}, ${generation}, a.k[1], a.k[2], a.k[3]::uuid, a.k[4],
+               x.decisions, x.rejected, x.above_cap, x.approved, x.granting, x.granted_sum,
+               x.households, x.few
+        from json_to_recordset(${json}::json) as x(k text, decisions integer, rejected integer,
+               above_cap integer, approved integer, granting integer, granted_sum bigint,
+               households integer, few uuid[]),
+             lateral (select string_to_array(x.k, E'\t') as k) as a
+      `.execute(trx),
+    );
+  };
+  for (const [key, c] of cells) {
+    batch.push({
+      k: key,
+      decisions: c.decisions,
+      rejected: c.rejected,
+      above_cap: c.aboveCap,
+      approved: c.approved,
+      granting: c.granting,
+      granted_sum: c.grantedSum,
+      households: c.households,
+      few: c.few,
+    });
+    if (batch.length >= WRITE_BATCH) await flush();
+  }
+  await flush();
+}
+
+/**
+ * The consistency report's sums per group and household type for a period, from the cube's
+ * current consistency cells (optionally one unit's errands). Distinct households for the
+ * small-group rule: when one of the group's cells has at least SUPPRESSION_THRESHOLD, the group
+ * has too (that count is returned, a lower bound); otherwise every cell kept its ids and the
+ * distinct count over their union is exact. (`greatest` only matters for cells written under a
+ * lower threshold than today's, whose ids may be missing: it errs towards withholding.)
+ */
+export async function cubeConsistency(
+  trx: Kysely<Database>,
+  municipalityId: string,
+  options: { from: string; to: string; dimension: ConsistencyDimension; unitId: string | null },
+): Promise<DecisionAggregate[]> {
+  const group =
+    options.dimension === 'municipality'
+      ? sql`${municipalityId}::text`
+      : options.dimension === 'unit'
+        ? sql`unit_id`
+        : sql`decided_by::text`;
+  const result = await sql<{
+    group: string;
+    householdType: HouseholdType;
+    decisions: string;
+    rejected: string;
+    aboveCap: string;
+    approved: string;
+    granting: string;
+    grantedSum: string;
+    households: string;
+  }>`
+    with cells as (
+      select ${group} as g, household_type as t, decisions, rejected, above_cap, approved, granting,
+             granted_sum, granting_households, few_households
+      from consistency_cells
+      where municipality_id = ${municipalityId}
+        and generation = (select generation from indicator_snapshots where municipality_id = ${municipalityId})
+        and month >= ${options.from} and month <= ${options.to}
+        and ${options.unitId === null ? sql`true` : sql`unit_id = ${options.unitId}`}
+    ), sums as (
+      select g, t, sum(decisions) as decisions, sum(rejected) as rejected, sum(above_cap) as above,
+             sum(approved) as approved, sum(granting) as granting, sum(granted_sum) as granted,
+             max(granting_households) as most
+      from cells group by g, t
+    ), few as (
+      select g, t, count(distinct h) as households
+      from cells cross join lateral unnest(few_households) as h
+      group by g, t
+    )
+    select s.g as "group", s.t as "householdType", s.decisions, s.rejected, s.above as "aboveCap",
+           s.approved, s.granting, s.granted as "grantedSum",
+           case when s.most >= ${SUPPRESSION_THRESHOLD} then s.most
+                else greatest(s.most, coalesce(f.households, 0)) end as households
+    from sums s left join few f on f.g = s.g and f.t = s.t
+  `.execute(trx);
+  return result.rows.map((r) => ({
+    group: r.group,
+    householdType: r.householdType,
+    decisions: Number(r.decisions),
+    rejected: Number(r.rejected),
+    aboveCap: Number(r.aboveCap),
+    approved: Number(r.approved),
+    granting: Number(r.granting),
+    grantedSum: Number(r.grantedSum),
+    households: Number(r.households),
+  }));
+}
+
 /**
  * The facts of a chunk of households: their members, and — because a person's assisted months
  * follow every household the person belonged to — the members' other households with their
@@ -496,6 +733,20 @@ export async function loadChunkFacts(
   today: string,
   householdIds: string[],
 ): Promise<Facts> {
+  return (await loadChunk(trx, municipalityId, today, householdIds)).facts;
+}
+
+/**
+ * A chunk's facts (`loadChunkFacts`) and the latest decision on every errand of the chunk's own
+ * households (all months) for the consistency cells. One lookup per errand in `decisions_latest`
+ * serves both: the assistance per household and month is summed here from the same rows.
+ */
+export async function loadChunk(
+  trx: Kysely<Database>,
+  municipalityId: string,
+  today: string,
+  householdIds: string[],
+): Promise<{ facts: Facts; decisions: ConsistencyDecision[] }> {
   const ids = sql`${`{${householdIds.join(',')}}`}::uuid[]`;
   const persons = sql`(select person_id from household_members
                        where municipality_id = ${municipalityId} and household_id = any(${ids}))`;
@@ -514,26 +765,53 @@ export async function loadChunkFacts(
     select id, unit_id as "unitId" from households
     where municipality_id = ${municipalityId} and id = any(${relatedIds})
   `.execute(trx);
-  const assistance = await sql<{ householdId: string; month: string; amount: string; decidedOn: string }>`
-    select e.household_id as "householdId", e.month, sum(d.granted_total)::bigint as amount,
-           to_char(min(d.decided_at) at time zone 'Europe/Stockholm', 'YYYY-MM-DD') as "decidedOn"
+  // The latest decision per errand of every related household; the calculation only for the
+  // chunk's own households (the consistency cells' households).
+  const latest = await sql<ConsistencyDecision & { decidedOn: string }>`
+    select e.household_id as "householdId", e.month, e.unit_id as "unitId", d.decided_by as "decidedBy",
+           d.granted_total as "grantedTotal",
+           to_char(d.decided_at at time zone 'Europe/Stockholm', 'YYYY-MM-DD') as "decidedOn",
+           c.assistance as calculated,
+           coalesce(c.result -> 'warnings' @> '[{"code":"guideline_cap_exceeded"}]'::jsonb, false) as "aboveCap"
     from errands e
     join lateral (
-      select granted_total, decided_at from decisions d
+      select decided_by, granted_total, calculation_id, decided_at from decisions d
       where d.municipality_id = e.municipality_id and d.errand_id = e.id
       order by decided_at desc limit 1
     ) d on true
+    left join calculations c on c.municipality_id = e.municipality_id and c.id = d.calculation_id
+      and e.household_id = any(${ids})
     where e.municipality_id = ${municipalityId} and e.household_id = any(${relatedIds})
-    group by e.household_id, e.month
-    having sum(d.granted_total) > 0
   `.execute(trx);
+  // Assistance: per household and month the errands' latest decisions added together, with the
+  // first of their days; only months that grant something.
+  const months = new Map<string, Facts['assistance'][number]>();
+  for (const r of latest.rows) {
+    const key = `${r.householdId}\t${r.month}`;
+    const a = months.get(key);
+    if (!a)
+      months.set(key, {
+        householdId: r.householdId,
+        month: r.month,
+        amount: r.grantedTotal,
+        decidedOn: r.decidedOn,
+      });
+    else {
+      a.amount += r.grantedTotal;
+      if (r.decidedOn < a.decidedOn) a.decidedOn = r.decidedOn;
+    }
+  }
+  const own = new Set(householdIds);
   const rest = await personFacts(trx, municipalityId, persons, sql`household_id = any(${relatedIds})`);
   return {
-    today,
-    households: households.rows,
-    members: members.rows,
-    assistance: assistance.rows.map((a) => ({ ...a, amount: Number(a.amount) })),
-    ...rest,
+    facts: {
+      today,
+      households: households.rows,
+      members: members.rows,
+      assistance: [...months.values()].filter((a) => a.amount > 0),
+      ...rest,
+    },
+    decisions: latest.rows.filter((r) => own.has(r.householdId)),
   };
 }
 

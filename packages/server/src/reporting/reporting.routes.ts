@@ -216,7 +216,8 @@ export const reportingRoutes =
           response: { 200: consistencySchema },
         },
       },
-      async (request) => consistencyReport(ctx.db, currentUser(request), ctx.clock(), request.query),
+      async (request) =>
+        consistencyReport(ctx.db, currentUser(request), ctx.clock(), request.query, request.log),
     );
 
     // A POST because it runs a computation with a body of parameters; it changes nothing.

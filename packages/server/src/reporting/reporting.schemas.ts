@@ -163,6 +163,8 @@ export const consistencySchema = z.object({
   dimension: z.enum(['municipality', 'unit', 'caseworker']),
   guidelineSet: z.object({ id: z.string(), name: z.string() }).nullable(),
   suppressionThreshold: z.number(),
+  /** How fresh the figures are (the cube's snapshot; across municipalities the oldest). */
+  snapshot: snapshotSchema,
   rows: z.array(
     z.object({
       key: z.string(),

@@ -88,3 +88,25 @@ export type ReportingChangeTable = {
   municipalityId: string;
   changedAt: Generated<Date>;
 };
+
+/**
+ * The consistency report's cells (migration 90): the latest decisions per errand summed per
+ * month, errand unit, deciding caseworker and household type, in the cube's generations.
+ */
+export type ConsistencyCellTable = {
+  municipalityId: string;
+  generation: number;
+  month: string;
+  unitId: string;
+  decidedBy: string;
+  householdType: string;
+  decisions: number;
+  rejected: number;
+  aboveCap: number;
+  approved: number;
+  granting: number;
+  grantedSum: string | number;
+  grantingHouseholds: number;
+  /** The granting households' ids while fewer than five, else null. */
+  fewHouseholds: string[] | null;
+};

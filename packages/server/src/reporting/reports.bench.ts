@@ -21,7 +21,7 @@ import { seedDemo } from '../demo/seed.ts';
 import { seedBenchHouseholds, writeBenchCalculations, writeBenchDecisions } from '../payments/bench-seed.ts';
 import { as, login, testConfig } from '../testing.ts';
 import { SUPPORT_BARRIER_IDS } from './barriers.ts';
-import { REFRESH_CHUNK, refreshCube } from './cube.service.ts';
+import { REFRESH_CHUNK, refreshCube, SUBJECT_MONTHS } from './cube.service.ts';
 
 const { values } = parseArgs({
   options: {
@@ -232,7 +232,15 @@ async function seedHistory(db: DatabaseHandle['db']): Promise<void> {
   });
 }
 
-type Timing = { name: string; p50: number; p95: number; max: number; bytes: number; failed: number | null };
+type Timing = {
+  name: string;
+  p50: number;
+  p95: number;
+  max: number;
+  bytes: number;
+  failed: number | null;
+  file: boolean;
+};
 
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return 0;
@@ -290,7 +298,15 @@ try {
 
   // --- The dashboard's queries, as the web app makes them.
   const year = { from: YEAR_FROM, to: LAST };
-  const queries: { name: string; user: typeof nils; url: string; query?: Record<string, string> }[] = [
+  // `file`: a statistics file with every person of the unit's month in it (each access-logged),
+  // produced once a month — measured and listed, but not a dashboard query.
+  const queries: {
+    name: string;
+    user: typeof nils;
+    url: string;
+    query?: Record<string, string>;
+    file?: true;
+  }[] = [
     {
       name: 'indicators, 12 months (nämnd, default view)',
       user: nils,
@@ -381,12 +397,14 @@ try {
       user: maria,
       url: '/api/v1/statistics/socialstyrelsen',
       query: { month: LAST, format: 'csv' },
+      file: true,
     },
     {
       name: 'SUS participants, 12 months (unit manager)',
       user: maria,
       url: '/api/v1/statistics/sus',
       query: { ...year, format: 'csv' },
+      file: true,
     },
   ];
   // --- The indicator cube's refresh (what the dashboard reads), timed on its own: seconds and
@@ -433,6 +451,7 @@ try {
       max: round(times.at(-1) ?? 0),
       bytes,
       failed,
+      file: q.file === true,
     };
     timings.push(timing);
     console.log(
@@ -471,10 +490,9 @@ try {
   );
   await app.close();
 
-  const worst = timings.reduce((a, b) => (b.p95 > a.p95 ? b : a));
-  const missed = timings.filter((t) => t.p95 >= DASHBOARD_TARGET_MS || t.failed !== null).length;
+  const { dashboard, worst, missed } = summary(timings);
   console.log(
-    `worst dashboard p95 ${worst.p95} ms (${worst.name}); ${missed} of ${timings.length} queries at or over ${DASHBOARD_TARGET_MS} ms; ` +
+    `worst dashboard p95 ${worst} ms; ${missed} of ${dashboard} dashboard queries at or over ${DASHBOARD_TARGET_MS} ms; ` +
       `simulation p95 ${simulation.p95} ms (target < ${SIMULATION_TARGET_MS} ms)`,
   );
   writeSection(timings, simulation, simulated, counts, refresh);
@@ -487,6 +505,8 @@ type Refresh = {
   seconds: number;
   households: number;
   cells: number;
+  subjects: number;
+  consistencyCells: number;
   peakHeapMb: number;
   baseHeapMb: number;
   peakRssMb: number;
@@ -507,16 +527,46 @@ async function timeRefresh(): Promise<Refresh> {
   await refreshCube(db, MUNICIPALITY, new Date(`${TODAY}T10:00:00Z`));
   const elapsed = seconds(t);
   clearInterval(sampler);
-  const row = await inTenant(db, MUNICIPALITY, (trx) =>
-    trx.selectFrom('indicatorSnapshots').select(['households', 'cells']).executeTakeFirstOrThrow(),
-  );
+  const row = await inTenant(db, MUNICIPALITY, async (trx) => {
+    const snapshot = await trx
+      .selectFrom('indicatorSnapshots')
+      .select(['households', 'cells'])
+      .executeTakeFirstOrThrow();
+    const count = async (table: 'indicatorSubjects' | 'consistencyCells') =>
+      Number(
+        (
+          await trx
+            .selectFrom(table)
+            .select((e) => e.fn.countAll<string>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    return {
+      ...snapshot,
+      subjects: await count('indicatorSubjects'),
+      consistency: await count('consistencyCells'),
+    };
+  });
   return {
     seconds: elapsed,
     households: row.households ?? 0,
     cells: row.cells ?? 0,
+    subjects: row.subjects,
+    consistencyCells: row.consistency,
     peakHeapMb: mb(peakHeap),
     baseHeapMb: mb(base.heapUsed),
     peakRssMb: mb(peakRss),
+  };
+}
+
+/** The dashboard queries' worst p95 (with its name) and how many missed the target; files are left out. */
+function summary(timings: Timing[]) {
+  const dashboard = timings.filter((t) => !t.file);
+  const worst = dashboard.reduce<Timing | null>((a, b) => (a === null || b.p95 > a.p95 ? b : a), null);
+  return {
+    dashboard: dashboard.length,
+    worst: worst ? `${worst.p95} (${worst.name})` : '–',
+    missed: dashboard.filter((t) => t.p95 >= DASHBOARD_TARGET_MS || t.failed !== null).length,
   };
 }
 
@@ -539,7 +589,7 @@ function writeSection(
     '|--- | --- | --- | --- | --- |',
     ...timings.map(
       (t) =>
-        `|${t.name} | ${t.p50} | ${mark(t.p95, DASHBOARD_TARGET_MS)} | ${t.max} | ${t.failed === null ? t.bytes : `**HTTP ${t.failed}** ✗`} |`,
+        `|${t.name}${t.file ? ' — file, not a dashboard query' : ''} | ${t.p50} | ${t.file ? t.p95 : mark(t.p95, DASHBOARD_TARGET_MS)} | ${t.max} | ${t.failed === null ? t.bytes : `**HTTP ${t.failed}** ✗`} |`,
     ),
     `|policy simulation, ${simulated} households (nämnd, POST) | ${simulation.p50} | ${mark(simulation.p95, SIMULATION_TARGET_MS)} | – | – |`,
   ].join('\n');
@@ -559,19 +609,21 @@ function writeSection(
     `Latest run (${database}, ${households} households × ${months} months = ${counts.months} household-months, ` +
     `${counts.assisted} with assistance; load ${load}; ${date}):\n\n${latest}\n\n` +
     `The indicator cube's refresh (every figure of the municipality's history recomputed by the pure code, ` +
-    `${refresh.households} households in chunks of ${REFRESH_CHUNK}, ${refresh.cells} cells written), timed before the requests: ` +
+    `${refresh.households} households in chunks of ${REFRESH_CHUNK}: ${refresh.cells} indicator cells, ${refresh.subjects} drill-down subject rows ` +
+    `for the last ${SUBJECT_MONTHS} months, ${refresh.consistencyCells} consistency cells written), timed before the requests: ` +
     `${refresh.seconds} s, peak JavaScript heap ${refresh.peakHeapMb} MB (${refresh.baseHeapMb} MB before it), peak RSS ${refresh.peakRssMb} MB. ` +
-    "The dashboard reads (indicators, exports, savings) sum the cube's cells; the drill-down computes the month live from " +
-    "the months its indicator needs (the unit's households; for long-term the 12 months back); the consistency report is one grouped SQL query.\n\n" +
+    "The dashboard reads (indicators, exports, savings, key figures) sum the cube's cells, the consistency report its " +
+    "consistency cells; the drill-down reads one month's subject rows and lists a page of 50. The statistics files are one " +
+    "query each over their period and list (and access-log) every person of the unit's month: they are monthly file " +
+    'exports, measured here but not held to the dashboard target.\n\n' +
     BEFORE_THE_CUBE +
     '\n\nRuns:';
-  const worst = timings.reduce((a, b) => (b.p95 > a.p95 ? b : a));
-  const missed = timings.filter((t) => t.p95 >= DASHBOARD_TARGET_MS || t.failed !== null).length;
+  const { dashboard, worst, missed } = summary(timings);
   writeBenchmarkSection(
     'reports',
     intro,
     '| database | households × months | worst dashboard p95 ms | queries ≥ 300 ms | simulation p95 ms | load | date |\n' +
       '| --- | --- | --- | --- | --- | --- | --- |',
-    `| ${database} | ${households} × ${months} (indicator cube; refresh ${refresh.seconds} s, peak heap ${refresh.peakHeapMb} MB) | ${worst.p95} (${worst.name}) | ${missed} of ${timings.length} | ${simulation.p95} | ${load} | ${date} |`,
+    `| ${database} | ${households} × ${months} (indicator cube; refresh ${refresh.seconds} s, peak heap ${refresh.peakHeapMb} MB) | ${worst} | ${missed} of ${dashboard} | ${simulation.p95} | ${load} | ${date} |`,
   );
 }

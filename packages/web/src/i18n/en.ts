@@ -1550,6 +1550,7 @@ export const en: Record<MessageKey, string> = {
   'consistency.aboveCap': 'Above the guideline cap',
   'consistency.aboveCapApproved': 'Of which accepted',
   'consistency.caption': 'Equal treatment in the period',
+  'consistency.figuresAsOf': 'Comparison figures as of {time}.',
   'householdType.singleNoChildren': 'Single without children',
   'householdType.singleWithChildren': 'Single with children',
   'householdType.coupleNoChildren': 'Couple without children',

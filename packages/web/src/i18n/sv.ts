@@ -1543,6 +1543,7 @@ export const sv = {
   'consistency.aboveCap': 'Över riktlinjens tak',
   'consistency.aboveCapApproved': 'Varav godtagna',
   'consistency.caption': 'Likabehandling under perioden',
+  'consistency.figuresAsOf': 'Jämförelsens siffror per {time}.',
   'householdType.singleNoChildren': 'Ensamstående utan barn',
   'householdType.singleWithChildren': 'Ensamstående med barn',
   'householdType.coupleNoChildren': 'Sammanboende utan barn',

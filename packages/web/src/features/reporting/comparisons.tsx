@@ -47,7 +47,7 @@ export function ConsistencySection({
   to: string;
   isManager: boolean;
 }) {
-  const { t, formatMoney } = useI18n();
+  const { t, formatMoney, formatDateTime } = useI18n();
   const api = useApi();
   const percent = usePercent();
   const [dimension, setDimension] = useState(isManager ? 'caseworker' : 'municipality');
@@ -108,6 +108,17 @@ export function ConsistencySection({
       </div>
       {report.isPending ? <Loading /> : null}
       {report.isError ? <LoadError error={report.error} onRetry={() => report.refetch()} /> : null}
+      {report.data?.snapshot.refreshedAt ? (
+        // The report reads the indicator cube: when its figures were computed (the oldest of the municipalities compared).
+        <p className="muted" role="status">
+          {t('consistency.figuresAsOf', { time: formatDateTime(report.data.snapshot.refreshedAt) })}
+          {report.data.snapshot.refreshing
+            ? ` ${t('reports.figuresRefreshing')}`
+            : report.data.snapshot.stale
+              ? ` ${t('reports.figuresStale')}`
+              : ''}
+        </p>
+      ) : null}
       {report.data ? (
         report.data.rows.length === 0 ? (
           <p>{t('reports.empty')}</p>
