@@ -1,5 +1,16 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Database } from '../db/schema.ts';
+
+/**
+ * Joins the errand aliased `e` to its latest decision as `d` (granted_total, decided_at,
+ * decided_by, calculation_id): a new decision on an errand replaces the earlier one. One top-1
+ * lookup in the `decisions_latest` index per errand, without a sort of every decision.
+ */
+export const latestDecisionOfErrand = sql`join lateral (
+    select granted_total, decided_at, decided_by, calculation_id from decisions d
+    where d.municipality_id = e.municipality_id and d.errand_id = e.id
+    order by decided_at desc limit 1
+  ) d on true`;
 
 export function findErrand(trx: Kysely<Database>, id: string) {
   return trx

@@ -17,6 +17,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import { type Kysely, sql } from 'kysely';
 import { inTenant } from '../db/database.ts';
 import type { Database } from '../db/schema.ts';
+import { latestDecisionOfErrand } from '../decisions/decisions.queries.ts';
 import { SUPPRESSION_THRESHOLD } from '../overview/overview.routes.ts';
 import { isoDay } from '../plans/planning-settings.ts';
 import type { ConsistencyDimension, DecisionAggregate } from './consistency.ts';
@@ -773,12 +774,7 @@ export async function loadChunk(
            to_char(d.decided_at at time zone 'Europe/Stockholm', 'YYYY-MM-DD') as "decidedOn",
            c.assistance as calculated,
            coalesce(c.result -> 'warnings' @> '[{"code":"guideline_cap_exceeded"}]'::jsonb, false) as "aboveCap"
-    from errands e
-    join lateral (
-      select decided_by, granted_total, calculation_id, decided_at from decisions d
-      where d.municipality_id = e.municipality_id and d.errand_id = e.id
-      order by decided_at desc limit 1
-    ) d on true
+    from errands e ${latestDecisionOfErrand}
     left join calculations c on c.municipality_id = e.municipality_id and c.id = d.calculation_id
       and e.household_id = any(${ids})
     where e.municipality_id = ${municipalityId} and e.household_id = any(${relatedIds})

@@ -10,6 +10,7 @@ import { logAccess } from '../access-log/access-log.service.ts';
 import type { SessionUser } from '../auth/sessions.ts';
 import { inTenant } from '../db/database.ts';
 import type { Database } from '../db/schema.ts';
+import { latestDecisionOfErrand } from '../decisions/decisions.queries.ts';
 import { AppError } from '../http/problem.ts';
 import { SUPPRESSION_THRESHOLD } from '../overview/overview.routes.ts';
 import { describePersons } from '../persons/persons.service.ts';
@@ -262,15 +263,10 @@ export async function loadPeriodFacts(
     join persons p on p.municipality_id = hm.municipality_id and p.id = hm.person_id
     where hm.municipality_id = ${municipalityId} and hm.household_id in ${inScope}
   `.execute(trx);
-  const latest = sql`lateral (
-      select granted_total, decided_at from decisions d
-      where d.municipality_id = e.municipality_id and d.errand_id = e.id
-      order by decided_at desc limit 1
-    ) d on true`;
   const assistance = await sql<{ householdId: string; month: string; amount: string; decidedOn: string }>`
     select e.household_id as "householdId", e.month, sum(d.granted_total)::bigint as amount,
            to_char(min(d.decided_at) at time zone 'Europe/Stockholm', 'YYYY-MM-DD') as "decidedOn"
-    from errands e join ${latest}
+    from errands e ${latestDecisionOfErrand}
     where e.municipality_id = ${municipalityId} and e.household_id in ${inScope}
       and e.month >= ${period.from} and e.month <= ${period.to}
     group by e.household_id, e.month
@@ -284,7 +280,7 @@ export async function loadPeriodFacts(
             where municipality_id = ${municipalityId} and month = ${period.firstGrantedIn}
               and household_id in ${inScope}) h
       where exists (
-        select 1 from errands e join ${latest}
+        select 1 from errands e ${latestDecisionOfErrand}
         where e.municipality_id = ${municipalityId} and e.household_id = h.household_id
           and e.month < ${period.from} and d.granted_total > 0
       )

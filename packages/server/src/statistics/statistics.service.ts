@@ -9,6 +9,7 @@ import { logAccess } from '../access-log/access-log.service.ts';
 import type { SessionUser } from '../auth/sessions.ts';
 import { inTenant } from '../db/database.ts';
 import type { Database } from '../db/schema.ts';
+import { latestDecisionOfErrand } from '../decisions/decisions.queries.ts';
 import { SUPPRESSION_THRESHOLD } from '../overview/overview.routes.ts';
 import type { PlanContent } from '../plans/plans.table.ts';
 import { cubeYearFigures, ensureCube, withoutJit } from '../reporting/cube.service.ts';
@@ -87,11 +88,7 @@ export async function socialstyrelsenFile(
         select e.household_id, sum(d.granted_total)::bigint as amount
         from errands e
         join households h on h.municipality_id = e.municipality_id and h.id = e.household_id and h.unit_id = ${unitId}
-        join lateral (
-          select granted_total from decisions d
-          where d.municipality_id = e.municipality_id and d.errand_id = e.id
-          order by decided_at desc limit 1
-        ) d on true
+        ${latestDecisionOfErrand}
         where e.municipality_id = ${municipalityId} and e.month = ${month}
         group by e.household_id
         having sum(d.granted_total) > 0
@@ -211,11 +208,7 @@ export async function susFile(
                  and hm.valid_from <= ((s.month || '-01')::date + interval '1 month' - interval '1 day')::date
                  and (hm.valid_to is null or hm.valid_to >= (s.month || '-01')::date)
                  and (select sum(d.granted_total) from errands e
-                      join lateral (
-                        select granted_total from decisions d
-                        where d.municipality_id = e.municipality_id and d.errand_id = e.id
-                        order by decided_at desc limit 1
-                      ) d on true
+                      ${latestDecisionOfErrand}
                       where e.municipality_id = hm.municipality_id and e.household_id = hm.household_id
                         and e.month = s.month) > 0
              ) as assisted
