@@ -454,6 +454,16 @@ describe('Kartläggning, plan och uppföljning', () => {
       .waitFor();
     await en.getByText(/\(proposal\): The section number in SoL chapter 12 is unknown/).waitFor();
     await expectAccessible(erik);
+    // The work queue says why in the reader's language too.
+    await erik.goto(`${app.url}/`);
+    await expectHeading(erik, 'My people');
+    await erik.getByRole('link', { name: /^Activity requirement without plan or activity:/ }).click();
+    await erik
+      .getByRole('row', { name: /Leila Nasser/ })
+      .getByText(
+        /^Income support \d+ months in a row without a plan with an activity \(activity requirement, proposal\)$/,
+      )
+      .waitFor();
     await erik.getByRole('button', { name: 'På svenska' }).click();
   });
 });

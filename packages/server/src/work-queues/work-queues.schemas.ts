@@ -1,7 +1,32 @@
 // Work-queue JSON shapes (zod only, so api.ts can infer types).
 import { z } from 'zod';
 
-export const queueItem = z.object({ personId: z.uuid(), name: z.string(), reason: z.string() });
+/** Why a person is in a work queue (the codes of `QueueReason`, work-queues.service.ts). */
+export const QUEUE_REASONS = [
+  'planMissingAfterApplication',
+  'planMissingAfterDecision',
+  'planMissingAfterInsats',
+  'insatsEnded',
+  'planActivityEnded',
+  'planExpiring',
+  'proposalDue',
+  'followUpOverdue',
+  'caseReviewLast',
+  'caseReviewNever',
+  'longTermWithoutPlan',
+  'youngAdultWithoutActivity',
+  'withoutActivity',
+  'aktivitetskrav',
+  'aktivitetskravExempt',
+  'unexcusedAbsence',
+] as const;
+
+/** Why: a code the UI words in the reader's language, with its values (dates, months, names). */
+const queueReason = z.object({
+  code: z.enum(QUEUE_REASONS),
+  params: z.record(z.string(), z.union([z.string(), z.number()])),
+});
+export const queueItem = z.object({ personId: z.uuid(), name: z.string(), reason: queueReason });
 const item = queueItem;
 
 export const workQueuesSchema = z.object({

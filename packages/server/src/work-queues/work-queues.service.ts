@@ -14,6 +14,7 @@ import { AppError } from '../http/problem.ts';
 import { describePersons } from '../persons/persons.service.ts';
 import { addDays, addMonths, isoDay, planningSettings } from '../plans/planning-settings.ts';
 import { type AktivitetskravRule, aktivitetskravFor } from './aktivitetskrav.rules.ts';
+import type { QUEUE_REASONS } from './work-queues.schemas.ts';
 
 export type QueueCode =
   | 'planMissing'
@@ -33,7 +34,16 @@ export type ComplianceRow = {
   planMissing: number;
   followUpOverdue: number;
 };
-export type QueueItem = { personId: string; name: string; reason: string };
+/**
+ * Why a person is in a queue: a code and its values, worded by the UI in the reader's language
+ * (sv/en dictionaries, `queueReason.<code>`). Insats names and plan activities are the
+ * municipality's own words and stay as written.
+ */
+export type QueueReason = {
+  code: (typeof QUEUE_REASONS)[number];
+  params: Record<string, string | number>;
+};
+export type QueueItem = { personId: string; name: string; reason: QueueReason };
 export type Queue = { code: QueueCode; title: string; count: number; items: QueueItem[] };
 export type WorkQueues = {
   today: string;
@@ -72,15 +82,8 @@ const EXPIRY_WARNING_DAYS = 30;
 /** Long-term cases are brought to the team (ärendedragning) at least this often. */
 const CASE_REVIEW_MONTHS = 6;
 
-/** The rule's status as the (Swedish) queue reason says it; the data decides, not the code. */
-const RULE_STATUS_WORDS: Record<AktivitetskravRule['status'], string> = {
-  proposed: 'förslag',
-  passed: 'antagen, ännu inte i kraft',
-  inForce: 'gällande',
-};
-
-/** An insats or plan activity that has ended: when, and what (for the queue's reason). */
-type ActivityEnd = { on: string; what: string };
+/** An insats or plan activity that has ended: when, and which (for the queue's reason). */
+type ActivityEnd = { on: string; kind: 'insats' | 'planActivity'; name: string };
 
 function monthsBack(month: string, n: number): string {
   return addMonths(`${month}-01`, -n).slice(0, 7);
@@ -205,7 +208,7 @@ export async function workQueues(
         // another agency runs (Arbetsförmedlingen, the region …) is known only from the plan.
         entry.otherPartyEnds = (row.content?.activities ?? []).flatMap((a) =>
           a.endsOn && a.endsOn < today && a.responsible.party !== 'labourMarketUnit'
-            ? [{ on: a.endsOn, what: `Aktiviteten ${a.description} i planen` }]
+            ? [{ on: a.endsOn, kind: 'planActivity' as const, name: a.description }]
             : [],
         );
       }
@@ -264,7 +267,7 @@ export async function workQueues(
       const ends: (ActivityEnd & { row?: (typeof own)[number] })[] = [
         ...own.flatMap((p) =>
           p.status === 'ended' && p.endedOn !== null && p.endedOn <= today
-            ? [{ on: p.endedOn, what: `Insatsen ${p.name ?? ''}`.trim(), row: p }]
+            ? [{ on: p.endedOn, kind: 'insats' as const, name: p.name ?? '', row: p }]
             : [],
         ),
         ...(plansByPerson.get(personId)?.otherPartyEnds ?? []),
@@ -278,7 +281,7 @@ export async function workQueues(
         ) ||
         (referralsSent.get(personId) ?? []).some((sentOn) => sentOn >= end) ||
         (plansByPerson.get(personId)?.lastTouched ?? '') > end;
-      return next ? null : { on: end, what: ended.what };
+      return next ? null : { on: end, kind: ended.kind, name: ended.name };
     };
 
     const byHousehold = new Map<string, typeof decided>();
@@ -322,22 +325,34 @@ export async function workQueues(
       const firstDecision = decisions.map((d) => isoDay(new Date(d.decidedAt))).sort()[0] ?? today;
       // The plan deadline runs from whichever came first: a new application, the first
       // decision, or the start of an insats.
-      const starts = [
-        ...(applied ? [{ on: applied, what: `Nyansökan inkom ${applied}` }] : []),
-        ...(decisions.length > 0 ? [{ on: firstDecision, what: `Första beslutet ${firstDecision}` }] : []),
-        ...(insats ? [{ on: insats.on, what: `Insatsen ${insats.name} startade ${insats.on}` }] : []),
+      type Start = { on: string; code: QueueReason['code']; insats?: string };
+      const starts: Start[] = [
+        ...(applied ? [{ on: applied, code: 'planMissingAfterApplication' as const }] : []),
+        ...(decisions.length > 0 ? [{ on: firstDecision, code: 'planMissingAfterDecision' as const }] : []),
+        ...(insats ? [{ on: insats.on, code: 'planMissingAfterInsats' as const, insats: insats.name }] : []),
       ].sort((a, b) => a.on.localeCompare(b.on));
-      const started = starts[0] ?? { on: today, what: '' };
+      const started: Start = starts[0] ?? { on: today, code: 'planMissingAfterApplication' };
       const deadline = addDays(started.on, settings.planDeadlineDays);
       const missing = !plansByPerson.has(adult.personId) && !waived.has(adult.personId) && deadline < today;
-      const missingReason = `${started.what}; planen skulle ha funnits senast ${deadline} (${settings.planDeadlineDays} dagar, kommunens inställning)`;
+      const missingReason: QueueReason = {
+        code: started.code,
+        params: {
+          startedOn: started.on,
+          deadline,
+          days: settings.planDeadlineDays,
+          ...(started.insats === undefined ? {} : { insats: started.insats }),
+        },
+      };
       // An insats has ended and nothing has followed: no new insats, referral or plan work since.
       const ended = endedWithoutNextStep(adult.personId);
       if (ended)
         items.insatsEnded.push({
           personId: adult.personId,
           name: '',
-          reason: `${ended.what} avslutades ${ended.on}; ingen ny insats, remiss eller planändring sedan`,
+          reason: {
+            code: ended.kind === 'insats' ? 'insatsEnded' : 'planActivityEnded',
+            params: { name: ended.name, endedOn: ended.on },
+          },
         });
       if (decisions.length === 0) {
         if (missing) items.planMissing.push({ personId: adult.personId, name: '', reason: missingReason });
@@ -365,7 +380,7 @@ export async function workQueues(
           items.planExpiring.push({
             personId: adult.personId,
             name: '',
-            reason: `Planen gäller till ${lapses} om den inte följs upp eller ändras`,
+            reason: { code: 'planExpiring', params: { lapses } },
           });
       }
       // Within the municipality's months (default 6) a documented proposal for the way forward,
@@ -376,13 +391,16 @@ export async function workQueues(
         items.proposalDue.push({
           personId: adult.personId,
           name: '',
-          reason: `Bistånd sedan ${firstDecision}; förslaget skulle ha presenterats i ett flerpartssamtal senast ${proposalBy} (${settings.proposalWithinMonths} månader, kommunens inställning)`,
+          reason: {
+            code: 'proposalDue',
+            params: { since: firstDecision, by: proposalBy, months: settings.proposalWithinMonths },
+          },
         });
       if (anyPlan && anyPlan.next < today)
         items.followUpOverdue.push({
           personId: adult.personId,
           name: '',
-          reason: `Uppföljningen skulle ha gjorts senast ${anyPlan.next}`,
+          reason: { code: 'followUpOverdue', params: { due: anyPlan.next } },
         });
       const months = assistedMonths(adult.householdId);
       const lastTwelve = Array.from({ length: 12 }, (_, i) => monthsBack(month, i)).filter((m) =>
@@ -395,14 +413,14 @@ export async function workQueues(
           personId: adult.personId,
           name: '',
           reason: reviewed
-            ? `Bistånd ${lastTwelve} av 12 månader; senaste ärendedragning ${reviewed}`
-            : `Bistånd ${lastTwelve} av 12 månader; ingen ärendedragning registrerad`,
+            ? { code: 'caseReviewLast', params: { months: lastTwelve, reviewedOn: reviewed } }
+            : { code: 'caseReviewNever', params: { months: lastTwelve } },
         });
       if (lastTwelve >= 10 && !plan)
         items.longTermWithoutPlan.push({
           personId: adult.personId,
           name: '',
-          reason: `Bistånd ${lastTwelve} av de senaste 12 månaderna utan aktuell plan`,
+          reason: { code: 'longTermWithoutPlan', params: { months: lastTwelve } },
         });
       const age = ageOn(adult.birthDate, today);
       const recentlyAssisted = [0, 1, 2].some((i) => months.has(monthsBack(month, i)));
@@ -418,13 +436,19 @@ export async function workQueues(
         items.youngAdultWithoutActivity.push({
           personId: adult.personId,
           name: '',
-          reason: `${age} år (åldersgrupp ${settings.youngAdultBand.minAge}–${settings.youngAdultBand.maxAge}) med bistånd utan planerad aktivitet`,
+          reason: {
+            code: 'youngAdultWithoutActivity',
+            params: { age, min: settings.youngAdultBand.minAge, max: settings.youngAdultBand.maxAge },
+          },
         });
       else if (!inYouthBand && streak >= settings.withoutActivityMonths && !plan?.hasActivity)
         items.withoutActivity.push({
           personId: adult.personId,
           name: '',
-          reason: `Bistånd ${streak} månader i följd utan planerad aktivitet (gräns ${settings.withoutActivityMonths} månader, kommunens inställning)`,
+          reason: {
+            code: 'withoutActivity',
+            params: { months: streak, limit: settings.withoutActivityMonths },
+          },
         });
       if (!rule) continue;
       if (streak < rule.consecutiveMonths) continue;
@@ -432,12 +456,17 @@ export async function workQueues(
         manualExemptions.get(adult.personId) ??
         (await exemptionOf(trx, adult.personId, decisions, age, rule))?.text;
       if (exemption)
-        exempt.push({ personId: adult.personId, name: '', reason: `${streak} månader i följd`, exemption });
+        exempt.push({
+          personId: adult.personId,
+          name: '',
+          reason: { code: 'aktivitetskravExempt', params: { months: streak } },
+          exemption,
+        });
       else if (!plan?.hasActivity)
         items.aktivitetskrav.push({
           personId: adult.personId,
           name: '',
-          reason: `Försörjningsstöd ${streak} månader i följd utan plan med aktivitet (aktivitetskrav, ${RULE_STATUS_WORDS[rule.status]})`,
+          reason: { code: 'aktivitetskrav', params: { months: streak, status: rule.status } },
         });
     }
 
@@ -464,7 +493,7 @@ export async function workQueues(
       personId,
       name: '',
       hours: a.hours,
-      reason: `Ogiltig frånvaro ${a.hours} tim från insats de senaste fyra veckorna (veckor som börjar ${a.weeks.join(', ')})`,
+      reason: { code: 'unexcusedAbsence' as const, params: { hours: a.hours, weeks: a.weeks.join(', ') } },
     }));
     const ids = [...Object.values(items).flat(), ...exempt, ...unexcusedAbsence].map((i) => i.personId);
     const persons = await describePersons(trx, viewer, ids);

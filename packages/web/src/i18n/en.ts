@@ -813,6 +813,32 @@ export const en: Record<MessageKey, string> = {
   'queues.empty': 'No one is in the queue now.',
   'queues.person': 'Person',
   'queues.reason': 'Reason',
+  'queueReason.planMissingAfterApplication':
+    'New application received {startedOn}; the plan was due by {deadline} ({days} days, the municipality’s setting)',
+  'queueReason.planMissingAfterDecision':
+    'First decision {startedOn}; the plan was due by {deadline} ({days} days, the municipality’s setting)',
+  'queueReason.planMissingAfterInsats':
+    'The measure {insats} started {startedOn}; the plan was due by {deadline} ({days} days, the municipality’s setting)',
+  'queueReason.insatsEnded':
+    'The measure {name} ended {endedOn}; no new measure, referral or plan change since',
+  'queueReason.planActivityEnded':
+    'The plan activity {name} ended {endedOn}; no new measure, referral or plan change since',
+  'queueReason.planExpiring': 'The plan is valid until {lapses} unless it is followed up or changed',
+  'queueReason.proposalDue':
+    'Assistance since {since}; the proposal should have been presented at a multi-party meeting by {by} ({months} months, the municipality’s setting)',
+  'queueReason.followUpOverdue': 'The follow-up was due by {due}',
+  'queueReason.caseReviewLast': 'Assistance {months} of 12 months; last case review {reviewedOn}',
+  'queueReason.caseReviewNever': 'Assistance {months} of 12 months; no case review recorded',
+  'queueReason.longTermWithoutPlan': 'Assistance {months} of the last 12 months without a current plan',
+  'queueReason.youngAdultWithoutActivity':
+    '{age} years old (age group {min}–{max}) with assistance and no planned activity',
+  'queueReason.withoutActivity':
+    'Assistance {months} months in a row without a planned activity (limit {limit} months, the municipality’s setting)',
+  'queueReason.aktivitetskrav':
+    'Income support {months} months in a row without a plan with an activity (activity requirement, {status})',
+  'queueReason.aktivitetskravExempt': '{months} months in a row',
+  'queueReason.unexcusedAbsence':
+    'Unexcused absence {hours} h from a measure in the last four weeks (weeks starting {weeks})',
   'queue.planMissing': 'Plan missing',
   'queue.followUpOverdue': 'Follow-up overdue',
   'queue.longTermWithoutPlan': 'Long-term assistance without a current plan',

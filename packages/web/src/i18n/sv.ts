@@ -807,6 +807,32 @@ export const sv = {
   'queues.empty': 'Ingen står i kön just nu.',
   'queues.person': 'Person',
   'queues.reason': 'Skäl',
+  'queueReason.planMissingAfterApplication':
+    'Nyansökan inkom {startedOn}; planen skulle ha funnits senast {deadline} ({days} dagar, kommunens inställning)',
+  'queueReason.planMissingAfterDecision':
+    'Första beslutet {startedOn}; planen skulle ha funnits senast {deadline} ({days} dagar, kommunens inställning)',
+  'queueReason.planMissingAfterInsats':
+    'Insatsen {insats} startade {startedOn}; planen skulle ha funnits senast {deadline} ({days} dagar, kommunens inställning)',
+  'queueReason.insatsEnded':
+    'Insatsen {name} avslutades {endedOn}; ingen ny insats, remiss eller planändring sedan',
+  'queueReason.planActivityEnded':
+    'Aktiviteten {name} i planen avslutades {endedOn}; ingen ny insats, remiss eller planändring sedan',
+  'queueReason.planExpiring': 'Planen gäller till {lapses} om den inte följs upp eller ändras',
+  'queueReason.proposalDue':
+    'Bistånd sedan {since}; förslaget skulle ha presenterats i ett flerpartssamtal senast {by} ({months} månader, kommunens inställning)',
+  'queueReason.followUpOverdue': 'Uppföljningen skulle ha gjorts senast {due}',
+  'queueReason.caseReviewLast': 'Bistånd {months} av 12 månader; senaste ärendedragning {reviewedOn}',
+  'queueReason.caseReviewNever': 'Bistånd {months} av 12 månader; ingen ärendedragning registrerad',
+  'queueReason.longTermWithoutPlan': 'Bistånd {months} av de senaste 12 månaderna utan aktuell plan',
+  'queueReason.youngAdultWithoutActivity':
+    '{age} år (åldersgrupp {min}–{max}) med bistånd utan planerad aktivitet',
+  'queueReason.withoutActivity':
+    'Bistånd {months} månader i följd utan planerad aktivitet (gräns {limit} månader, kommunens inställning)',
+  'queueReason.aktivitetskrav':
+    'Försörjningsstöd {months} månader i följd utan plan med aktivitet (aktivitetskrav, {status})',
+  'queueReason.aktivitetskravExempt': '{months} månader i följd',
+  'queueReason.unexcusedAbsence':
+    'Ogiltig frånvaro {hours} tim från insats de senaste fyra veckorna (veckor som börjar {weeks})',
   'queue.planMissing': 'Plan saknas',
   'queue.followUpOverdue': 'Uppföljning försenad',
   'queue.longTermWithoutPlan': 'Långvarigt bistånd utan aktuell plan',

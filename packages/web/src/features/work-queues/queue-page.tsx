@@ -7,7 +7,7 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import { legalStatusLabel } from '../../i18n/labels.ts';
 import { useWorkQueues } from './api.ts';
 import { CaseReviewList } from './case-reviews.tsx';
-import { queueLabel } from './labels.ts';
+import { queueLabel, queueReasonText } from './labels.ts';
 
 export function QueuePage({ code }: { code: string }) {
   const { t } = useI18n();
@@ -55,7 +55,11 @@ export function QueuePage({ code }: { code: string }) {
                       <Link to={`/persons/${encodeURIComponent(row.personId)}`}>{row.name}</Link>
                     ),
                   },
-                  { key: 'reason', header: t('queues.reason'), cell: (row) => row.reason },
+                  {
+                    key: 'reason',
+                    header: t('queues.reason'),
+                    cell: (row) => queueReasonText(t, row.reason),
+                  },
                 ]}
               />
             )}
