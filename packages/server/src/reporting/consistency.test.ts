@@ -21,11 +21,68 @@ import {
 import {
   type ConsistencyDimension,
   type ConsistencyRow,
-  consistencyRows,
-  type DecisionRow,
+  consistencyFromAggregates,
+  type DecisionAggregate,
 } from './consistency.ts';
 import { buildGeneration, refreshesSettled } from './cube.service.ts';
 import type { HouseholdType } from './indicators.compute.ts';
+
+// The reference: the report computed straight from decision rows, one decision at a time.
+type DecisionRow = {
+  group: string;
+  householdId: string;
+  householdType: HouseholdType;
+  grantedTotal: number;
+  /** The calculation's assistance, null when the decision has no calculation. */
+  calculated: number | null;
+  aboveCap: boolean;
+};
+
+/** Sums decision rows per group and household type, as the cube does (the tests' reference). */
+function aggregateDecisions(rows: DecisionRow[]): DecisionAggregate[] {
+  const out = new Map<string, DecisionAggregate & { ids: Set<string> }>();
+  for (const r of rows) {
+    const key = `${r.group}\t${r.householdType}`;
+    let a = out.get(key);
+    if (!a) {
+      a = {
+        group: r.group,
+        householdType: r.householdType,
+        decisions: 0,
+        rejected: 0,
+        aboveCap: 0,
+        approved: 0,
+        granting: 0,
+        grantedSum: 0,
+        households: 0,
+        ids: new Set(),
+      };
+      out.set(key, a);
+    }
+    a.decisions++;
+    if (r.grantedTotal === 0) a.rejected++;
+    if (r.aboveCap) {
+      a.aboveCap++;
+      if (r.calculated !== null && r.grantedTotal >= r.calculated) a.approved++;
+    }
+    if (r.grantedTotal > 0) {
+      a.granting++;
+      a.grantedSum += r.grantedTotal;
+      a.ids.add(r.householdId);
+      a.households = a.ids.size;
+    }
+  }
+  return [...out.values()].map(({ ids: _ids, ...a }) => a);
+}
+
+/** The report's rows from raw decision rows. */
+function consistencyRows(
+  rows: DecisionRow[],
+  labels: Map<string, string>,
+  suppress: boolean,
+): ConsistencyRow[] {
+  return consistencyFromAggregates(aggregateDecisions(rows), labels, suppress);
+}
 
 describe('consistency figures (pure)', () => {
   const row = (over: Partial<DecisionRow>): DecisionRow => ({

@@ -15,8 +15,8 @@
 // over the whole period (a household granted in three months counts once). Distinct counts do
 // not add up over cells, so a cell keeps the ids of its granting households while they are fewer
 // than five: if any cell of a group has five or more, so has the group; otherwise the union of
-// the cells' ids gives the exact count. `aggregateDecisions`/`consistencyRows` compute the same
-// from raw decision rows (the tests' reference).
+// the cells' ids gives the exact count. consistency.test.ts computes the same from raw decision
+// rows as its reference.
 import type { FastifyBaseLogger } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { SessionUser } from '../auth/sessions.ts';
@@ -32,16 +32,6 @@ import { HOUSEHOLD_TYPES, type HouseholdType } from './indicators.compute.ts';
 
 export const CONSISTENCY_DIMENSIONS = ['municipality', 'unit', 'caseworker'] as const;
 export type ConsistencyDimension = (typeof CONSISTENCY_DIMENSIONS)[number];
-
-export type DecisionRow = {
-  group: string;
-  householdId: string;
-  householdType: HouseholdType;
-  grantedTotal: number;
-  /** The calculation's assistance, null when the decision has no calculation. */
-  calculated: number | null;
-  aboveCap: boolean;
-};
 
 export type ConsistencyRow = {
   key: string;
@@ -74,56 +64,11 @@ export type DecisionAggregate = {
   households: number;
 };
 
-/** Sums decision rows per group and household type, as the cube does (the tests' reference). */
-export function aggregateDecisions(rows: DecisionRow[]): DecisionAggregate[] {
-  const out = new Map<string, DecisionAggregate & { ids: Set<string> }>();
-  for (const r of rows) {
-    const key = `${r.group}\t${r.householdType}`;
-    let a = out.get(key);
-    if (!a) {
-      a = {
-        group: r.group,
-        householdType: r.householdType,
-        decisions: 0,
-        rejected: 0,
-        aboveCap: 0,
-        approved: 0,
-        granting: 0,
-        grantedSum: 0,
-        households: 0,
-        ids: new Set(),
-      };
-      out.set(key, a);
-    }
-    a.decisions++;
-    if (r.grantedTotal === 0) a.rejected++;
-    if (r.aboveCap) {
-      a.aboveCap++;
-      if (r.calculated !== null && r.grantedTotal >= r.calculated) a.approved++;
-    }
-    if (r.grantedTotal > 0) {
-      a.granting++;
-      a.grantedSum += r.grantedTotal;
-      a.ids.add(r.householdId);
-      a.households = a.ids.size;
-    }
-  }
-  return [...out.values()].map(({ ids: _ids, ...a }) => a);
-}
-
 /**
  * Pure: the figures per group. Rejected = the decision grants nothing. Above the cap = the
  * calculation warned `guideline_cap_exceeded`; approved = the decision granted at least the
  * calculated assistance (the cost above the cap was accepted as reasonable).
  */
-export function consistencyRows(
-  rows: DecisionRow[],
-  labels: Map<string, string>,
-  suppress: boolean,
-): ConsistencyRow[] {
-  return consistencyFromAggregates(aggregateDecisions(rows), labels, suppress);
-}
-
 export function consistencyFromAggregates(
   aggregates: DecisionAggregate[],
   labels: Map<string, string>,

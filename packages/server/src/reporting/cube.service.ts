@@ -14,7 +14,7 @@
 // writes a new generation of cells and switches to it in one short transaction at the end, so
 // readers always see a complete generation.
 import type { FastifyBaseLogger } from 'fastify';
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
 import { inTenant } from '../db/database.ts';
 import type { Database } from '../db/schema.ts';
 import { latestDecisionOfErrand } from '../decisions/decisions.queries.ts';
@@ -63,7 +63,7 @@ if (INDICATORS.length > 31) throw new Error('indicator_subjects: more indicators
 
 /** Households read per transaction in a refresh. */
 export const REFRESH_CHUNK = 2_000;
-/** Cells written per statement. */
+/** Rows written per statement (cells, subjects, consistency cells). */
 const WRITE_BATCH = 5_000;
 /**
  * A stale cube whose last refresh took less than this is refreshed before the read answers
@@ -389,35 +389,30 @@ export async function buildGeneration(
       ', ',
     ),
   );
-  let batch: Record<string, unknown>[] = [];
-  const flush = async () => {
-    if (batch.length === 0) return;
-    const json = JSON.stringify(batch);
-    batch = [];
-    await inTenant(db, municipalityId, (trx) =>
-      sql`
-        insert into indicator_cells (municipality_id, generation, month, unit_id, gender, age_group,
-                                     household_type, support_barrier, caseworker_id,
-                                     ${sql.raw([...columns, ...PROVISIONAL_FLAGS].join(', '))})
-        select ${municipalityId}, ${next}, a.k[1], a.k[2], a.k[3], a.k[4], a.k[5], a.k[6], nullif(a.k[7], '')::uuid,
-               ${sql.raw([...columns.map((c) => `x.${c}`), ...PROVISIONAL_FLAGS.map((f) => `coalesce(x.${f}, false)`)].join(', '))}
-        from json_to_recordset(${json}::json) as x(${recordType}),
-             lateral (select string_to_array(x.k, E'\t') as k) as a
-      `.execute(trx),
-    );
-  };
-  for (const [key, values] of cells) {
-    const record: Record<string, unknown> = { k: key };
-    PROVISIONAL_FLAGS.forEach((f, i) => {
-      if (values[flagsAt + i] === 1) record[f] = true;
-    });
-    columns.forEach((c, i) => {
-      if (values[i] !== null) record[c] = values[i];
-    });
-    batch.push(record);
-    if (batch.length >= WRITE_BATCH) await flush();
-  }
-  await flush();
+  await writeInBatches(
+    db,
+    municipalityId,
+    cells,
+    ([key, values]) => {
+      const record: Record<string, unknown> = { k: key };
+      PROVISIONAL_FLAGS.forEach((f, i) => {
+        if (values[flagsAt + i] === 1) record[f] = true;
+      });
+      columns.forEach((c, i) => {
+        if (values[i] !== null) record[c] = values[i];
+      });
+      return record;
+    },
+    (json) => sql`
+      insert into indicator_cells (municipality_id, generation, month, unit_id, gender, age_group,
+                                   household_type, support_barrier, caseworker_id,
+                                   ${sql.raw([...columns, ...PROVISIONAL_FLAGS].join(', '))})
+      select ${municipalityId}, ${next}, a.k[1], a.k[2], a.k[3], a.k[4], a.k[5], a.k[6], nullif(a.k[7], '')::uuid,
+             ${sql.raw([...columns.map((c) => `x.${c}`), ...PROVISIONAL_FLAGS.map((f) => `coalesce(x.${f}, false)`)].join(', '))}
+      from json_to_recordset(${json}::json) as x(${recordType}),
+           lateral (select string_to_array(x.k, E'\t') as k) as a
+    `,
+  );
   await writeConsistencyCells(db, municipalityId, next, consistency);
   const durationMs = Math.round(performance.now() - started);
   await inTenant(db, municipalityId, async (trx) => {
@@ -481,26 +476,52 @@ async function writeSubjects(
   subjects: Map<string, [number, number]>,
   applicants: Map<string, string>,
 ): Promise<number> {
-  const rows = [...subjects];
-  for (let i = 0; i < rows.length; i += WRITE_BATCH) {
-    const json = JSON.stringify(
-      rows.slice(i, i + WRITE_BATCH).map(([k, [n, d]]) => {
-        const subjectId = k.slice(k.lastIndexOf('\t') + 1);
-        return { k, p: applicants.get(subjectId) ?? subjectId, n, d };
-      }),
-    );
-    await inTenant(db, municipalityId, (trx) =>
-      sql`
-        insert into indicator_subjects (municipality_id, generation, month, unit_id, gender, age_group,
-                                        household_type, support_barrier, subject_id, person_id, numerator, denominator)
-        select ${municipalityId}, ${generation}, a.k[1], a.k[2], a.k[3], a.k[4], a.k[5], a.k[6], a.k[7]::uuid,
-               x.p::uuid, x.n, x.d
-        from json_to_recordset(${json}::json) as x(k text, p text, n integer, d integer),
-             lateral (select string_to_array(x.k, E'\t') as k) as a
-      `.execute(trx),
-    );
+  return writeInBatches(
+    db,
+    municipalityId,
+    subjects,
+    ([k, [n, d]]) => {
+      const subjectId = k.slice(k.lastIndexOf('\t') + 1);
+      return { k, p: applicants.get(subjectId) ?? subjectId, n, d };
+    },
+    (json) => sql`
+      insert into indicator_subjects (municipality_id, generation, month, unit_id, gender, age_group,
+                                      household_type, support_barrier, subject_id, person_id, numerator, denominator)
+      select ${municipalityId}, ${generation}, a.k[1], a.k[2], a.k[3], a.k[4], a.k[5], a.k[6], a.k[7]::uuid,
+             x.p::uuid, x.n, x.d
+      from json_to_recordset(${json}::json) as x(k text, p text, n integer, d integer),
+           lateral (select string_to_array(x.k, E'\t') as k) as a
+    `,
+  );
+}
+
+/**
+ * Writes rows in their own tenant transactions, WRITE_BATCH rows per statement with the rows as
+ * one JSON parameter (a row of bind parameters each would pass PostgreSQL's 65,535 limit); the
+ * rows are made from the items a batch at a time. Returns the number of rows.
+ */
+async function writeInBatches<T>(
+  db: Kysely<Database>,
+  municipalityId: string,
+  items: Iterable<T>,
+  toRow: (item: T) => Record<string, unknown>,
+  insert: (json: string) => RawBuilder<unknown>,
+): Promise<number> {
+  let batch: Record<string, unknown>[] = [];
+  let written = 0;
+  const flush = async () => {
+    if (batch.length === 0) return;
+    const json = JSON.stringify(batch);
+    written += batch.length;
+    batch = [];
+    await inTenant(db, municipalityId, (trx) => insert(json).execute(trx));
+  };
+  for (const item of items) {
+    batch.push(toRow(item));
+    if (batch.length >= WRITE_BATCH) await flush();
   }
-  return rows.length;
+  await flush();
+  return written;
 }
 
 /** The latest decision on an errand, as the consistency report counts it. */
@@ -619,28 +640,11 @@ async function writeConsistencyCells(
   generation: number,
   cells: ConsistencyCells,
 ): Promise<void> {
-  let batch: Record<string, unknown>[] = [];
-  const flush = async () => {
-    if (batch.length === 0) return;
-    const json = JSON.stringify(batch);
-    batch = [];
-    await inTenant(db, municipalityId, (trx) =>
-      sql`
-        insert into consistency_cells (municipality_id, generation, month, unit_id, decided_by, household_type,
-                                       decisions, rejected, above_cap, approved, granting, granted_sum,
-                                       granting_households, few_households)
-        select ${municipalityId}, ${generation}, a.k[1], a.k[2], a.k[3]::uuid, a.k[4],
-               x.decisions, x.rejected, x.above_cap, x.approved, x.granting, x.granted_sum,
-               x.households, x.few
-        from json_to_recordset(${json}::json) as x(k text, decisions integer, rejected integer,
-               above_cap integer, approved integer, granting integer, granted_sum bigint,
-               households integer, few uuid[]),
-             lateral (select string_to_array(x.k, E'\t') as k) as a
-      `.execute(trx),
-    );
-  };
-  for (const [key, c] of cells) {
-    batch.push({
+  await writeInBatches(
+    db,
+    municipalityId,
+    cells,
+    ([key, c]) => ({
       k: key,
       decisions: c.decisions,
       rejected: c.rejected,
@@ -650,10 +654,20 @@ async function writeConsistencyCells(
       granted_sum: c.grantedSum,
       households: c.households,
       few: c.few,
-    });
-    if (batch.length >= WRITE_BATCH) await flush();
-  }
-  await flush();
+    }),
+    (json) => sql`
+      insert into consistency_cells (municipality_id, generation, month, unit_id, decided_by, household_type,
+                                     decisions, rejected, above_cap, approved, granting, granted_sum,
+                                     granting_households, few_households)
+      select ${municipalityId}, ${generation}, a.k[1], a.k[2], a.k[3]::uuid, a.k[4],
+             x.decisions, x.rejected, x.above_cap, x.approved, x.granting, x.granted_sum,
+             x.households, x.few
+      from json_to_recordset(${json}::json) as x(k text, decisions integer, rejected integer,
+             above_cap integer, approved integer, granting integer, granted_sum bigint,
+             households integer, few uuid[]),
+           lateral (select string_to_array(x.k, E'\t') as k) as a
+    `,
+  );
 }
 
 /**
