@@ -24,7 +24,10 @@ export type OutcomeFacts = {
   closures: { personId: string; closedOn: string; reason: ClosureReason }[];
   /** Referrals from the assistance unit to the labour-market unit (direction internal). */
   referrals: { personId: string; sentOn: string }[];
-  /** Months (YYYY-MM) in which a household the person belonged to was granted assistance. */
+  /**
+   * Months (YYYY-MM) in which a household the person belonged to was granted assistance — at
+   * least the month 12 after the person's first referral, where self-support is measured.
+   */
   assistedMonths: { personId: string; month: string }[];
   insatser: { id: string; name: string; costPerParticipantOre: number }[];
   participations: { personId: string; insatsId: string; startedOn: string | null; endedOn: string | null }[];

@@ -7,8 +7,10 @@ import type { z } from 'zod';
 import type { SessionUser } from '../auth/sessions.ts';
 import { inTenant } from '../db/database.ts';
 import type { Database } from '../db/schema.ts';
+import { latestDecisionOfErrand } from '../decisions/decisions.queries.ts';
 import { SUPPRESSION_THRESHOLD } from '../overview/overview.routes.ts';
 import { isoDay } from '../plans/planning-settings.ts';
+import { withoutJit } from './cube.service.ts';
 import { computeOutcomes, type OutcomeFacts, type Share } from './outcomes.compute.ts';
 import type { outcomesSchema } from './outcomes.schemas.ts';
 import { aggregatesOnly, scopeOf, small } from './reporting.service.ts';
@@ -32,21 +34,30 @@ async function loadOutcomeFacts(
     select x.person_id as "personId", x.sent_on as "sentOn"
     from referrals x join ${persons}
     where x.municipality_id = ${municipalityId} and x.direction = 'internal' and ${inUnit}`.execute(trx);
-  // Assisted months of referred persons in the period: the latest decision of an errand of a
-  // household they belonged to in that month granted money.
+  // Whether referred persons had assistance in the month their self-support is measured: 12
+  // months after the first referral's month (one month per person, not every month of the
+  // period) — the latest decision of an errand of a household they belonged to that month
+  // granted money.
   const assistedMonths = await sql<OutcomeFacts['assistedMonths'][number]>`
-    select distinct hm.person_id as "personId", e.month
-    from (select distinct person_id from referrals
-          where municipality_id = ${municipalityId} and direction = 'internal') r
-    join household_members hm on hm.municipality_id = ${municipalityId} and hm.person_id = r.person_id
-    join errands e on e.municipality_id = ${municipalityId} and e.household_id = hm.household_id
-      and e.month between ${period.from} and ${period.to}
-    join lateral (select d.granted_total from decisions d
-                  where d.municipality_id = ${municipalityId} and d.errand_id = e.id
-                  order by d.decided_at desc limit 1) d on true
-    where d.granted_total > 0
-      and hm.valid_from <= (to_date(e.month, 'YYYY-MM') + interval '1 month' - interval '1 day')::date
-      and (hm.valid_to is null or hm.valid_to >= to_date(e.month, 'YYYY-MM'))`.execute(trx);
+    with measured as (
+      select person_id, to_char(date_trunc('month', min(sent_on)) + interval '12 months', 'YYYY-MM') as month
+      from referrals where municipality_id = ${municipalityId} and direction = 'internal'
+      group by person_id
+    )
+    select m.person_id as "personId", m.month
+    from measured m
+    where m.month between ${period.from} and ${period.to}
+      and exists (
+        select 1 from household_members hm
+        where hm.municipality_id = ${municipalityId} and hm.person_id = m.person_id
+          and hm.valid_from <= (to_date(m.month, 'YYYY-MM') + interval '1 month' - interval '1 day')::date
+          and (hm.valid_to is null or hm.valid_to >= to_date(m.month, 'YYYY-MM'))
+          -- A scalar subquery, so that the month is a parameter of the errand lookup (index on
+          -- household and month); as a join the planner read every month of the household.
+          and (select sum(d.granted_total) from errands e ${latestDecisionOfErrand}
+               where e.municipality_id = hm.municipality_id and e.household_id = hm.household_id
+                 and e.month = m.month) > 0
+      )`.execute(trx);
   const participations = await sql<OutcomeFacts['participations'][number]>`
     select x.person_id as "personId", x.insats_id as "insatsId", x.started_on as "startedOn", x.ended_on as "endedOn"
     from insats_participations x join ${persons}
@@ -101,9 +112,10 @@ export async function outcomesFor(
 ): Promise<OutcomeReport> {
   const scope = scopeOf(viewer, query.unitId) ?? query.unitId ?? null;
   const limited = aggregatesOnly(viewer);
-  const facts = await inTenant(db, viewer.municipality.id, (trx) =>
-    loadOutcomeFacts(trx, viewer.municipality.id, isoDay(now), scope, query),
-  );
+  const facts = await inTenant(db, viewer.municipality.id, async (trx) => {
+    await withoutJit(trx);
+    return loadOutcomeFacts(trx, viewer.municipality.id, isoDay(now), scope, query);
+  });
   const result = computeOutcomes(facts, query);
   const { hide, count, shareOf } = guard(limited);
   const referral = result.selfSupportingAfterReferral;

@@ -229,6 +229,58 @@ async function seedHistory(db: DatabaseHandle['db']): Promise<void> {
       select ${MUNICIPALITY}, gen_random_uuid(), id, caseworker, ${firstDay}::timestamptz
       from bench_households
     `.execute(trx);
+    // One applicant in five referred to the labour-market unit in the last 33 months (what the
+    // outcome report and the referral indicators read): 10 % still waiting, 10 % returned, the
+    // rest accepted with an insats (ended and the referral closed when sent before May), and
+    // two in three of those closed as a case 180 days after the referral, for a reason.
+    await sql`
+      create temporary table bench_referrals on commit drop as
+      select gen_random_uuid() as id, hm.person_id, h.unit_id,
+             (${TODAY}::date - (30 + abs(hashtext(hm.person_id::text || 'ref')) % 1000) * interval '1 day')::date as sent_on,
+             abs(hashtext(hm.person_id::text || 'fate')) % 100 as fate,
+             (select id from staff_users where municipality_id = ${MUNICIPALITY} and username = 'maria') as by_user
+      from household_members hm
+      join households h on h.municipality_id = hm.municipality_id and h.id = hm.household_id
+      join persons p on p.municipality_id = hm.municipality_id and p.id = hm.person_id
+      where hm.municipality_id = ${MUNICIPALITY} and hm.role = 'applicant' and p.personal_identity_number like 'BENCH%'
+        and abs(hashtext(hm.person_id::text || 'referred')) % 100 < 20
+    `.execute(trx);
+    await sql`
+      insert into referrals (municipality_id, id, person_id, direction, from_unit_id, to_unit_id, question, status,
+                             sent_on, sent_by, accepted_on, returned_on, return_reason, first_meeting_on, started_on,
+                             closed_on, close_reason)
+      select ${MUNICIPALITY}, id, person_id, 'internal', unit_id, 'ame', 'Stöd mot arbete: arbetsträning och jobbsökning',
+             case when fate < 10 then 'sent' when fate < 20 then 'returned' when sent_on < '2026-05-01' then 'closed' else 'accepted' end,
+             sent_on, by_user,
+             case when fate >= 20 then sent_on + 5 end,
+             case when fate >= 10 and fate < 20 then sent_on + 12 end,
+             case when fate >= 10 and fate < 20 then 'Behöver först insatser från hälso- och sjukvården' end,
+             case when fate >= 20 then sent_on + 9 end,
+             case when fate >= 20 then sent_on + 20 end,
+             case when fate >= 20 and sent_on < '2026-05-01' then sent_on + 150 end,
+             case when fate >= 20 and sent_on < '2026-05-01' then 'completed' end
+      from bench_referrals
+    `.execute(trx);
+    await sql`
+      insert into insats_participations (municipality_id, id, person_id, referral_id, insats_id, status, listed_on,
+                                         started_on, planned_end_on, ended_on, end_reason, created_by)
+      select ${MUNICIPALITY}, gen_random_uuid(), r.person_id, r.id, i.ids[1 + r.fate % array_length(i.ids, 1)],
+             case when r.sent_on < '2026-05-01' then 'ended' else 'active' end,
+             r.sent_on + 10, r.sent_on + 20, r.sent_on + 110,
+             case when r.sent_on < '2026-05-01' then r.sent_on + 110 end,
+             case when r.sent_on < '2026-05-01' then 'completed' end,
+             r.by_user
+      from bench_referrals r,
+           (select array_agg(id order by name) as ids from insatser where owner_municipality_id = ${MUNICIPALITY}) i
+      where r.fate >= 20
+    `.execute(trx);
+    await sql`
+      insert into case_closures (municipality_id, id, person_id, closed_on, reason, closed_by)
+      select ${MUNICIPALITY}, gen_random_uuid(), person_id, sent_on + 180,
+             (array['work', 'studiesWithAllowance', 'subsidisedEmployment', 'benefitFromAgency', 'moved', 'didNotReapply', 'other'])[1 + fate % 7],
+             by_user
+      from bench_referrals where fate >= 40 and sent_on + 180 < ${TODAY}::date
+    `.execute(trx);
   });
 }
 
@@ -372,6 +424,24 @@ try {
       user: nils,
       url: '/api/v1/reports/savings',
       query: { ...year, teamMonthlyCost: '25000000' },
+    },
+    {
+      name: 'outcomes, 12 months (nämnd)',
+      user: nils,
+      url: '/api/v1/reports/outcomes',
+      query: year,
+    },
+    {
+      name: `outcomes, ${Math.min(months, 60)} months (nämnd)`,
+      user: nils,
+      url: '/api/v1/reports/outcomes',
+      query: { from: FIRST, to: LAST },
+    },
+    {
+      name: 'outcomes, own unit, 12 months (unit manager)',
+      user: maria,
+      url: '/api/v1/reports/outcomes',
+      query: year,
     },
     {
       name: 'consistency by unit, 12 months (nämnd)',
@@ -598,7 +668,8 @@ function writeSection(
     `N households in Älvstad with M months of history ending last month: one decided application per household ` +
     `and month (granted or rejected by the household's course: 45 % every month, 35 % in spells, 20 % at random), ` +
     'paid months in the ledger, kartläggning for 75 % of applicants, plans with follow-ups every two months for 65 %, ' +
-    'a current caseworker per household, and for last month a calculation record per household (the rules engine) — what ' +
+    'a current caseworker per household, referrals to the labour-market unit for one applicant in five (insatser, case ' +
+    'closures with reasons), and for last month a calculation record per household (the rules engine) — what ' +
     'the policy simulation recalculates. Seeding is not timed; ANALYZE after it. Timed through the real app ' +
     '(`app.inject`, so HTTP parsing, auth, RLS transaction, serialisation included; no network) as the demo nämnd ' +
     `member (nils, aggregates only) and unit manager (maria, own unit): each query the web dashboard makes, ${runs} times ` +
