@@ -53,7 +53,7 @@ export const auditRoutes =
         },
       },
       async (request, reply) => {
-        const sample = await drawSample(ctx.db, currentUser(request), ctx.clock(), request.body);
+        const sample = await drawSample(ctx.db, currentUser(request), ctx.clock(), request.body, request.log);
         return reply.code(201).send(sample);
       },
     );

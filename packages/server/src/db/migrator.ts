@@ -28,6 +28,7 @@ import * as staffInbox from './migrations/2026-11-23-82-staff-inbox.ts';
 import * as consistencyCells from './migrations/2026-11-23-90-consistency-cells.ts';
 import * as indicatorSubjects from './migrations/2026-11-23-91-indicator-subjects.ts';
 import * as paymentsByMonth from './migrations/2026-11-23-92-payments-by-month.ts';
+import * as assistedHouseholds from './migrations/2026-11-23-93-assisted-households.ts';
 import { runScript } from './sql-script.ts';
 
 const migrations: Record<string, Migration> = {
@@ -56,6 +57,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-23-80-indicator-cube': indicatorCube,
   '2026-11-23-91-indicator-subjects': indicatorSubjects,
   '2026-11-23-92-payments-by-month': paymentsByMonth,
+  '2026-11-23-93-assisted-households': assistedHouseholds,
   '2026-11-23-90-consistency-cells': consistencyCells,
 };
 

@@ -71,6 +71,7 @@ import type {
 import type { RecoveryClaimTable } from '../recovery/recovery.table.ts';
 import type { ConsentTable, PartnerAgencyTable, ReferralTable } from '../referrals/referrals.table.ts';
 import type {
+  AssistedHouseholdTable,
   ConsistencyCellTable,
   IndicatorCellTable,
   IndicatorSnapshotTable,
@@ -169,6 +170,7 @@ export type Database = {
   indicatorSnapshots: IndicatorSnapshotTable;
   indicatorCells: IndicatorCellTable;
   indicatorSubjects: IndicatorSubjectTable;
+  assistedHouseholds: AssistedHouseholdTable;
   consistencyCells: ConsistencyCellTable;
   reportingChanges: ReportingChangeTable;
   auditSamples: AuditSampleTable;

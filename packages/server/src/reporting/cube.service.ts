@@ -299,7 +299,12 @@ export async function buildGeneration(
       ) as month
     `.execute(trx);
     // Leftovers of a refresh that stopped half-way.
-    for (const table of ['indicatorCells', 'indicatorSubjects', 'consistencyCells'] as const)
+    for (const table of [
+      'indicatorCells',
+      'indicatorSubjects',
+      'consistencyCells',
+      'assistedHouseholds',
+    ] as const)
       await trx
         .deleteFrom(table)
         .where('municipalityId', '=', municipalityId)
@@ -370,6 +375,7 @@ export async function buildGeneration(
       }
     });
     subjectRows += await writeSubjects(db, municipalityId, next, subjects, applicantsOf(facts.members));
+    await writeAssistedHouseholds(db, municipalityId, next, facts, only);
     exitSavings(facts, { from, to: currentMonth, households: only }, (e) => {
       const key = `${e.month}\t${e.unitId}\t\t\t\t\t`;
       add(key, 'savingsExits', 1, 0, false);
@@ -434,7 +440,12 @@ export async function buildGeneration(
       })
       .where('municipalityId', '=', municipalityId)
       .execute();
-    for (const table of ['indicatorCells', 'indicatorSubjects', 'consistencyCells'] as const)
+    for (const table of [
+      'indicatorCells',
+      'indicatorSubjects',
+      'consistencyCells',
+      'assistedHouseholds',
+    ] as const)
       await trx
         .deleteFrom(table)
         .where('municipalityId', '=', municipalityId)
@@ -491,6 +502,31 @@ async function writeSubjects(
              x.p::uuid, x.n, x.d
       from json_to_recordset(${json}::json) as x(k text, p text, n integer, d integer),
            lateral (select string_to_array(x.k, E'\t') as k) as a
+    `,
+  );
+}
+
+/** Writes the months with assistance of the chunk's own households into generation `generation`. */
+async function writeAssistedHouseholds(
+  db: Kysely<Database>,
+  municipalityId: string,
+  generation: number,
+  facts: Facts,
+  chunk: ReadonlySet<string>,
+): Promise<void> {
+  const months = new Map<string, Set<string>>();
+  for (const a of facts.assistance)
+    if (a.amount > 0 && chunk.has(a.householdId))
+      months.set(a.householdId, (months.get(a.householdId) ?? new Set()).add(a.month));
+  await writeInBatches(
+    db,
+    municipalityId,
+    months,
+    ([householdId, set]) => ({ h: householdId, m: [...set].sort() }),
+    (json) => sql`
+      insert into assisted_households (municipality_id, generation, household_id, months)
+      select ${municipalityId}, ${generation}, x.h, x.m
+      from json_to_recordset(${json}::json) as x(h uuid, m text[])
     `,
   );
 }

@@ -83,6 +83,14 @@ export type IndicatorSubjectTable = {
   denominator: number;
 };
 
+/** The months a household was granted assistance (the audit draw's candidates; see cube.service.ts). */
+export type AssistedHouseholdTable = {
+  municipalityId: string;
+  generation: number;
+  householdId: string;
+  months: string[];
+};
+
 /** A note that the data the indicators read changed (statement-level triggers). */
 export type ReportingChangeTable = {
   municipalityId: string;

@@ -213,6 +213,11 @@ export const DISPOSAL_STEPS: readonly DisposalStep[] = [
     action: 'delete',
     where: household((ids) => sql`subject_id in (${sql.join(ids)})`),
   },
+  {
+    table: 'assisted_households',
+    action: 'delete',
+    where: household((ids) => sql`household_id in (${sql.join(ids)})`),
+  },
   { table: 'journal_entries', action: 'delete', where: person('person_id') },
   { table: 'notifications', action: 'delete', where: person('person_id') },
   // The e-service: the person's own reads as a citizen, sessions and applications.
