@@ -27,7 +27,8 @@ import {
   lastDay,
   savingsEstimate,
 } from './indicators.compute.ts';
-import { indicatorSettings, loadFacts } from './reporting.service.ts';
+import { indicatorSettings } from './reporting.service.ts';
+import { loadFacts } from './testing-facts.ts';
 
 let t: TestApp;
 let manager: Login;
