@@ -61,6 +61,9 @@ export const SUBJECT_MONTHS = 13;
 const SUBJECT_BIT = new Map<IndicatorId, number>(INDICATORS.map((id, i) => [id, 2 ** i]));
 if (INDICATORS.length > 31) throw new Error('indicator_subjects: more indicators than bits in an integer');
 
+/** The tables a refresh writes a generation of (and deletes the other generations from). */
+const GENERATION_TABLES = ['indicatorCells', 'indicatorSubjects', 'consistencyCells', 'assistedHouseholds'] as const;
+
 /** Households read per transaction in a refresh. */
 export const REFRESH_CHUNK = 2_000;
 /** Rows written per statement (cells, subjects, consistency cells). */
@@ -299,12 +302,7 @@ export async function buildGeneration(
       ) as month
     `.execute(trx);
     // Leftovers of a refresh that stopped half-way.
-    for (const table of [
-      'indicatorCells',
-      'indicatorSubjects',
-      'consistencyCells',
-      'assistedHouseholds',
-    ] as const)
+    for (const table of GENERATION_TABLES)
       await trx
         .deleteFrom(table)
         .where('municipalityId', '=', municipalityId)
@@ -440,12 +438,7 @@ export async function buildGeneration(
       })
       .where('municipalityId', '=', municipalityId)
       .execute();
-    for (const table of [
-      'indicatorCells',
-      'indicatorSubjects',
-      'consistencyCells',
-      'assistedHouseholds',
-    ] as const)
+    for (const table of GENERATION_TABLES)
       await trx
         .deleteFrom(table)
         .where('municipalityId', '=', municipalityId)
@@ -576,16 +569,8 @@ export type ConsistencyDecision = {
 };
 
 /** A consistency cell summed over the refresh's chunks (see migration 90). */
-type ConsistencyCell = {
-  decisions: number;
-  rejected: number;
-  aboveCap: number;
-  approved: number;
-  granting: number;
-  grantedSum: number;
-  /** Distinct households with a granting decision. */
-  households: number;
-  /** Their ids while fewer than SUPPRESSION_THRESHOLD, then null. */
+type ConsistencyCell = Omit<DecisionAggregate, 'group' | 'householdType'> & {
+  /** The granting households' ids while fewer than SUPPRESSION_THRESHOLD, then null. */
   few: string[] | null;
 };
 /** Key: month, unit, caseworker and household type, tab-separated. */
