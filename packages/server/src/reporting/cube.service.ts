@@ -62,7 +62,12 @@ const SUBJECT_BIT = new Map<IndicatorId, number>(INDICATORS.map((id, i) => [id, 
 if (INDICATORS.length > 31) throw new Error('indicator_subjects: more indicators than bits in an integer');
 
 /** The tables a refresh writes a generation of (and deletes the other generations from). */
-const GENERATION_TABLES = ['indicatorCells', 'indicatorSubjects', 'consistencyCells', 'assistedHouseholds'] as const;
+const GENERATION_TABLES = [
+  'indicatorCells',
+  'indicatorSubjects',
+  'consistencyCells',
+  'assistedHouseholds',
+] as const;
 
 /** Households read per transaction in a refresh. */
 export const REFRESH_CHUNK = 2_000;
