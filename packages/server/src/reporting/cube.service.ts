@@ -29,6 +29,7 @@ import {
   type Facts,
   type Filters,
   type HouseholdType,
+  householdTypeOf,
   INDICATOR_KIND,
   INDICATORS,
   type IndicatorId,
@@ -596,8 +597,7 @@ function householdTypeIn(members: Facts['members'], month: string): HouseholdTyp
     if (m.role === 'child') children++;
     else adults++;
   }
-  if (adults >= 2) return children > 0 ? 'coupleWithChildren' : 'coupleNoChildren';
-  return children > 0 ? 'singleWithChildren' : 'singleNoChildren';
+  return householdTypeOf(adults, children);
 }
 
 /**

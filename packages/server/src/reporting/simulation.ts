@@ -10,7 +10,7 @@ import type { SessionUser } from '../auth/sessions.ts';
 import { inTenant } from '../db/database.ts';
 import type { Database } from '../db/schema.ts';
 import { SUPPRESSION_THRESHOLD } from '../overview/overview.routes.ts';
-import { HOUSEHOLD_TYPES, type HouseholdType } from './indicators.compute.ts';
+import { HOUSEHOLD_TYPES, type HouseholdType, householdTypeOf } from './indicators.compute.ts';
 
 export type SimulationParameters = {
   month: string;
@@ -98,17 +98,9 @@ export async function runSimulation(
       continue;
     }
     const members = input.household.members;
-    const adults = members.filter((m) => m.role !== 'child').length;
-    const children = members.some((m) => m.role === 'child');
+    const children = members.filter((m) => m.role === 'child').length;
     households.push({
-      householdType:
-        adults >= 2
-          ? children
-            ? 'coupleWithChildren'
-            : 'coupleNoChildren'
-          : children
-            ? 'singleWithChildren'
-            : 'singleNoChildren',
+      householdType: householdTypeOf(members.length - children, children),
       baseline: output.assistance,
       simulated: simulateOne(output, parameters),
     });

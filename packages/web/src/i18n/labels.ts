@@ -28,6 +28,7 @@ import type {
   Role,
   SurveyOccasion,
 } from '../api/types.ts';
+import type { Translate } from './i18n.tsx';
 import type { MessageKey } from './sv.ts';
 
 export const roleLabels: Record<Role, MessageKey> = {
@@ -243,8 +244,9 @@ const legalStatusLabels: Record<string, MessageKey> = {
 };
 
 /** The words for a legal status code; an unknown code is shown as it is. */
-export function legalStatusLabel(status: string): MessageKey | null {
-  return legalStatusLabels[status] ?? null;
+export function legalStatusWords(t: Translate, status: string): string {
+  const key = legalStatusLabels[status];
+  return key ? t(key) : status;
 }
 
 const legalBasisNotes: Record<string, MessageKey> = {

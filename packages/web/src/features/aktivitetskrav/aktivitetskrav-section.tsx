@@ -8,7 +8,7 @@ import { ErrorSummary, errorFor, useFormErrors } from '../../components/error-su
 import { TextArea, TextField } from '../../components/fields.tsx';
 import { ActionError, LoadError, Loading } from '../../components/status.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { legalBasisNote, legalStatusLabel } from '../../i18n/labels.ts';
+import { legalBasisNote, legalStatusWords } from '../../i18n/labels.ts';
 import { parseKronor } from '../../i18n/money.ts';
 import {
   useAddDeviation,
@@ -19,11 +19,6 @@ import {
 } from './api.ts';
 
 type Translate = ReturnType<typeof useI18n>['t'];
-
-function statusWords(t: Translate, status: string): string {
-  const key = legalStatusLabel(status);
-  return key ? t(key) : status;
-}
 
 type Exemption = NonNullable<ReturnType<typeof useAktivitetskrav>['data']>['exemptions'][number];
 
@@ -46,7 +41,7 @@ function RuleLine({ rule }: { rule: { source: string; status: string; firstAppli
       <small>
         {t('aktivitetskrav.ruleLine', {
           source: rule.source,
-          status: statusWords(t, rule.status),
+          status: legalStatusWords(t, rule.status),
           month: rule.firstAppliedMonth,
         })}
       </small>
@@ -216,7 +211,7 @@ export function AktivitetskravSection({ personId }: { personId: string }) {
                 <li key={b.id}>
                   {t('aktivitetskrav.basisLine', {
                     text: b.text,
-                    status: statusWords(t, b.status),
+                    status: legalStatusWords(t, b.status),
                     note: note ? t(note) : b.note,
                   })}
                 </li>

@@ -1,6 +1,6 @@
 import type { WorkQueues } from '../../api/types.ts';
 import type { Translate } from '../../i18n/i18n.tsx';
-import { legalStatusLabel } from '../../i18n/labels.ts';
+import { legalStatusWords } from '../../i18n/labels.ts';
 import type { MessageKey } from '../../i18n/sv.ts';
 
 export const QUEUE_CODES = [
@@ -26,6 +26,10 @@ type QueueReason = WorkQueues['queues'][number]['items'][number]['reason'];
 
 /** Why a person is in a queue, in the reader's language (the aktivitetskrav's legal status worded too). */
 export function queueReasonText(t: Translate, reason: QueueReason): string {
-  const status = reason.code === 'aktivitetskrav' ? legalStatusLabel(String(reason.params.status)) : null;
-  return t(`queueReason.${reason.code}`, status ? { ...reason.params, status: t(status) } : reason.params);
+  return t(
+    `queueReason.${reason.code}`,
+    reason.code === 'aktivitetskrav'
+      ? { ...reason.params, status: legalStatusWords(t, String(reason.params.status)) }
+      : reason.params,
+  );
 }

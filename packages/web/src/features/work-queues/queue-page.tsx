@@ -4,17 +4,13 @@ import { Page } from '../../components/page.tsx';
 import { LoadError, Loading } from '../../components/status.tsx';
 import { Table } from '../../components/table.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { legalStatusLabel } from '../../i18n/labels.ts';
+import { legalStatusWords } from '../../i18n/labels.ts';
 import { useWorkQueues } from './api.ts';
 import { CaseReviewList } from './case-reviews.tsx';
 import { queueLabel, queueReasonText } from './labels.ts';
 
 export function QueuePage({ code }: { code: string }) {
   const { t } = useI18n();
-  const statusWords = (status: string) => {
-    const key = legalStatusLabel(status);
-    return key ? t(key) : status;
-  };
   const queues = useWorkQueues();
   const queue = queues.data?.queues.find((q) => q.code === code);
   const title = queue ? t(queueLabel(code)) : queues.data ? t('queues.notFound') : t('app.loading');
@@ -33,7 +29,7 @@ export function QueuePage({ code }: { code: string }) {
               <p>
                 {t('aktivitetskrav.ruleLine', {
                   source: queues.data.aktivitetskrav.rule.source,
-                  status: statusWords(queues.data.aktivitetskrav.rule.status),
+                  status: legalStatusWords(t, queues.data.aktivitetskrav.rule.status),
                   month: queues.data.aktivitetskrav.rule.firstAppliedMonth,
                 })}
               </p>
